@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The engine table: one line per engine, looked up by --forward-mode. */
+
+#include <string.h>
+
+#include "fwd.h"
+
+extern const struct fwd_engine io_engine;
+extern const struct fwd_engine mac_engine;
+extern const struct fwd_engine macswap_engine;
+
+const struct fwd_engine *const fwd_engines[] = {
+	&io_engine,
+	&mac_engine,
+	&macswap_engine,
+	NULL,
+};
+
+const struct fwd_engine *
+fwd_engine_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; fwd_engines[i] != NULL; i++)
+		if (strcmp(fwd_engines[i]->name, name) == 0)
+			return fwd_engines[i];
+	return NULL;
+}

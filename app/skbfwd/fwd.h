@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * skbfwd: the engine table, forwarding streams, configuration and the shared
+ * RX/TX/drop helpers every engine builds on (as testpmd's testpmd.h).
+ *
+ * An engine is one file defining a struct fwd_engine and one line in
+ * fwd_engines[] (engines.c).  Its packet_fwd() runs one burst of one stream on
+ * the stream's lcore: receive with fwd_rx(), handle each packet through the skb
+ * API, drop with fwd_drop() under a named reason, send with fwd_tx().
+ */
+#ifndef _SKBFWD_FWD_H_
+#define _SKBFWD_FWD_H_
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+
+#include "skb.h"
+
+#define MAX_PKT_BURST 512
+#define DEFAULT_PKT_BURST 32
+#define MAX_FWD_STREAMS 1024
+#define TX_RETRIES 64           /* rounds of rte_eth_tx_burst before a TX-full drop */
+
+/* Named drop reasons.  The names are the keys of --stats-json and the stats output. */
+#define FWD_DROP_REASONS(X)                 \
+	X(TX_FULL, "tx_full")               \
+	X(TRUNCATED, "truncated")           \
+	X(BAD_HEADER, "bad_header")         \
+	X(BAD_CHECKSUM, "bad_checksum")     \
+	X(TTL_EXPIRED, "ttl_expired")       \
+	X(NO_ROUTE, "no_route")             \
+	X(NOT_IPV4, "not_ipv4")             \
+	X(NOT_TUNNEL, "not_tunnel")         \
+	X(NO_MBUF, "no_mbuf")               \
+	X(NO_HEADROOM, "no_headroom")       \
+	X(UNSUPPORTED, "unsupported")       \
+	X(CONSUMED, "consumed")
+
+enum fwd_drop {
+#define X(e, s) FWD_DROP_##e,
+	FWD_DROP_REASONS(X)
+#undef X
+	FWD_DROP_MAX
+};
+
+extern const char *const fwd_drop_names[FWD_DROP_MAX];
+
+/** One RX queue feeding one TX queue, owned by one lcore.  Counters are its lcore's. */
+struct fwd_stream {
+	uint16_t rx_port, rx_queue;
+	uint16_t tx_port, tx_queue;
+	uint64_t rx_packets;
+	uint64_t tx_packets;
+	uint64_t generated;          /* packets an engine made itself (txonly, replies) */
+	uint64_t drops[FWD_DROP_MAX];
+	uint64_t core_cycles;        /* --record-core-cycles */
+	void *engine_ctx;            /* per-stream state of the engine */
+} __rte_cache_aligned;
+
+/** A forwarding engine (testpmd's struct fwd_engine). */
+struct fwd_engine {
+	const char *name;
+	/** Called once on the main lcore after ports start; 0 or -errno. */
+	int (*setup)(void);
+	/** Called once per stream before forwarding; 0 or -errno. */
+	int (*stream_init)(struct fwd_stream *fs);
+	/** One burst of one stream. */
+	void (*packet_fwd)(struct fwd_stream *fs);
+	/** Called once per stream after forwarding stopped. */
+	void (*stream_fini)(struct fwd_stream *fs);
+	/** Engine-specific long options, terminated by a zeroed entry (may be NULL). */
+	const struct option *options;
+	/** Parse one of @options (@name, @arg); 0 or -EINVAL after printing why. */
+	int (*parse_option)(const char *name, const char *arg);
+	/** One line per engine option for --help. */
+	const char *usage;
+};
+
+extern const struct fwd_engine *const fwd_engines[];
+const struct fwd_engine *fwd_engine_find(const char *name);
+
+enum port_topology { TOPO_PAIRED, TOPO_CHAINED, TOPO_LOOP };
+
+/** Everything the options set. */
+struct skbfwd_config {
+	const struct fwd_engine *engine;
+	uint16_t burst;
+	unsigned int stats_period;        /* seconds, 0: no periodic output */
+	double duration;                  /* seconds, 0: until a signal */
+	enum port_topology topology;
+	struct rte_ether_addr peer[RTE_MAX_ETHPORTS];
+	unsigned int total_num_mbufs;     /* 0: computed */
+	unsigned int nb_cores;
+	uint16_t nb_rxq, nb_txq;
+	uint16_t nb_rxd, nb_txd;
+	uint64_t portmask;                /* 0: every port */
+	bool record_core_cycles;
+};
+
+extern struct skbfwd_config cfg;
+
+/* Ports in use, in forwarding order. */
+extern uint16_t fwd_ports[RTE_MAX_ETHPORTS];
+extern uint16_t nb_fwd_ports;
+extern struct rte_ether_addr fwd_port_mac[RTE_MAX_ETHPORTS];
+
+extern struct fwd_stream fwd_streams[MAX_FWD_STREAMS];
+extern unsigned int nb_fwd_streams;
+
+/** Set by the main lcore to stop the forwarding lcores. */
+extern volatile bool fwd_stop;
+
+/* params.c */
+int skbfwd_parse_args(int argc, char **argv);
+void skbfwd_usage(const char *prog);
+int skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac);
+int skbfwd_parse_ipv4(const char *s, uint32_t *be_addr);
+
+/* stats.c */
+void stats_init(void);
+void stats_print_period(double seconds);
+void stats_print_final(void);
+
+/* ------------------------------------------------------------ per-burst helpers */
+
+/** Receive one burst on @fs into @skbs.  @return the number received. */
+static inline uint16_t
+fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	uint16_t n = skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, cfg.burst);
+
+	fs->rx_packets += n;
+	return n;
+}
+
+/** Drop @skb under @reason: freed and counted. */
+static inline void
+fwd_drop(struct fwd_stream *fs, struct sk_buff *skb, enum fwd_drop reason)
+{
+	fs->drops[reason]++;
+	kfree_skb(skb);
+}
+
+/** Slow path of fwd_tx(): bounded retries, then TX-full drops.  @return sent. */
+uint16_t fwd_tx_retry(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n,
+		      uint16_t sent);
+
+/** Send @n skbs on @fs; what the port refuses after retries is dropped as tx_full. */
+static inline void
+fwd_tx(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
+{
+	uint16_t sent = skb_tx_burst(fs->tx_port, fs->tx_queue, skbs, n);
+
+	if (unlikely(sent < n))
+		sent = fwd_tx_retry(fs, skbs, n, sent);
+	fs->tx_packets += sent;
+}
+
+/** The MAC @port_id transmits with. */
+static inline const struct rte_ether_addr *
+fwd_port_addr(uint16_t port_id)
+{
+	return &fwd_port_mac[port_id];
+}
+
+#endif /* _SKBFWD_FWD_H_ */

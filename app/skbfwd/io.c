@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* io engine: every skb received is sent unchanged (testpmd's io mode). */
+
+#include "fwd.h"
+
+static void
+io_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	uint16_t n = fwd_rx(fs, skbs);
+
+	if (unlikely(n == 0))
+		return;
+	fwd_tx(fs, skbs, n);
+}
+
+const struct fwd_engine io_engine = {
+	.name = "io",
+	.packet_fwd = io_fwd,
+};

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * skbfwd's own options (after EAL's "--").  testpmd's names where testpmd has
+ * one.  Every bad value gets one line naming the option and the value, and the
+ * program exits non-zero.  Engines add their own options through their
+ * fwd_engine entry; those are accepted whatever engine runs.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <arpa/inet.h>
+#include <rte_lcore.h>
+
+#include "fwd.h"
+
+struct skbfwd_config cfg = {
+	.burst = DEFAULT_PKT_BURST,
+	.stats_period = 0,
+	.topology = TOPO_PAIRED,
+	.nb_cores = 1,
+	.nb_rxq = 1,
+	.nb_txq = 1,
+	.nb_rxd = 1024,
+	.nb_txd = 1024,
+};
+
+enum {
+	OPT_FORWARD_MODE = 256,
+	OPT_BURST,
+	OPT_STATS_PERIOD,
+	OPT_DURATION,
+	OPT_PORT_TOPOLOGY,
+	OPT_ETH_PEER,
+	OPT_TOTAL_NUM_MBUFS,
+	OPT_NB_CORES,
+	OPT_RXQ,
+	OPT_TXQ,
+	OPT_RXD,
+	OPT_TXD,
+	OPT_PORTMASK,
+	OPT_RECORD_CORE_CYCLES,
+	OPT_HELP,
+	OPT_ENGINE_BASE = 1000,
+};
+
+static const struct option skbfwd_core_opts[] = {
+	{ "forward-mode", required_argument, NULL, OPT_FORWARD_MODE },
+	{ "burst", required_argument, NULL, OPT_BURST },
+	{ "stats-period", required_argument, NULL, OPT_STATS_PERIOD },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "port-topology", required_argument, NULL, OPT_PORT_TOPOLOGY },
+	{ "eth-peer", required_argument, NULL, OPT_ETH_PEER },
+	{ "total-num-mbufs", required_argument, NULL, OPT_TOTAL_NUM_MBUFS },
+	{ "nb-cores", required_argument, NULL, OPT_NB_CORES },
+	{ "rxq", required_argument, NULL, OPT_RXQ },
+	{ "txq", required_argument, NULL, OPT_TXQ },
+	{ "rxd", required_argument, NULL, OPT_RXD },
+	{ "txd", required_argument, NULL, OPT_TXD },
+	{ "portmask", required_argument, NULL, OPT_PORTMASK },
+	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
+	{ "help", no_argument, NULL, OPT_HELP },
+};
+
+void
+skbfwd_usage(const char *prog)
+{
+	unsigned int i;
+
+	printf("Usage: %s [EAL options] -- [skbfwd options]\n"
+	       "  --forward-mode=MODE     engine:", prog);
+	for (i = 0; fwd_engines[i] != NULL; i++)
+		printf(" %s", fwd_engines[i]->name);
+	printf(" (default io)\n"
+	       "  --burst=N               packets per burst, 1..%d (default %d)\n"
+	       "  --stats-period=SEC      print per-port statistics every SEC seconds\n"
+	       "  --duration=SEC          stop by itself after SEC seconds\n"
+	       "  --port-topology=T       paired | chained | loop (default paired)\n"
+	       "  --eth-peer=PORT,MAC     destination MAC for frames sent on PORT (mac engine)\n"
+	       "  --total-num-mbufs=N     mbufs per pool (default: enough for all rings)\n"
+	       "  --nb-cores=N            forwarding lcores (default 1)\n"
+	       "  --rxq=N, --txq=N        queues per port (default 1; RSS spreads flows)\n"
+	       "  --rxd=N, --txd=N        descriptors per queue (default 1024)\n"
+	       "  --portmask=MASK         hexadecimal mask of the ports to use (default all)\n"
+	       "  --record-core-cycles    count forwarding cycles per packet\n"
+	       "  --help                  this text\n",
+	       MAX_PKT_BURST, DEFAULT_PKT_BURST);
+	for (i = 0; fwd_engines[i] != NULL; i++)
+		if (fwd_engines[i]->usage != NULL)
+			printf("%s", fwd_engines[i]->usage);
+}
+
+/* Strict unsigned parse: digits only, within [min, max]. */
+static int
+skbfwd_parse_uint(const char *opt, const char *s, unsigned long min,
+		  unsigned long max, unsigned long *out)
+{
+	char *end = NULL;
+	unsigned long v;
+
+	errno = 0;
+	if (s == NULL || *s == '\0' || *s == '-' || *s == '+')
+		goto bad;
+	v = strtoul(s, &end, 0);
+	if (errno != 0 || end == NULL || *end != '\0')
+		goto bad;
+	if (v < min || v > max) {
+		fprintf(stderr, "skbfwd: --%s=%s is out of range (%lu..%lu)\n",
+			opt, s, min, max);
+		return -EINVAL;
+	}
+	*out = v;
+	return 0;
+bad:
+	fprintf(stderr, "skbfwd: --%s=%s is not a number\n", opt, s ? s : "");
+	return -EINVAL;
+}
+
+int
+skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac)
+{
+	unsigned int b[RTE_ETHER_ADDR_LEN];
+	char tail;
+	int i;
+
+	if (sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3],
+		   &b[4], &b[5], &tail) != RTE_ETHER_ADDR_LEN)
+		return -EINVAL;
+	for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
+		mac->addr_bytes[i] = (uint8_t)b[i];
+	return 0;
+}
+
+int
+skbfwd_parse_ipv4(const char *s, uint32_t *be_addr)
+{
+	struct in_addr a;
+
+	if (inet_pton(AF_INET, s, &a) != 1)
+		return -EINVAL;
+	*be_addr = a.s_addr;
+	return 0;
+}
+
+static int
+skbfwd_parse_eth_peer(const char *arg)
+{
+	char buf[64], *comma;
+	unsigned long port;
+
+	if (strlen(arg) >= sizeof(buf))
+		goto bad;
+	strcpy(buf, arg);
+	comma = strchr(buf, ',');
+	if (comma == NULL)
+		goto bad;
+	*comma = '\0';
+	if (skbfwd_parse_uint("eth-peer", buf, 0, RTE_MAX_ETHPORTS - 1, &port) < 0)
+		return -EINVAL;
+	if (skbfwd_parse_mac(comma + 1, &cfg.peer[port]) < 0)
+		goto bad;
+	return 0;
+bad:
+	fprintf(stderr, "skbfwd: --eth-peer=%s: expected PORT,XX:XX:XX:XX:XX:XX\n", arg);
+	return -EINVAL;
+}
+
+static int
+skbfwd_parse_duration(const char *arg)
+{
+	char *end = NULL;
+	double d;
+
+	errno = 0;
+	d = strtod(arg, &end);
+	if (errno != 0 || end == arg || *end != '\0' || !(d > 0) || d > 1e7) {
+		fprintf(stderr, "skbfwd: --duration=%s: expected seconds > 0\n", arg);
+		return -EINVAL;
+	}
+	cfg.duration = d;
+	return 0;
+}
+
+static int
+skbfwd_parse_core_opt(int opt, const char *arg)
+{
+	unsigned long v;
+	int ret = 0;
+
+	switch (opt) {
+	case OPT_FORWARD_MODE:
+		cfg.engine = fwd_engine_find(arg);
+		if (cfg.engine == NULL) {
+			fprintf(stderr, "skbfwd: --forward-mode=%s: unknown engine\n", arg);
+			return -EINVAL;
+		}
+		break;
+	case OPT_BURST:
+		ret = skbfwd_parse_uint("burst", arg, 1, MAX_PKT_BURST, &v);
+		cfg.burst = (uint16_t)v;
+		break;
+	case OPT_STATS_PERIOD:
+		ret = skbfwd_parse_uint("stats-period", arg, 1, 86400, &v);
+		cfg.stats_period = (unsigned int)v;
+		break;
+	case OPT_DURATION:
+		ret = skbfwd_parse_duration(arg);
+		break;
+	case OPT_PORT_TOPOLOGY:
+		if (strcmp(arg, "paired") == 0)
+			cfg.topology = TOPO_PAIRED;
+		else if (strcmp(arg, "chained") == 0)
+			cfg.topology = TOPO_CHAINED;
+		else if (strcmp(arg, "loop") == 0)
+			cfg.topology = TOPO_LOOP;
+		else {
+			fprintf(stderr, "skbfwd: --port-topology=%s: expected paired, chained or loop\n",
+				arg);
+			ret = -EINVAL;
+		}
+		break;
+	case OPT_ETH_PEER:
+		ret = skbfwd_parse_eth_peer(arg);
+		break;
+	case OPT_TOTAL_NUM_MBUFS:
+		ret = skbfwd_parse_uint("total-num-mbufs", arg, 1024, 1u << 26, &v);
+		cfg.total_num_mbufs = (unsigned int)v;
+		break;
+	case OPT_NB_CORES:
+		ret = skbfwd_parse_uint("nb-cores", arg, 1, RTE_MAX_LCORE, &v);
+		cfg.nb_cores = (unsigned int)v;
+		break;
+	case OPT_RXQ:
+		ret = skbfwd_parse_uint("rxq", arg, 1, 1024, &v);
+		cfg.nb_rxq = (uint16_t)v;
+		break;
+	case OPT_TXQ:
+		ret = skbfwd_parse_uint("txq", arg, 1, 1024, &v);
+		cfg.nb_txq = (uint16_t)v;
+		break;
+	case OPT_RXD:
+		ret = skbfwd_parse_uint("rxd", arg, 32, 32768, &v);
+		cfg.nb_rxd = (uint16_t)v;
+		break;
+	case OPT_TXD:
+		ret = skbfwd_parse_uint("txd", arg, 32, 32768, &v);
+		cfg.nb_txd = (uint16_t)v;
+		break;
+	case OPT_PORTMASK: {
+		char *end = NULL;
+
+		errno = 0;
+		cfg.portmask = strtoull(arg, &end, 16);
+		if (errno != 0 || end == arg || *end != '\0' || cfg.portmask == 0) {
+			fprintf(stderr, "skbfwd: --portmask=%s: expected a non-zero hexadecimal mask\n",
+				arg);
+			ret = -EINVAL;
+		}
+		break;
+	}
+	case OPT_RECORD_CORE_CYCLES:
+		cfg.record_core_cycles = true;
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+int
+skbfwd_parse_args(int argc, char **argv)
+{
+	/* core options, then every engine's, then the terminator */
+	struct option opts[RTE_DIM(skbfwd_core_opts) + 128 + 1];
+	const struct fwd_engine *owner[128];
+	unsigned int nopts = 0, neng = 0, i, e;
+	int opt, idx, ret;
+
+	for (i = 0; i < RTE_DIM(skbfwd_core_opts); i++)
+		opts[nopts++] = skbfwd_core_opts[i];
+	for (e = 0; fwd_engines[e] != NULL; e++) {
+		const struct option *o = fwd_engines[e]->options;
+
+		for (; o != NULL && o->name != NULL && neng < RTE_DIM(owner); o++) {
+			opts[nopts] = *o;
+			opts[nopts].flag = NULL;
+			opts[nopts].val = OPT_ENGINE_BASE + (int)neng;
+			owner[neng++] = fwd_engines[e];
+			nopts++;
+		}
+	}
+	memset(&opts[nopts], 0, sizeof(opts[nopts]));
+
+	cfg.engine = fwd_engine_find("io");
+	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
+		struct rte_ether_addr def = {
+			.addr_bytes = { 0x02, 0, 0, 0, 0, (uint8_t)i } };
+		cfg.peer[i] = def;
+	}
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, &idx)) != EOF) {
+		if (opt == OPT_HELP) {
+			skbfwd_usage(argv[0]);
+			exit(EXIT_SUCCESS);
+		}
+		if (opt == '?' || opt == ':') {
+			if (optopt != 0)
+				fprintf(stderr, "skbfwd: option %s needs a value or is unknown\n",
+					argv[optind - 1]);
+			else
+				fprintf(stderr, "skbfwd: unknown option %s (see --help)\n",
+					argv[optind - 1]);
+			return -EINVAL;
+		}
+		if (opt >= OPT_ENGINE_BASE) {
+			const struct fwd_engine *eng = owner[opt - OPT_ENGINE_BASE];
+
+			ret = eng->parse_option(opts[idx].name, optarg);
+		} else {
+			ret = skbfwd_parse_core_opt(opt, optarg);
+		}
+		if (ret < 0)
+			return ret;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "skbfwd: unexpected argument %s\n", argv[optind]);
+		return -EINVAL;
+	}
+	return 0;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * drivers-glue: bring-up of any ethdev (net_null, net_tap, net_pcap, net_ring,
+ * net_memif, net_af_packet, PCI NICs) for skbfwd.  Queue setup, offload discovery,
+ * link wait, promiscuous mode, one skb pool per NUMA socket and the port -> pool
+ * map.  Knows nothing about forwarding engines.
+ *
+ * Errors: int functions return 0 or a negative errno and log the cause.
+ */
+#ifndef _GLUE_PORT_H_
+#define _GLUE_PORT_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_ethdev.h>
+#include <rte_mempool.h>
+
+/** What the application asks of every port. */
+struct glue_port_conf {
+	uint16_t nb_rxq;          /**< RX queues (RSS spreads flows when > 1) */
+	uint16_t nb_txq;          /**< TX queues */
+	uint16_t nb_rxd;          /**< RX descriptors per queue */
+	uint16_t nb_txd;          /**< TX descriptors per queue */
+	bool promisc;             /**< enable promiscuous mode */
+	unsigned int link_wait_ms;/**< longest wait for link up (0: do not wait) */
+	uint64_t rx_offloads;     /**< RX offloads wanted: enabled only where reported */
+	uint64_t tx_offloads;     /**< TX offloads wanted: enabled only where reported */
+	uint32_t max_rx_pkt_len;  /**< 0: device default */
+};
+
+/** A port as set up. */
+struct glue_port {
+	uint16_t port_id;
+	int socket;                   /**< NUMA socket of the device (0 when unknown) */
+	bool started;
+	struct rte_mempool *pool;     /**< the socket's skb pool */
+	struct rte_ether_addr mac;
+	struct rte_eth_dev_info info;
+	uint64_t rx_offloads;         /**< enabled RX offloads */
+	uint64_t tx_offloads;         /**< enabled TX offloads */
+	uint64_t rss_hf;              /**< RSS hash functions on (0: RSS off) */
+	uint16_t nb_rxq, nb_txq;
+	char name[RTE_ETH_NAME_MAX_LEN];
+};
+
+/**
+ * Create one skb pool for each NUMA socket used by the available ports.
+ * @param nb_mbufs   skbs per pool.
+ * @param data_room  buffer size including headroom (RTE_MBUF_DEFAULT_BUF_SIZE).
+ * @return 0, -ENODEV when no port is available, -ENOMEM when a pool cannot be made.
+ */
+int glue_pools_create(unsigned int nb_mbufs, unsigned int data_room);
+
+/** The skb pool for NUMA socket @socket (falls back to any pool made), or NULL. */
+struct rte_mempool *glue_socket_pool(int socket);
+
+/**
+ * Configure, set up queues for, and start @port_id; record its pool for
+ * netdev_alloc_skb().  Only offloads the device reports are enabled; what is on
+ * is printed.
+ * @return 0, or a negative errno (the cause is logged).
+ */
+int glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf);
+
+/** The state of a port set up by glue_port_setup(), or NULL. */
+struct glue_port *glue_port_get(uint16_t port_id);
+
+/** Wait up to @ms for link up on every started port; prints each link's state. */
+void glue_ports_wait_link(unsigned int ms);
+
+/** Stop and close every port set up here (releases the mbufs held by its rings). */
+void glue_ports_close(void);
+
+/** Sum of mbufs in use over every pool made by glue_pools_create(). */
+unsigned int glue_pools_in_use(void);
+
+/** Free every pool (after glue_ports_close()). */
+void glue_pools_free(void);
+
+/** Text list of the offload names set in @offloads ("none" when 0) into @buf. */
+const char *glue_offload_names(uint64_t offloads, bool rx, char *buf, size_t size);
+
+#endif /* _GLUE_PORT_H_ */

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* libskb core: pools, allocation, freeing and the slow paths of the inline calls. */
+
+#include <rte_errno.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_mbuf_dyn.h>
+
+#include "skb.h"
+
+uint64_t skb_meta_flag;
+
+static uint64_t skb_misuses[SKB_MISUSE_MAX];
+static struct rte_mempool *skb_port_pool[RTE_MAX_ETHPORTS];
+
+static const char *const skb_misuse_names[SKB_MISUSE_MAX] = {
+	[SKB_MISUSE_OVER] = "over (skb_over_panic)",
+	[SKB_MISUSE_UNDER] = "under (skb_under_panic)",
+	[SKB_MISUSE_PULL] = "pull past linear data",
+	[SKB_MISUSE_NONLINEAR] = "linear call on nonlinear skb",
+	[SKB_MISUSE_DOUBLE_FREE] = "double free",
+	[SKB_MISUSE_USE_AFTER_FREE] = "use after free",
+	[SKB_MISUSE_SHARED_WRITE] = "write into clone-shared data",
+	[SKB_MISUSE_BAD_MBUF] = "bad mbuf",
+};
+
+uint64_t
+skb_misuse_count(enum skb_misuse what)
+{
+	if ((unsigned int)what >= SKB_MISUSE_MAX)
+		return 0;
+	return __atomic_load_n(&skb_misuses[what], __ATOMIC_RELAXED);
+}
+
+void
+__skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb)
+{
+	__atomic_fetch_add(&skb_misuses[what], 1, __ATOMIC_RELAXED);
+#ifdef SKB_DEBUG
+	RTE_LOG(ERR, USER1, "skb: %s in %s (skb %p len %u headroom %u)\n",
+		skb_misuse_names[what], call, (const void *)skb,
+		skb != NULL ? skb_len(skb) : 0, skb != NULL ? skb_headroom(skb) : 0);
+#else
+	RTE_SET_USED(call);
+	RTE_SET_USED(skb);
+	RTE_SET_USED(skb_misuse_names);
+#endif
+}
+
+int
+skb_lib_init(void)
+{
+	static const struct rte_mbuf_dynflag flag = { .name = "skb_meta_valid" };
+	int bit;
+
+	if (skb_meta_flag != 0)
+		return 0;
+	bit = rte_mbuf_dynflag_register(&flag);
+	if (bit < 0)
+		return -rte_errno;
+	skb_meta_flag = RTE_BIT64(bit);
+	return 0;
+}
+
+struct rte_mempool *
+skb_pool_create_cache(const char *name, unsigned int n, unsigned int cache_size,
+		      unsigned int data_room, int socket_id)
+{
+	int ret = skb_lib_init();
+
+	if (ret < 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
+	if (data_room > UINT16_MAX || data_room < RTE_PKTMBUF_HEADROOM) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	return rte_pktmbuf_pool_create(name, n, cache_size, SKB_PRIV_SIZE,
+				       (uint16_t)data_room, socket_id);
+}
+
+struct rte_mempool *
+skb_pool_create(const char *name, unsigned int n, unsigned int data_room,
+		int socket_id)
+{
+	unsigned int cache = n >= 4096 ? 256 : 0;
+
+	return skb_pool_create_cache(name, n, cache, data_room, socket_id);
+}
+
+bool
+skb_pool_is_skb(const struct rte_mempool *mp)
+{
+	return mp != NULL &&
+	       rte_pktmbuf_priv_size((struct rte_mempool *)(uintptr_t)mp) >= SKB_PRIV_SIZE;
+}
+
+int
+skb_netdev_set_pool(uint16_t port_id, struct rte_mempool *mp)
+{
+	if (port_id >= RTE_MAX_ETHPORTS || (mp != NULL && !skb_pool_is_skb(mp)))
+		return -EINVAL;
+	skb_port_pool[port_id] = mp;
+	return 0;
+}
+
+struct rte_mempool *
+skb_netdev_pool(uint16_t port_id)
+{
+	return port_id < RTE_MAX_ETHPORTS ? skb_port_pool[port_id] : NULL;
+}
+
+void
+__skb_meta_init(struct sk_buff *skb)
+{
+	skb->users = 1;
+	skb->mac_header = SKB_HDR_UNSET;
+	skb->network_header = SKB_HDR_UNSET;
+	skb->transport_header = SKB_HDR_UNSET;
+	skb->protocol = 0;
+	skb->priority = 0;
+	skb->mark = 0;
+	skb->skb_flags = 0;
+	memset(&skb->shinfo, 0, sizeof(skb->shinfo));
+	memset(skb->cb, 0, sizeof(skb->cb));
+	skb->mbuf.ol_flags |= skb_meta_flag;
+}
+
+/* Release callback of a buffer alloc_skb() took from rte_malloc. */
+static void
+skb_ext_buf_free(void *addr, void *opaque)
+{
+	RTE_SET_USED(opaque);
+	rte_free(addr);
+}
+
+/* Give @m an external buffer of at least @size bytes; 0 or -errno. */
+static int
+skb_attach_big_buf(struct rte_mbuf *m, unsigned int size, int socket)
+{
+	struct rte_mbuf_ext_shared_info *shinfo;
+	unsigned int total = size + sizeof(*shinfo) + sizeof(uintptr_t);
+	uint16_t buf_len;
+	void *buf;
+
+	if (total > UINT16_MAX)
+		return -EMSGSIZE;
+	buf = rte_malloc_socket("skb_ext", total, RTE_CACHE_LINE_SIZE, socket);
+	if (buf == NULL)
+		return -ENOMEM;
+	buf_len = (uint16_t)total;
+	shinfo = rte_pktmbuf_ext_shinfo_init_helper(buf, &buf_len,
+						    skb_ext_buf_free, NULL);
+	if (shinfo == NULL || buf_len < size) {
+		rte_free(buf);
+		return -ENOMEM;
+	}
+	rte_pktmbuf_attach_extbuf(m, buf, rte_malloc_virt2iova(buf), buf_len, shinfo);
+	return 0;
+}
+
+struct sk_buff *
+alloc_skb(struct rte_mempool *mp, unsigned int size)
+{
+	struct rte_mbuf *m;
+	struct sk_buff *skb;
+
+	if (unlikely(size > UINT16_MAX))
+		return NULL;
+	m = rte_pktmbuf_alloc(mp);
+	if (unlikely(m == NULL))
+		return NULL;
+	if (unlikely(size > m->buf_len) &&
+	    skb_attach_big_buf(m, size, mp->socket_id) < 0) {
+		rte_pktmbuf_free(m);
+		return NULL;
+	}
+	m->data_off = 0;
+	skb = __skb_from_mbuf(m);
+	__skb_meta_init(skb);
+	return skb;
+}
+
+struct sk_buff *
+netdev_alloc_skb(uint16_t port_id, unsigned int length)
+{
+	struct rte_mempool *mp = skb_netdev_pool(port_id);
+	struct sk_buff *skb;
+
+	if (mp == NULL || length > UINT16_MAX - NET_SKB_PAD)
+		return NULL;
+	skb = alloc_skb(mp, length + NET_SKB_PAD);
+	if (skb == NULL)
+		return NULL;
+	skb_reserve(skb, NET_SKB_PAD);
+	skb->mbuf.port = port_id;
+	return skb;
+}
+
+void
+__kfree_skb_shared(struct sk_buff *skb)
+{
+	if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	/* last user: the count goes back to one for the mbuf's next life */
+	skb->users = 1;
+	rte_pktmbuf_free(&skb->mbuf);
+}
+
+void
+kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		kfree_skb(skbs[i]);
+}
+
+int
+__pskb_trim(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *head = &skb->mbuf, *m = head, *rest;
+	unsigned int left = len;
+	uint16_t segs = 1;
+
+	while (left > m->data_len && m->next != NULL) {
+		left -= m->data_len;
+		m = m->next;
+		segs++;
+	}
+	m->data_len = (uint16_t)left;
+	rest = m->next;
+	m->next = NULL;
+	rte_pktmbuf_free(rest);
+	head->nb_segs = segs;
+	head->pkt_len = len;
+	return 0;
+}
+
+/* True when bytes written into @m's buffer could be seen through another mbuf. */
+static bool
+skb_seg_buf_shared(const struct rte_mbuf *m)
+{
+	if (RTE_MBUF_HAS_EXTBUF(m))
+		return rte_mbuf_ext_refcnt_read(m->shinfo) > 1;
+	if (RTE_MBUF_CLONED(m))
+		return true;
+	return rte_mbuf_refcnt_read(m) > 1;
+}
+
+bool
+__pskb_pull_tail(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *head = &skb->mbuf;
+	unsigned int need;
+	unsigned char *dst;
+
+	if (len <= head->data_len)
+		return true;
+	if (len > head->pkt_len)
+		return false;
+	need = len - head->data_len;
+	if (skb_availroom(skb) < need || skb_seg_buf_shared(head))
+		return false;
+	dst = skb_tail_pointer(skb);
+	while (need > 0) {
+		struct rte_mbuf *seg = head->next;
+		unsigned int take = RTE_MIN(need, (unsigned int)seg->data_len);
+
+		memcpy(dst, rte_pktmbuf_mtod(seg, void *), take);
+		dst += take;
+		need -= take;
+		head->data_len = (uint16_t)(head->data_len + take);
+		seg->data_off = (uint16_t)(seg->data_off + take);
+		seg->data_len = (uint16_t)(seg->data_len - take);
+		if (seg->data_len == 0) {
+			head->next = seg->next;
+			seg->next = NULL;
+			head->nb_segs--;
+			rte_pktmbuf_free_seg(seg);
+		}
+	}
+	return true;
+}

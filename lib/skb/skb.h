@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * libskb: the Linux sk_buff API over rte_mbuf mempools.
+ *
+ * An sk_buff *is* its rte_mbuf: struct sk_buff starts with the mbuf and the rest
+ * of it lives in the mbuf private area, so skb_to_mbuf()/skb_from_mbuf() are casts
+ * and alloc_skb() is one mempool get.  Pools come from skb_pool_create(), which
+ * sizes the private area; mbufs of other pools are not skbs.
+ *
+ *   buf_addr (head)                                              buf_addr + buf_len (end)
+ *   |<--------- headroom -------->|<------ headlen ------>|<------ tailroom ------->|
+ *   +-----------------------------+------------------------+-------------------------+
+ *   |                             | linear data (segment 0)|                         |
+ *   +-----------------------------+------------------------+-------------------------+
+ *   head                          data = head + data_off   tail = data + data_len
+ *                                          |
+ *                                          +--> mbuf->next: frags (chained segments)
+ *
+ *   skb_len()      = pkt_len             (Linux skb->len)
+ *   skb_headlen()  = data_len of seg 0   (Linux skb_headlen)
+ *   skb_data_len() = skb_len - headlen   (Linux skb->data_len: bytes in frags)
+ *   mac/network/transport header offsets count from head, as in Linux, so
+ *   skb_pull() does not move them.
+ *
+ * Error rule (one for the whole library):
+ *  - int functions return 0 or a negative errno (-ENOMEM, -EINVAL, -EOVERFLOW, ...);
+ *  - pointer functions return NULL and leave the skb exactly as it was; where Linux
+ *    would panic (skb_over_panic, skb_under_panic) the call returns NULL and the
+ *    misuse is counted (skb_misuse_count());
+ *  - burst functions return the number handled; predicates return bool.
+ *  - a leading "__" means unchecked or unlocked: the caller guarantees the bound
+ *    or holds the lock.
+ *
+ * Metadata validity: an mbuf fresh from a PMD or from rte_pktmbuf_alloc() has a
+ * stale private area.  The fields kept there (users, header offsets, cb, protocol,
+ * priority, mark, gso fields) are made valid lazily: a dynamic mbuf flag in
+ * ol_flags (which every PMD rewrites on RX and rte_pktmbuf_reset() clears) says
+ * whether they are, and the first call that needs them initialises them as
+ * alloc_skb() would.  So an engine that only moves packets never touches the
+ * private area's cache lines.  skb_from_mbuf() and every allocation return an skb
+ * whose fields are valid; __skb_from_mbuf() is the bare cast for burst paths: read
+ * the plain fields (cb, protocol, priority, mark) of such an skb only after
+ * skb_meta_prepare(); every accessor function is right either way.
+ */
+#ifndef _SKB_H_
+#define _SKB_H_
+
+#include <assert.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <rte_branch_prediction.h>
+#include <rte_common.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_udp.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Headroom netdev_alloc_skb() reserves: what DPDK PMDs leave in front of RX data. */
+#define NET_SKB_PAD RTE_PKTMBUF_HEADROOM
+/** Extra headroom netdev_alloc_skb_ip_align() adds so the IP header is 4-byte aligned. */
+#define NET_IP_ALIGN 2
+/** Most frags (chained segments after the head) an skb may carry, as Linux MAX_SKB_FRAGS. */
+#define MAX_SKB_FRAGS 17
+/** Header offset value meaning "not set" (Linux uses (typeof(skb->mac_header))~0U). */
+#define SKB_HDR_UNSET 0xffff
+
+/** GSO types (skb_shinfo(skb)->gso_type), Linux values. */
+#define SKB_GSO_TCPV4 (1u << 0)
+#define SKB_GSO_UDP (1u << 4)
+#define SKB_GSO_UDP_TUNNEL (1u << 10)
+
+/** Segmentation state, as Linux's struct skb_shared_info (frags are the mbuf chain). */
+struct skb_shared_info {
+	uint16_t nr_frags;  /**< refreshed from the chain by skb_shinfo() */
+	uint16_t gso_size;  /**< MSS chosen by the transport, 0 when not GSO */
+	uint16_t gso_segs;  /**< segments the packet will become */
+	uint32_t gso_type;  /**< SKB_GSO_* */
+};
+
+/**
+ * The socket buffer.  @mbuf must stay first: an skb and its mbuf share one address.
+ * Everything after it lives in the mbuf private area (see "Metadata validity").
+ */
+struct sk_buff {
+	struct rte_mbuf mbuf;
+
+	/* private area, valid when skb_meta_flag is set in mbuf.ol_flags */
+	uint32_t users;             /**< holders of this sk_buff (skb_get); not the data refs */
+	uint16_t mac_header;        /**< offset from head, SKB_HDR_UNSET when unset */
+	uint16_t network_header;
+	uint16_t transport_header;
+	uint16_t protocol;          /**< L3 protocol, network byte order (ETH_P_* / RTE_ETHER_TYPE_*) */
+	uint32_t priority;
+	uint32_t mark;
+	uint32_t skb_flags;         /**< SKB_FL_* */
+	struct skb_shared_info shinfo;
+	/*
+	 * Shares this segment's own buffer with clones: each clone attaches the
+	 * buffer as an external one through this shinfo, and the segment holds one
+	 * extra mbuf reference while any clone exists.  See skb_clone().
+	 */
+	struct rte_mbuf_ext_shared_info data_shinfo;
+	char cb[48] __rte_aligned(8); /**< per-layer scratch, zeroed on allocation */
+} __rte_aligned(RTE_MBUF_PRIV_ALIGN);
+
+/** Bytes of mbuf private area an skb pool gives each mbuf. */
+#define SKB_PRIV_SIZE (sizeof(struct sk_buff) - sizeof(struct rte_mbuf))
+static_assert(offsetof(struct sk_buff, mbuf) == 0, "the mbuf must start the skb");
+static_assert(SKB_PRIV_SIZE % RTE_MBUF_PRIV_ALIGN == 0, "private area must stay aligned");
+static_assert(SKB_PRIV_SIZE <= 256, "skb private area grew past four cache lines");
+
+/* skb_flags */
+#define SKB_FL_CLONED 0x1u /**< this skb was made by skb_clone() (Linux skb->cloned) */
+
+/** ol_flags bit saying the private area is valid; registered by skb_lib_init(). */
+extern uint64_t skb_meta_flag;
+
+/** Misuses counted instead of panicking. */
+enum skb_misuse {
+	SKB_MISUSE_OVER,     /**< skb_put/skb_reserve past the end (Linux skb_over_panic) */
+	SKB_MISUSE_UNDER,    /**< skb_push past the head (Linux skb_under_panic) */
+	SKB_MISUSE_PULL,     /**< skb_pull past the linear data */
+	SKB_MISUSE_NONLINEAR,/**< a linear-only call on an skb with frags */
+	SKB_MISUSE_DOUBLE_FREE, /**< debug build: free of an skb already free */
+	SKB_MISUSE_USE_AFTER_FREE, /**< debug build: use of an skb already free */
+	SKB_MISUSE_SHARED_WRITE, /**< debug build: header write into clone-shared data */
+	SKB_MISUSE_BAD_MBUF, /**< debug build: rte_mbuf_check() failed */
+	SKB_MISUSE_MAX
+};
+
+/**
+ * Count of one kind of misuse since start.
+ * @return the count (process-wide, all lcores).
+ */
+uint64_t skb_misuse_count(enum skb_misuse what);
+
+/** Record a misuse (slow path of the inline checks; also logs in the debug build). */
+void __skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb);
+
+/* ---------------------------------------------------------------- pools */
+
+/**
+ * Register libskb's dynamic mbuf flag.  Called by skb_pool_create(); call it
+ * yourself only when skbs come from pools made before any skb pool.
+ * @return 0, or a negative errno when the flag cannot be registered.
+ */
+int skb_lib_init(void);
+
+/**
+ * Create a pool of skbs usable by rte_eth_rx_queue_setup().
+ * @param name       mempool name (unique).
+ * @param n          number of skbs.
+ * @param data_room  buffer size per skb including RTE_PKTMBUF_HEADROOM, as DPDK's
+ *                   data_room_size (RTE_MBUF_DEFAULT_BUF_SIZE for standard frames).
+ * @param socket_id  NUMA socket or SOCKET_ID_ANY.
+ * A per-lcore cache of 256 is used when n >= 4096; smaller pools have none, so
+ * that a double free shows in rte_mempool_in_use_count().
+ * @return the pool, or NULL with rte_errno set.
+ */
+struct rte_mempool *skb_pool_create(const char *name, unsigned int n,
+				    unsigned int data_room, int socket_id);
+
+/** As skb_pool_create() with an explicit per-lcore cache size (0 for none). */
+struct rte_mempool *skb_pool_create_cache(const char *name, unsigned int n,
+					  unsigned int cache_size,
+					  unsigned int data_room, int socket_id);
+
+/** True when @mp was made by skb_pool_create() (its private area holds an skb). */
+bool skb_pool_is_skb(const struct rte_mempool *mp);
+
+/**
+ * Record the pool netdev_alloc_skb() uses for @port_id (drivers-glue does this at
+ * port set-up).  @return 0, or -EINVAL for a bad port or a non-skb pool.
+ */
+int skb_netdev_set_pool(uint16_t port_id, struct rte_mempool *mp);
+
+/** The pool recorded for @port_id, or NULL. */
+struct rte_mempool *skb_netdev_pool(uint16_t port_id);
+
+/* ---------------------------------------------------------------- conversion */
+
+/** The mbuf of @skb: a cast, free. */
+static inline struct rte_mbuf *
+skb_to_mbuf(struct sk_buff *skb)
+{
+	return &skb->mbuf;
+}
+
+/** The skb of @m without touching its metadata: a cast, for burst paths. */
+static inline struct sk_buff *
+__skb_from_mbuf(struct rte_mbuf *m)
+{
+	return (struct sk_buff *)m;
+}
+
+/** Initialise the private area as a fresh allocation would (out of line, rare). */
+void __skb_meta_init(struct sk_buff *skb);
+
+/** True when the private area of @skb is valid. */
+static inline bool
+skb_meta_valid(const struct sk_buff *skb)
+{
+	return (skb->mbuf.ol_flags & skb_meta_flag) != 0;
+}
+
+/** Make the private area of @skb valid (initialising it if stale); returns @skb. */
+static inline struct sk_buff *
+skb_meta_prepare(struct sk_buff *skb)
+{
+	if (unlikely(!skb_meta_valid(skb)))
+		__skb_meta_init(skb);
+	return skb;
+}
+
+/**
+ * The skb of @m, with its metadata valid (fields as a fresh allocation if @m came
+ * from a PMD or rte_pktmbuf_alloc()).  @m must come from an skb pool.
+ */
+static inline struct sk_buff *
+skb_from_mbuf(struct rte_mbuf *m)
+{
+	return skb_meta_prepare(__skb_from_mbuf(m));
+}
+
+/* ---------------------------------------------------------------- lifecycle */
+
+/**
+ * Allocate an skb with a linear area of at least @size bytes, no headroom (as
+ * Linux alloc_skb).  Sizes beyond the pool's data room get an attached external
+ * buffer (up to UINT16_MAX bytes, the mbuf limit).
+ * @return the skb, or NULL when the pool is empty, memory is short or @size > UINT16_MAX.
+ */
+struct sk_buff *alloc_skb(struct rte_mempool *mp, unsigned int size);
+
+/**
+ * Allocate an RX skb for @port_id from its pool with NET_SKB_PAD headroom reserved
+ * and the port recorded (mbuf.port).
+ * @return the skb, or NULL (no pool recorded for the port, or as alloc_skb()).
+ */
+struct sk_buff *netdev_alloc_skb(uint16_t port_id, unsigned int length);
+
+/** Slow path of kfree_skb(): drop one user of a shared skb. */
+void __kfree_skb_shared(struct sk_buff *skb);
+
+/**
+ * Drop a reference to @skb; when it was the last user, free the skb and its
+ * whole chain (data shared with clones lives on until its last user goes).
+ * Accepts NULL.
+ */
+static inline void
+kfree_skb(struct sk_buff *skb)
+{
+	if (unlikely(skb == NULL))
+		return;
+	if (unlikely(skb_meta_valid(skb) && skb->users != 1)) {
+		__kfree_skb_shared(skb);
+		return;
+	}
+	rte_pktmbuf_free(&skb->mbuf);
+}
+
+/** As kfree_skb(), for a packet that was consumed rather than dropped. */
+static inline void
+consume_skb(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+}
+
+/** Free @n skbs of one burst (NULLs allowed), each as kfree_skb(). */
+void kfree_skb_bulk(struct sk_buff **skbs, unsigned int n);
+
+/** Take a reference to the sk_buff itself (Linux skb_get).  @return @skb. */
+static inline struct sk_buff *
+skb_get(struct sk_buff *skb)
+{
+	skb_meta_prepare(skb);
+	__atomic_fetch_add(&skb->users, 1, __ATOMIC_RELAXED);
+	return skb;
+}
+
+/** True when more than one holder has a reference to the sk_buff (users > 1). */
+static inline bool
+skb_shared(const struct sk_buff *skb)
+{
+	return skb_meta_valid(skb) &&
+	       __atomic_load_n(&skb->users, __ATOMIC_RELAXED) != 1;
+}
+
+/* ---------------------------------------------------------------- views */
+
+/** Total bytes (Linux skb->len). */
+static inline unsigned int
+skb_len(const struct sk_buff *skb)
+{
+	return skb->mbuf.pkt_len;
+}
+
+/** Bytes of the linear area (segment 0). */
+static inline unsigned int
+skb_headlen(const struct sk_buff *skb)
+{
+	return skb->mbuf.data_len;
+}
+
+/** Bytes outside the linear area, in frags (Linux skb->data_len). */
+static inline unsigned int
+skb_data_len(const struct sk_buff *skb)
+{
+	return skb->mbuf.pkt_len - skb->mbuf.data_len;
+}
+
+/** True when part of the data lives in frags. */
+static inline bool
+skb_is_nonlinear(const struct sk_buff *skb)
+{
+	return skb->mbuf.next != NULL;
+}
+
+/** Number of frags (chained segments after the head). */
+static inline unsigned int
+skb_nr_frags(const struct sk_buff *skb)
+{
+	return skb->mbuf.nb_segs - 1u;
+}
+
+/** Start of the buffer (Linux skb->head). */
+static inline unsigned char *
+skb_head(const struct sk_buff *skb)
+{
+	return (unsigned char *)skb->mbuf.buf_addr;
+}
+
+/** Start of the data (Linux skb->data). */
+static inline unsigned char *
+skb_data(const struct sk_buff *skb)
+{
+	return skb_head(skb) + skb->mbuf.data_off;
+}
+
+/** End of the linear data (Linux skb_tail_pointer). */
+static inline unsigned char *
+skb_tail_pointer(const struct sk_buff *skb)
+{
+	return skb_data(skb) + skb->mbuf.data_len;
+}
+
+/** End of the buffer (Linux skb_end_pointer). */
+static inline unsigned char *
+skb_end_pointer(const struct sk_buff *skb)
+{
+	return skb_head(skb) + skb->mbuf.buf_len;
+}
+
+/** Bytes in front of the data. */
+static inline unsigned int
+skb_headroom(const struct sk_buff *skb)
+{
+	return skb->mbuf.data_off;
+}
+
+/** Bytes after the linear data; 0 when the skb is nonlinear, as Linux. */
+static inline int
+skb_tailroom(const struct sk_buff *skb)
+{
+	if (skb_is_nonlinear(skb))
+		return 0;
+	return skb->mbuf.buf_len - skb->mbuf.data_off - skb->mbuf.data_len;
+}
+
+/** Bytes after the linear data, whether or not the skb has frags. */
+static inline unsigned int
+skb_availroom(const struct sk_buff *skb)
+{
+	return skb->mbuf.buf_len - skb->mbuf.data_off - skb->mbuf.data_len;
+}
+
+/* ---------------------------------------------------------------- linear data */
+
+/**
+ * Move data and tail by @len (negative moves them back); for an empty skb this
+ * makes headroom.  Out of range (data before head, or tail past end): nothing
+ * changes and SKB_MISUSE_OVER is counted.
+ */
+static inline void
+skb_reserve(struct sk_buff *skb, int len)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+	int off = (int)m->data_off + len;
+
+	if (unlikely(off < 0 || off + m->data_len > m->buf_len)) {
+		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
+		return;
+	}
+	m->data_off = (uint16_t)off;
+}
+
+/** Extend the linear data by @len at the tail, unchecked.  @return the old tail. */
+static inline void *
+__skb_put(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+	void *tail = skb_tail_pointer(skb);
+
+	m->data_len = (uint16_t)(m->data_len + len);
+	m->pkt_len += len;
+	return tail;
+}
+
+/**
+ * Extend the linear data by @len bytes at the tail.
+ * @return a pointer to the first added byte; NULL when @len exceeds the tailroom or
+ * the skb has frags (Linux would panic) — the skb is unchanged.
+ */
+static inline void *
+skb_put(struct sk_buff *skb, unsigned int len)
+{
+	if (unlikely(skb_is_nonlinear(skb))) {
+		__skb_misuse(SKB_MISUSE_NONLINEAR, __func__, skb);
+		return NULL;
+	}
+	if (unlikely(len > (unsigned int)skb_tailroom(skb))) {
+		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
+		return NULL;
+	}
+	return __skb_put(skb, len);
+}
+
+/** skb_put() then copy @len bytes of @data there.  @return as skb_put(). */
+static inline void *
+skb_put_data(struct sk_buff *skb, const void *data, unsigned int len)
+{
+	void *p = skb_put(skb, len);
+
+	if (likely(p != NULL))
+		memcpy(p, data, len);
+	return p;
+}
+
+/** skb_put() then zero the @len bytes.  @return as skb_put(). */
+static inline void *
+skb_put_zero(struct sk_buff *skb, unsigned int len)
+{
+	void *p = skb_put(skb, len);
+
+	if (likely(p != NULL))
+		memset(p, 0, len);
+	return p;
+}
+
+/** Extend the data by @len bytes at the front, unchecked.  @return the new data. */
+static inline void *
+__skb_push(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+
+	m->data_off = (uint16_t)(m->data_off - len);
+	m->data_len = (uint16_t)(m->data_len + len);
+	m->pkt_len += len;
+	return skb_data(skb);
+}
+
+/**
+ * Extend the data by @len bytes at the front.
+ * @return the new data pointer; NULL when @len exceeds the headroom (Linux would
+ * panic) — the skb is unchanged.
+ */
+static inline void *
+skb_push(struct sk_buff *skb, unsigned int len)
+{
+	if (unlikely(len > skb->mbuf.data_off)) {
+		__skb_misuse(SKB_MISUSE_UNDER, __func__, skb);
+		return NULL;
+	}
+	return __skb_push(skb, len);
+}
+
+/** Remove @len bytes from the front of the linear data, unchecked. */
+static inline void *
+__skb_pull(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+
+	m->data_off = (uint16_t)(m->data_off + len);
+	m->data_len = (uint16_t)(m->data_len - len);
+	m->pkt_len -= len;
+	return skb_data(skb);
+}
+
+/**
+ * Remove @len bytes from the front of the data.
+ * @return the new data pointer; NULL when @len exceeds the linear data
+ * (skb_headlen) — the skb is unchanged (use pskb_pull() to pull into frags).
+ */
+static inline void *
+skb_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (unlikely(len > skb->mbuf.data_len)) {
+		__skb_misuse(SKB_MISUSE_PULL, __func__, skb);
+		return NULL;
+	}
+	return __skb_pull(skb, len);
+}
+
+/** Out-of-line trim of a chain to @len bytes (frees frags past it).  @return 0. */
+int __pskb_trim(struct sk_buff *skb, unsigned int len);
+
+/**
+ * Cut the data to @len bytes; no effect when the skb is not longer than @len.
+ * Unlike Linux (which warns and ignores a nonlinear skb), frags past @len are
+ * released and the last kept one shortened.
+ */
+static inline void
+skb_trim(struct sk_buff *skb, unsigned int len)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+
+	if (len >= m->pkt_len)
+		return;
+	if (likely(!skb_is_nonlinear(skb))) {
+		m->data_len = (uint16_t)len;
+		m->pkt_len = len;
+		return;
+	}
+	(void)__pskb_trim(skb, len);
+}
+
+/**
+ * Slow path of pskb_may_pull(): move bytes from the frags into the linear area
+ * until it holds @len bytes.  @return true on success; false (skb unchanged) when
+ * the linear area cannot be made that long.
+ */
+bool __pskb_pull_tail(struct sk_buff *skb, unsigned int len);
+
+/**
+ * Make sure the first @len bytes are linear (readable at skb_data()), moving them
+ * out of frags when needed.  The guard before every header read.
+ * @return true when they are; false when the skb is shorter than @len or the
+ * bytes cannot be made linear — the skb is then unchanged.
+ */
+static inline bool
+pskb_may_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (likely(len <= skb_headlen(skb)))
+		return true;
+	if (unlikely(len > skb_len(skb)))
+		return false;
+	return __pskb_pull_tail(skb, len);
+}
+
+/* ---------------------------------------------------------------- header offsets */
+
+#define __SKB_HDR_FUNCS(name)                                                   \
+/** True when the name header offset was set since allocation or RX. */       \
+static inline bool                                                              \
+skb_##name##_header_was_set(const struct sk_buff *skb)                          \
+{                                                                               \
+	return skb_meta_valid(skb) && skb->name##_header != SKB_HDR_UNSET;      \
+}                                                                               \
+/** Set the name header to the current data pointer. */                       \
+static inline void                                                              \
+skb_reset_##name##_header(struct sk_buff *skb)                                  \
+{                                                                               \
+	skb_meta_prepare(skb)->name##_header = skb->mbuf.data_off;              \
+}                                                                               \
+/** Set the name header @offset bytes from the data pointer (may be < 0). */   \
+static inline void                                                              \
+skb_set_##name##_header(struct sk_buff *skb, int offset)                        \
+{                                                                               \
+	skb_meta_prepare(skb)->name##_header =                                  \
+		(uint16_t)(skb->mbuf.data_off + offset);                        \
+}                                                                               \
+/** Pointer to the name header (head + offset); head + 0xffff when unset. */   \
+static inline unsigned char *                                                   \
+skb_##name##_header(const struct sk_buff *skb)                                  \
+{                                                                               \
+	return skb_head(skb) + (skb_meta_valid(skb) ? skb->name##_header :      \
+						      SKB_HDR_UNSET);           \
+}
+
+__SKB_HDR_FUNCS(mac)
+__SKB_HDR_FUNCS(network)
+__SKB_HDR_FUNCS(transport)
+#undef __SKB_HDR_FUNCS
+
+/** Offset of the network header from the data pointer (may be negative). */
+static inline int
+skb_network_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_network_header(skb) - skb_data(skb));
+}
+
+/** Offset of the transport header from the data pointer (may be negative). */
+static inline int
+skb_transport_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_transport_header(skb) - skb_data(skb));
+}
+
+/** Offset of the mac header from the data pointer (may be negative). */
+static inline int
+skb_mac_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_mac_header(skb) - skb_data(skb));
+}
+
+/** The Ethernet header at the mac header offset. */
+static inline struct rte_ether_hdr *
+eth_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_ether_hdr *)skb_mac_header(skb);
+}
+
+/** The IPv4 header at the network header offset. */
+static inline struct rte_ipv4_hdr *
+ip_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_ipv4_hdr *)skb_network_header(skb);
+}
+
+/** The UDP header at the transport header offset. */
+static inline struct rte_udp_hdr *
+udp_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_udp_hdr *)skb_transport_header(skb);
+}
+
+/* ---------------------------------------------------------------- bursts */
+
+/**
+ * Receive up to @n skbs from a port queue (rte_eth_rx_burst on the same array:
+ * the skbs' metadata is made valid lazily, see the top of this file).
+ * @return the number received.
+ */
+static inline uint16_t
+skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
+{
+	return rte_eth_rx_burst(port, queue, (struct rte_mbuf **)skbs, n);
+}
+
+/**
+ * Transmit up to @n skbs on a port queue.  Ownership of the sent ones passes to
+ * the driver; the rest stay the caller's.
+ * @return the number sent.
+ */
+static inline uint16_t
+skb_tx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
+{
+	return rte_eth_tx_burst(port, queue, (struct rte_mbuf **)skbs, n);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _SKB_H_ */

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Helpers for skbfwd's integration tests: run the forwarder under a file prefix
+of its own, parse its statistics, print TAP, write and read pcap files, and an
+independent Internet checksum (the tests never trust the code under test)."""
+
+import os
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+
+SKBFWD = os.environ.get("SKBFWD", "")
+EAL_BASE = ["--no-huge", "--no-pci", "-m", "512", "--log-level", "lib.eal:error"]
+
+
+class Tap:
+    """Minimal TAP producer: one line per check, counted by tests/summary.py."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, name, detail=""):
+        self.n += 1
+        if cond:
+            print(f"ok {self.n} - {name}")
+        else:
+            self.failed += 1
+            print(f"not ok {self.n} - {name}")
+            if detail:
+                for line in str(detail).splitlines()[-40:]:
+                    print(f"#   {line}")
+        sys.stdout.flush()
+        return cond
+
+    def eq(self, got, want, name, detail=""):
+        return self.ok(got == want, f"{name} ({got!r} == {want!r})", detail)
+
+    def skip(self, name, why):
+        self.n += 1
+        print(f"ok {self.n} - {name} # SKIP {why}")
+        sys.stdout.flush()
+
+    def done(self):
+        print(f"1..{self.n}")
+        sys.exit(1 if self.failed else 0)
+
+
+_prefix_seq = 0
+
+
+def file_prefix(tag):
+    global _prefix_seq
+    _prefix_seq += 1
+    return f"skbt_{tag}_{os.getpid()}_{_prefix_seq}"
+
+
+def cleanup_prefix(prefix):
+    shutil.rmtree(f"/var/run/dpdk/{prefix}", ignore_errors=True)
+
+
+class Result:
+    def __init__(self, rc, out, err):
+        self.rc = rc
+        self.out = out
+        self.err = err
+        self.ports = parse_ports(out)
+        self.total = parse_accumulated(out)
+        m = re.search(r"^mbufs in use at exit: (\d+)$", out, re.M)
+        self.in_use = int(m.group(1)) if m else None
+
+    def log(self):
+        return self.out + "\n--- stderr ---\n" + self.err
+
+
+def run(args, eal=None, tag="run", timeout=120, lcores="0,1", vdevs=None,
+        signal_after=None, env=None):
+    """Run skbfwd; returns a Result.  vdevs: list of --vdev strings."""
+    prefix = file_prefix(tag)
+    cmd = [SKBFWD, "-l", lcores, "--file-prefix", prefix] + EAL_BASE
+    for v in (vdevs if vdevs is not None else ["net_null0", "net_null1"]):
+        cmd += ["--vdev", v]
+    cmd += (eal or []) + ["--"] + list(args)
+    try:
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env)
+        if signal_after is not None:
+            time.sleep(signal_after[0])
+            p.send_signal(signal_after[1])
+        out, err = p.communicate(timeout=timeout)
+        return Result(p.returncode, out, err)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+        return Result(-9, out, err + "\n(timeout)")
+    finally:
+        cleanup_prefix(prefix)
+
+
+_PORT_RE = re.compile(
+    r"Forward statistics for port (\d+)\s*-+\n"
+    r"\s*RX-packets: (\d+)\s+RX-dropped: (\d+)\s+RX-total: (\d+)\s*\n"
+    r"\s*TX-packets: (\d+)\s+TX-dropped: (\d+)\s+TX-total: (\d+)\s*\n"
+    r"\s*RX-bytes:\s+(\d+)\s+TX-bytes:\s+(\d+)\s+RX-nombuf: (\d+)\s*\n"
+    r"\s*Drops:([^\n]*)")
+
+
+def _reasons(text):
+    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", text)}
+
+
+def parse_ports(out):
+    ports = {}
+    for m in _PORT_RE.finditer(out):
+        ports[int(m.group(1))] = {
+            "rx": int(m.group(2)), "rx_dropped": int(m.group(3)),
+            "tx": int(m.group(5)), "tx_dropped": int(m.group(6)),
+            "rx_bytes": int(m.group(8)), "tx_bytes": int(m.group(9)),
+            "rx_nombuf": int(m.group(10)), "drops": _reasons(m.group(11)),
+        }
+    return ports
+
+
+def parse_accumulated(out):
+    m = re.search(
+        r"Accumulated forward statistics for all ports\s*\++\n"
+        r"\s*RX-packets: (\d+)\s+RX-dropped: (\d+)\s+RX-total: (\d+)\s*\n"
+        r"\s*TX-packets: (\d+)\s+TX-dropped: (\d+)\s+TX-total: (\d+)\s*\n"
+        r"(?:\s*Generated:\s+(\d+)\s*\n)?"
+        r"\s*Drops:([^\n]*)", out)
+    if not m:
+        return None
+    return {"rx": int(m.group(1)), "rx_dropped": int(m.group(2)),
+            "tx": int(m.group(4)), "tx_dropped": int(m.group(5)),
+            "generated": int(m.group(7) or 0), "drops": _reasons(m.group(8))}
+
+
+# ---------------------------------------------------------------- pcap
+
+PCAP_MAGIC = 0xA1B2C3D4
+
+
+def write_pcap(path, frames, snaplen=65535):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", PCAP_MAGIC, 2, 4, 0, 0, snaplen, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1, i, len(fr), len(fr)))
+            f.write(fr)
+
+
+def read_pcap(path):
+    frames = []
+    with open(path, "rb") as f:
+        hdr = f.read(24)
+        if len(hdr) < 24:
+            return frames
+        magic = struct.unpack("<I", hdr[:4])[0]
+        endian = "<" if magic in (0xA1B2C3D4, 0xA1B23C4D) else ">"
+        while True:
+            rh = f.read(16)
+            if len(rh) < 16:
+                break
+            _, _, incl, _ = struct.unpack(endian + "IIII", rh)
+            frames.append(f.read(incl))
+    return frames
+
+
+# ---------------------------------------------------------------- checksums
+
+def inet_csum(data):
+    """RFC 1071 Internet checksum, written here independently of skbfwd."""
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack(f"!{len(data) // 2}H", data))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+def mac(s):
+    return bytes(int(x, 16) for x in s.split(":"))
+
+
+def is_root():
+    return os.geteuid() == 0

@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Unit tests of the skb core: pools, alloc/free, conversion and the linear calls at their bounds. */
+
+#include "skb.h"
+#include "test.h"
+
+#define POOL_N 64
+#define ROOM RTE_MBUF_DEFAULT_BUF_SIZE /* 2048 + 128 */
+
+static struct rte_mempool *pool;
+
+static int
+make_pool(void)
+{
+	if (pool == NULL)
+		pool = skb_pool_create_cache("core_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
+	return pool != NULL ? 0 : -1;
+}
+
+static int
+test_pool_create(void)
+{
+	TEST_ASSERT(make_pool() == 0, "skb_pool_create failed");
+	TEST_ASSERT(skb_pool_is_skb(pool), "pool not recognised");
+	TEST_ASSERT_EQ(rte_pktmbuf_priv_size(pool), SKB_PRIV_SIZE);
+	TEST_ASSERT_EQ(rte_pktmbuf_data_room_size(pool), ROOM);
+	TEST_ASSERT_EQ(pool->size, POOL_N);
+	TEST_ASSERT_EQ(pool->cache_size, 0);
+	TEST_ASSERT(skb_meta_flag != 0, "meta flag not registered");
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_alloc_free(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 100);
+
+	TEST_ASSERT(skb != NULL, "alloc_skb");
+	TEST_ASSERT_EQ(skb_len(skb), 0);
+	TEST_ASSERT_EQ(skb_headlen(skb), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	TEST_ASSERT_EQ(skb_tailroom(skb), ROOM);
+	TEST_ASSERT_PTR_EQ(skb_data(skb), skb_to_mbuf(skb)->buf_addr);
+	TEST_ASSERT_PTR_EQ(skb_tail_pointer(skb), skb_data(skb));
+	TEST_ASSERT_EQ(skb->users, 1);
+	TEST_ASSERT(!skb_shared(skb), "fresh skb shared");
+	TEST_ASSERT_EQ(skb->mark, 0);
+	TEST_ASSERT_EQ(skb->cb[0] | skb->cb[47], 0);
+	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac header set on alloc");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	kfree_skb(skb);
+	kfree_skb(NULL);
+	consume_skb(NULL);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_alloc_big_ext(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 9000);
+
+	TEST_ASSERT(skb != NULL, "alloc_skb 9000");
+	TEST_ASSERT(RTE_MBUF_HAS_EXTBUF(skb_to_mbuf(skb)), "no external buffer");
+	TEST_ASSERT(skb_tailroom(skb) >= 9000, "tailroom %d", skb_tailroom(skb));
+	TEST_ASSERT(skb_put(skb, 9000) != NULL, "put 9000");
+	TEST_ASSERT_EQ(skb_len(skb), 9000);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	TEST_ASSERT(alloc_skb(pool, 70000) == NULL, "beyond 16-bit buffer must fail");
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_conversion(void)
+{
+	struct rte_mbuf *m = rte_pktmbuf_alloc(pool);
+	struct sk_buff *skb;
+
+	TEST_ASSERT(m != NULL, "mbuf alloc");
+	/* a stale private area from an earlier life must not show through */
+	((struct sk_buff *)m)->mark = 0xdead;
+	((struct sk_buff *)m)->users = 7;
+	TEST_ASSERT(!skb_meta_valid(__skb_from_mbuf(m)), "meta valid on a fresh mbuf");
+	TEST_ASSERT(!skb_shared(__skb_from_mbuf(m)), "stale users seen");
+	skb = skb_from_mbuf(m);
+	TEST_ASSERT_PTR_EQ(skb, m);
+	TEST_ASSERT_PTR_EQ(skb_to_mbuf(skb), m);
+	TEST_ASSERT_EQ(skb->mark, 0);
+	TEST_ASSERT_EQ(skb->users, 1);
+	TEST_ASSERT_EQ(skb_headroom(skb), RTE_PKTMBUF_HEADROOM);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_put_bounds(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 0);
+	unsigned char *p, *old_tail;
+	uint64_t over = skb_misuse_count(SKB_MISUSE_OVER);
+	int room;
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	skb_reserve(skb, 64);
+	TEST_ASSERT_EQ(skb_headroom(skb), 64);
+	room = skb_tailroom(skb);
+	TEST_ASSERT_EQ(room, ROOM - 64);
+	p = skb_put(skb, 10);
+	TEST_ASSERT_PTR_EQ(p, skb_head(skb) + 64);
+	memset(p, 0xab, 10);
+	old_tail = skb_tail_pointer(skb);
+	/* exactly the tailroom: succeeds */
+	p = skb_put(skb, (unsigned int)room - 10);
+	TEST_ASSERT_PTR_EQ(p, old_tail);
+	TEST_ASSERT_EQ(skb_len(skb), room);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	TEST_ASSERT_PTR_EQ(skb_tail_pointer(skb), skb_end_pointer(skb));
+	/* one byte over: NULL, skb unchanged, counted */
+	TEST_ASSERT(skb_put(skb, 1) == NULL, "put past end");
+	TEST_ASSERT_EQ(skb_len(skb), room);
+	TEST_ASSERT_EQ(skb_headlen(skb), room);
+	TEST_ASSERT_EQ(skb_headroom(skb), 64);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_OVER), over + 1);
+	TEST_ASSERT_EQ(skb_data(skb)[0], 0xab);
+	TEST_ASSERT_EQ(skb_data(skb)[9], 0xab);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_put_data_zero(void)
+{
+	static const unsigned char bytes[5] = { 1, 2, 3, 4, 5 };
+	static unsigned char big[ROOM];
+	struct sk_buff *skb = alloc_skb(pool, 64);
+	unsigned char *p;
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	p = skb_put_data(skb, bytes, 5);
+	TEST_ASSERT(p != NULL && memcmp(p, bytes, 5) == 0, "put_data");
+	memset(skb_tail_pointer(skb), 0xff, 3);
+	p = skb_put_zero(skb, 3);
+	TEST_ASSERT(p != NULL, "put_zero");
+	TEST_ASSERT_EQ(p[0] | p[1] | p[2], 0);
+	TEST_ASSERT_EQ(skb_len(skb), 8);
+	TEST_ASSERT(skb_put_data(skb, big, sizeof(big)) == NULL, "put_data past end");
+	TEST_ASSERT_EQ(skb_len(skb), 8);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_push_bounds(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 0);
+	unsigned char *p;
+	uint64_t under = skb_misuse_count(SKB_MISUSE_UNDER);
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	skb_reserve(skb, 128);
+	TEST_ASSERT(skb_put(skb, 20) != NULL, "put");
+	memset(skb_data(skb), 0x5a, 20);
+	/* push 100 of 128 */
+	p = skb_push(skb, 100);
+	TEST_ASSERT_PTR_EQ(p, skb_head(skb) + 28);
+	TEST_ASSERT_EQ(skb_len(skb), 120);
+	TEST_ASSERT_EQ(skb_headroom(skb), 28);
+	/* exactly the rest of the headroom */
+	p = skb_push(skb, 28);
+	TEST_ASSERT_PTR_EQ(p, skb_head(skb));
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 148);
+	/* one over: NULL, unchanged, counted */
+	TEST_ASSERT(skb_push(skb, 1) == NULL, "push past head");
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 148);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_UNDER), under + 1);
+	TEST_ASSERT_EQ(skb_data(skb)[128], 0x5a);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_pull_bounds(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+	unsigned char *p;
+	unsigned int i;
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	p = skb_put(skb, 40);
+	for (i = 0; i < 40; i++)
+		p[i] = (unsigned char)i;
+	p = skb_pull(skb, 14);
+	TEST_ASSERT_PTR_EQ(p, skb_head(skb) + 14);
+	TEST_ASSERT_EQ(p[0], 14);
+	TEST_ASSERT_EQ(skb_len(skb), 26);
+	TEST_ASSERT_EQ(skb_headroom(skb), 14);
+	/* more than the length: NULL, unchanged */
+	TEST_ASSERT(skb_pull(skb, 27) == NULL, "pull past end");
+	TEST_ASSERT_EQ(skb_len(skb), 26);
+	TEST_ASSERT_EQ(skb_headroom(skb), 14);
+	/* exactly the length */
+	p = skb_pull(skb, 26);
+	TEST_ASSERT_PTR_EQ(p, skb_head(skb) + 40);
+	TEST_ASSERT_EQ(skb_len(skb), 0);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_trim_bounds(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	TEST_ASSERT(skb_put(skb, 60) != NULL, "put");
+	skb_trim(skb, 100); /* past the end: no effect */
+	TEST_ASSERT_EQ(skb_len(skb), 60);
+	skb_trim(skb, 60);
+	TEST_ASSERT_EQ(skb_len(skb), 60);
+	skb_trim(skb, 42);
+	TEST_ASSERT_EQ(skb_len(skb), 42);
+	TEST_ASSERT_EQ(skb_headlen(skb), 42);
+	TEST_ASSERT_PTR_EQ(skb_tail_pointer(skb), skb_data(skb) + 42);
+	skb_trim(skb, 0);
+	TEST_ASSERT_EQ(skb_len(skb), 0);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_reserve_bounds(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+	uint64_t over = skb_misuse_count(SKB_MISUSE_OVER);
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	skb_reserve(skb, ROOM);           /* exactly the whole buffer */
+	TEST_ASSERT_EQ(skb_headroom(skb), ROOM);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	skb_reserve(skb, 1);              /* one past: unchanged */
+	TEST_ASSERT_EQ(skb_headroom(skb), ROOM);
+	skb_reserve(skb, -ROOM);          /* back to the head */
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	skb_reserve(skb, -1);             /* before the head: unchanged */
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_OVER), over + 2);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_users(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	TEST_ASSERT_PTR_EQ(skb_get(skb), skb);
+	TEST_ASSERT(skb_shared(skb), "not shared after skb_get");
+	TEST_ASSERT_EQ(skb->users, 2);
+	kfree_skb(skb);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	TEST_ASSERT(!skb_shared(skb), "still shared");
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_netdev_alloc(void)
+{
+	struct sk_buff *skb;
+
+	TEST_ASSERT(netdev_alloc_skb(3, 100) == NULL, "no pool recorded yet");
+	TEST_ASSERT_EQ(skb_netdev_set_pool(3, pool), 0);
+	skb = netdev_alloc_skb(3, 100);
+	TEST_ASSERT(skb != NULL, "netdev_alloc_skb");
+	TEST_ASSERT_EQ(skb_headroom(skb), NET_SKB_PAD);
+	TEST_ASSERT(skb_tailroom(skb) >= 100, "tailroom");
+	TEST_ASSERT_EQ(skb_to_mbuf(skb)->port, 3);
+	kfree_skb(skb);
+	TEST_ASSERT_EQ(skb_netdev_set_pool(3, NULL), 0);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_headers_from_head(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 128);
+
+	TEST_ASSERT(skb != NULL, "alloc");
+	skb_reserve(skb, 32);
+	TEST_ASSERT(skb_put(skb, 60) != NULL, "put");
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, 14);
+	TEST_ASSERT(skb_mac_header_was_set(skb), "mac set");
+	TEST_ASSERT_PTR_EQ(skb_network_header(skb), skb_data(skb) + 14);
+	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
+	TEST_ASSERT(skb_pull(skb, 14) != NULL, "pull");
+	/* offsets count from head: the pull moved data, not the headers */
+	TEST_ASSERT_EQ(skb_network_offset(skb), 0);
+	TEST_ASSERT_EQ(skb_mac_offset(skb), -14);
+	TEST_ASSERT_PTR_EQ((unsigned char *)ip_hdr(skb), skb_data(skb));
+	TEST_ASSERT_PTR_EQ((unsigned char *)eth_hdr(skb), skb_head(skb) + 32);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_may_pull_chain(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+	struct rte_mbuf *frag = rte_pktmbuf_alloc(pool);
+	unsigned char *p;
+	unsigned int i;
+
+	TEST_ASSERT(skb != NULL && frag != NULL, "alloc");
+	skb_reserve(skb, 64);
+	p = skb_put(skb, 10);
+	for (i = 0; i < 10; i++)
+		p[i] = (unsigned char)i;
+	p = (unsigned char *)rte_pktmbuf_append(frag, 30);
+	for (i = 0; i < 30; i++)
+		p[i] = (unsigned char)(10 + i);
+	TEST_ASSERT_EQ(rte_pktmbuf_chain(skb_to_mbuf(skb), frag), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 40);
+	TEST_ASSERT_EQ(skb_headlen(skb), 10);
+	TEST_ASSERT_EQ(skb_data_len(skb), 30);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT(skb_is_nonlinear(skb), "nonlinear");
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	TEST_ASSERT(skb_put(skb, 1) == NULL, "put on nonlinear");
+	TEST_ASSERT(!pskb_may_pull(skb, 41), "may_pull past end");
+	TEST_ASSERT_EQ(skb_headlen(skb), 10);
+	TEST_ASSERT(pskb_may_pull(skb, 20), "may_pull 20");
+	TEST_ASSERT_EQ(skb_headlen(skb), 20);
+	TEST_ASSERT_EQ(skb_len(skb), 40);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	for (i = 0; i < 20; i++)
+		TEST_ASSERT_EQ(skb_data(skb)[i], i);
+	TEST_ASSERT(pskb_may_pull(skb, 40), "may_pull all");
+	TEST_ASSERT(!skb_is_nonlinear(skb), "still nonlinear");
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
+	for (i = 0; i < 40; i++)
+		TEST_ASSERT_EQ(skb_data(skb)[i], i);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_trim_chain(void)
+{
+	struct sk_buff *skb = alloc_skb(pool, 64);
+	struct rte_mbuf *f1 = rte_pktmbuf_alloc(pool), *f2 = rte_pktmbuf_alloc(pool);
+
+	TEST_ASSERT(skb != NULL && f1 != NULL && f2 != NULL, "alloc");
+	TEST_ASSERT(skb_put(skb, 10) != NULL, "put");
+	TEST_ASSERT(rte_pktmbuf_append(f1, 20) != NULL, "f1");
+	TEST_ASSERT(rte_pktmbuf_append(f2, 30) != NULL, "f2");
+	TEST_ASSERT_EQ(rte_pktmbuf_chain(skb_to_mbuf(skb), f1), 0);
+	TEST_ASSERT_EQ(rte_pktmbuf_chain(skb_to_mbuf(skb), f2), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 60);
+	skb_trim(skb, 25);   /* inside f1: f2 released */
+	TEST_ASSERT_EQ(skb_len(skb), 25);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 2);
+	skb_trim(skb, 10);   /* at the head's end: f1 released */
+	TEST_ASSERT_EQ(skb_len(skb), 10);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static const struct unit_test tests[] = {
+	UNIT_TEST(test_pool_create),
+	UNIT_TEST(test_alloc_free),
+	UNIT_TEST(test_alloc_big_ext),
+	UNIT_TEST(test_conversion),
+	UNIT_TEST(test_put_bounds),
+	UNIT_TEST(test_put_data_zero),
+	UNIT_TEST(test_push_bounds),
+	UNIT_TEST(test_pull_bounds),
+	UNIT_TEST(test_trim_bounds),
+	UNIT_TEST(test_reserve_bounds),
+	UNIT_TEST(test_users),
+	UNIT_TEST(test_netdev_alloc),
+	UNIT_TEST(test_headers_from_head),
+	UNIT_TEST(test_may_pull_chain),
+	UNIT_TEST(test_trim_chain),
+};
+
+int
+main(int argc, char **argv)
+{
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Install what skbfwd needs from Debian (only what is missing), then build it.
+# Usage: usertools/setup.sh [BUILD_DIR] [meson options...]   (as root)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build}
+shift || true
+
+pkgs=(libdpdk-dev dpdk dpdk-dev meson ninja-build pkg-config libnuma-dev python3
+      python3-pyelftools gcc libpcap-dev iproute2)
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "skbfwd setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cd "$top"
+if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$@" >/dev/null
+elif [ $# -gt 0 ]; then
+    meson configure "$build" "$@" >/dev/null
+fi
+ninja -C "$build" >/dev/null
+echo "skbfwd setup: built in $top/$build"
