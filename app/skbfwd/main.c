@@ -105,6 +105,16 @@ skbfwd_ports_setup(void)
 		return ret;
 	}
 	for (i = 0; i < nb_fwd_ports; i++) {
+		struct rte_eth_dev_info info;
+
+		/* name the option at fault rather than the errno of a failed set-up */
+		if (rte_eth_dev_info_get(fwd_ports[i], &info) == 0 &&
+		    (cfg.nb_rxq > info.max_rx_queues || cfg.nb_txq > info.max_tx_queues)) {
+			fprintf(stderr, "skbfwd: --rxq=%u --txq=%u: port %u (%s) has at most %u RX and %u TX queues\n",
+				cfg.nb_rxq, cfg.nb_txq, fwd_ports[i], info.driver_name,
+				info.max_rx_queues, info.max_tx_queues);
+			return -EINVAL;
+		}
 		ret = glue_port_setup(fwd_ports[i], &pc);
 		if (ret < 0) {
 			fprintf(stderr, "skbfwd: port %u set-up failed: %s\n", fwd_ports[i],

@@ -311,8 +311,12 @@ skbfwd_parse_args(int argc, char **argv)
 			exit(EXIT_SUCCESS);
 		}
 		if (opt == '?' || opt == ':') {
-			if (optopt != 0)
-				fprintf(stderr, "skbfwd: option %s needs a value or is unknown\n",
+			/* a long option's val is >= 256; a short option's is its letter */
+			if (optopt >= OPT_FORWARD_MODE && strchr(argv[optind - 1], '=') != NULL)
+				fprintf(stderr, "skbfwd: option %s takes no value\n",
+					argv[optind - 1]);
+			else if (optopt >= OPT_FORWARD_MODE)
+				fprintf(stderr, "skbfwd: option %s needs a value\n",
 					argv[optind - 1]);
 			else
 				fprintf(stderr, "skbfwd: unknown option %s (see --help)\n",

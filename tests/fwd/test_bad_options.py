@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Bad options and configuration, as a table: each row is one bad input, and
+skbfwd must answer it with exactly one "skbfwd: ..." line naming the problem
+(the words listed in the row, the line number for files), a non-zero exit
+status that is not a crash, and no sanitizer report.
+
+Rows for engine options (route files, addresses) are added when the engine
+that owns the option is in the table (`--help` lists the option)."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import skbfwd_test as t  # noqa: E402
+
+NULL2 = ["net_null0", "net_null1"]
+NULL3 = ["net_null0", "net_null1", "net_null2"]
+CRASH_RE = re.compile(r"AddressSanitizer|runtime error:|Segmentation fault|PANIC in|Aborted")
+
+# (skbfwd args, words the one error line must contain, vdevs, lcores)
+TABLE = [
+    (["--forward-mode=nosuch"], ["--forward-mode=nosuch", "unknown engine"]),
+    (["--forward-mode="], ["--forward-mode", "unknown engine"]),
+    (["--burst=0"], ["--burst=0", "out of range"]),
+    (["--burst=100000"], ["--burst=100000", "out of range"]),
+    (["--burst=513"], ["--burst=513", "out of range"]),
+    (["--burst=abc"], ["--burst=abc", "not a number"]),
+    (["--burst=-1"], ["--burst=-1", "not a number"]),
+    (["--burst=32x"], ["--burst=32x", "not a number"]),
+    (["--burst="], ["--burst", "not a number"]),
+    (["--burst=99999999999999999999999"], ["--burst=", "not a number"]),
+    (["--stats-period=0"], ["--stats-period=0", "out of range"]),
+    (["--stats-period=soon"], ["--stats-period=soon", "not a number"]),
+    (["--duration=0"], ["--duration=0", "seconds > 0"]),
+    (["--duration=-3"], ["--duration=-3", "seconds > 0"]),
+    (["--duration=nan"], ["--duration=nan", "seconds > 0"]),
+    (["--duration=1e99"], ["--duration=1e99", "seconds > 0"]),
+    (["--port-topology=ring"], ["--port-topology=ring", "paired, chained or loop"]),
+    (["--eth-peer=0"], ["--eth-peer=0", "PORT,"]),
+    (["--eth-peer=0,zz:00:00:00:00:01"], ["--eth-peer=0,zz:00:00:00:00:01", "PORT,"]),
+    (["--eth-peer=0,02:00:00:00:00"], ["--eth-peer=0,02:00:00:00:00", "PORT,"]),
+    (["--eth-peer=0,02:00:00:00:00:01:03"], ["--eth-peer=0,02:00:00:00:00:01:03", "PORT,"]),
+    (["--eth-peer=0,02:00:00:00:00:1ff"], ["--eth-peer=0,02:00:00:00:00:1ff", "PORT,"]),
+    (["--eth-peer=99999,02:00:00:00:00:01"], ["--eth-peer=99999", "out of range"]),
+    (["--eth-peer=x,02:00:00:00:00:01"], ["--eth-peer=x", "not a number"]),
+    (["--total-num-mbufs=10"], ["--total-num-mbufs=10", "out of range"]),
+    (["--nb-cores=0"], ["--nb-cores=0", "out of range"]),
+    (["--nb-cores=4"], ["--nb-cores=4", "lcores"]),
+    (["--rxq=0"], ["--rxq=0", "out of range"]),
+    (["--txq=0"], ["--txq=0", "out of range"]),
+    (["--rxd=1"], ["--rxd=1", "out of range"]),
+    (["--txd=100000"], ["--txd=100000", "out of range"]),
+    (["--portmask=0"], ["--portmask=0", "non-zero hexadecimal"]),
+    (["--portmask=xyz"], ["--portmask=xyz", "hexadecimal"]),
+    (["--portmask=0x10"], ["--portmask=0x10", "do not exist"]),
+    (["--no-such-option"], ["--no-such-option", "unknown option"]),
+    (["--burst"], ["--burst", "needs a value"]),
+    (["--help=yes"], ["--help=yes", "takes no value"]),
+    (["stray"], ["stray", "unexpected argument"]),
+    (["-z"], ["-z", "unknown option"]),
+    (["--stats-period"], ["--stats-period", "needs a value"]),
+    ([], ["no usable port"], []),
+    (["--port-topology=paired"], ["paired", "even number of ports"], NULL3),
+    (["--rxq=17", "--rxd=64", "--txd=64", "--port-topology=loop"],
+     ["--rxq=17", "port 0", "at most 16 RX"], ["net_ring0"]),
+]
+
+
+def engine_rows(help_text):
+    """Rows for engine options, when the engine that owns them is built in."""
+    rows = []
+    d = tempfile.mkdtemp(prefix="skbfwd_badopt_")
+
+    def f(name, text):
+        path = os.path.join(d, name)
+        with open(path, "w") as fh:
+            fh.write(text)
+        return path
+
+    opts = set(re.findall(r"(--[a-z][a-z0-9-]*)", help_text))
+    route = next((o for o in ("--route-file", "--routes", "--route") if o in opts), None)
+    if route:
+        eng = ["--forward-mode=l3fwd"]
+        rows += [
+            (eng + [f"{route}=/nonexistent/routes"], ["/nonexistent/routes"]),
+            (eng + [f"{route}=" + f("syntax", "10.0.0.0/8 0\nthis is not a route\n")],
+             ["line 2"]),
+            (eng + [f"{route}=" + f("prefix", "10.0.0.0/8 0\n10.1.0.0/8 1\n10.0.0.0/33 1\n")],
+             ["line 3"]),
+            (eng + [f"{route}=" + f("badip", "10.0.0.0/8 0\n300.1.2.3/8 1\n")], ["line 2"]),
+            (eng + [f"{route}=" + f("dup", "10.0.0.0/8 0\n10.0.0.0/8 1\n")], ["line 2"]),
+        ]
+    for o in sorted(opts):
+        if re.search(r"-(ip|addr|src-ip|dst-ip|local-ip|remote-ip)$", o):
+            rows.append(([f"{o}=300.1.2.3"], [o, "300.1.2.3"]))
+        if re.search(r"-mac$", o):
+            rows.append(([f"{o}=02:00:00:00:00"], [o, "02:00:00:00:00"]))
+    return rows
+
+
+def run_bad(args, vdevs, tap, words, lcores="0,1"):
+    r = t.run(args, vdevs=vdevs, tag="badopt", timeout=60, lcores=lcores)
+    label = " ".join(args) or "(no ports)"
+    lines = [ln for ln in r.err.splitlines() + r.out.splitlines() if ln.startswith("skbfwd:")]
+    tap.ok(r.rc not in (0, None) and 0 < r.rc < 128, f"{label}: non-zero exit, no crash (rc={r.rc})",
+           r.log())
+    ok = len(lines) == 1 and all(w in lines[0] for w in words)
+    tap.ok(ok, f"{label}: one line naming the problem: {lines[0] if lines else '(none)'!r}",
+           r.log())
+    tap.ok(CRASH_RE.search(r.out + r.err) is None, f"{label}: no sanitizer report", r.log())
+
+
+def main():
+    tap = t.Tap()
+    prefix = t.file_prefix("help")
+    try:
+        h = subprocess.run([t.SKBFWD, "--file-prefix", prefix] + t.EAL_BASE + ["--", "--help"],
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        t.cleanup_prefix(prefix)
+    rows = [(r[0], r[1], r[2] if len(r) > 2 else NULL2) for r in TABLE]
+    rows += [(a, w, NULL2) for a, w in engine_rows(h.stdout)]
+    tap.ok(len(rows) >= 30, f"{len(rows)} bad inputs in the table")
+    for args, words, vdevs in rows:
+        run_bad(args, vdevs, tap, words)
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
