@@ -26,16 +26,18 @@ struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
 unsigned int nb_fwd_lcores;
 
 uint16_t
-fwd_tx_retry(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, uint16_t sent)
+fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	     struct sk_buff **skbs, uint16_t n, uint16_t sent)
 {
 	unsigned int retry;
 
 	for (retry = 0; retry < TX_RETRIES && sent < n; retry++) {
 		rte_delay_us(1);
-		sent += skb_tx_burst(fs->tx_port, fs->tx_queue, skbs + sent, n - sent);
+		sent += skb_tx_burst(port, queue, skbs + sent, n - sent);
 	}
 	if (unlikely(sent < n)) {
 		fs->drops[FWD_DROP_TX_FULL] += n - sent;
+		fs->tx_bytes -= fwd_bytes(skbs + sent, (uint16_t)(n - sent));
 		kfree_skb_bulk(skbs + sent, n - sent);
 	}
 	return sent;
@@ -108,9 +110,18 @@ fwd_lcores_assign(void)
 	if (n > nb_fwd_streams)
 		n = nb_fwd_streams;
 	nb_fwd_lcores = n;
+	/* an engine sending on any port needs one TX queue per lcore on every port */
+	if (cfg.engine->tx_any_port && cfg.nb_txq < n) {
+		printf("skbfwd: %s engine: --txq raised from %u to %u (one TX queue per lcore on every port)\n",
+		       cfg.engine->name, cfg.nb_txq, n);
+		cfg.nb_txq = (uint16_t)n;
+	}
 	for (s = 0; s < nb_fwd_streams; s++) {
 		struct fwd_lcore *fc = &fwd_lcores[s % n];
 
+		fwd_streams[s].lcore_idx = (uint16_t)(s % n);
+		if (cfg.engine->tx_any_port)
+			fwd_streams[s].tx_queue = (uint16_t)(s % n);
 		fc->streams[fc->nb_streams++] = &fwd_streams[s];
 	}
 	return 0;
@@ -124,15 +135,26 @@ fwd_lcore_main(void *arg)
 	struct fwd_stream **streams = fc->streams;
 	unsigned int i, nb = fc->nb_streams;
 
-	if (cfg.record_core_cycles) {
+	/* the recording loop keeps its cost off the plain one */
+	if (cfg.record_core_cycles || cfg.record_burst_stats) {
 		while (!fwd_stop) {
 			for (i = 0; i < nb; i++) {
+				struct fwd_stream *fs = streams[i];
 				uint64_t t0 = rte_rdtsc();
-				uint64_t before = streams[i]->rx_packets + streams[i]->generated;
+				uint64_t rx0 = fs->rx_packets, tx0 = fs->tx_packets;
+				uint64_t before = rx0 + fs->generated;
 
-				packet_fwd(streams[i]);
-				if (streams[i]->rx_packets + streams[i]->generated != before)
-					streams[i]->core_cycles += rte_rdtsc() - t0;
+				packet_fwd(fs);
+				if (fs->rx_packets + fs->generated == before)
+					continue;
+				if (cfg.record_core_cycles)
+					fs->core_cycles += rte_rdtsc() - t0;
+				if (fs->rx_burst_hist != NULL) {
+					fs->rx_burst_hist[RTE_MIN(fs->rx_packets - rx0,
+						(uint64_t)MAX_PKT_BURST)]++;
+					fs->tx_burst_hist[RTE_MIN(fs->tx_packets - tx0,
+						(uint64_t)MAX_PKT_BURST)]++;
+				}
 			}
 		}
 		return 0;

@@ -54,13 +54,27 @@ extern const char *const fwd_drop_names[FWD_DROP_MAX];
 struct fwd_stream {
 	uint16_t rx_port, rx_queue;
 	uint16_t tx_port, tx_queue;
+	uint16_t lcore_idx;          /* index in fwd_lcores[] of the lcore owning it */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
+	uint64_t rx_bytes;           /* pkt_len sums (no FCS, as ethdev ibytes) */
+	uint64_t tx_bytes;
 	uint64_t generated;          /* packets an engine made itself (txonly, replies) */
 	uint64_t drops[FWD_DROP_MAX];
 	uint64_t core_cycles;        /* --record-core-cycles */
+	/* Per TX port counts, for engines that send on other ports than tx_port
+	 * (fwd_tx_to()); NULL otherwise.  RTE_MAX_ETHPORTS entries. */
+	struct fwd_port_count *tx_ports;
+	uint64_t *rx_burst_hist;     /* --record-burst-stats: [0..MAX_PKT_BURST] */
+	uint64_t *tx_burst_hist;
 	void *engine_ctx;            /* per-stream state of the engine */
 } __rte_cache_aligned;
+
+/** Packets and bytes one stream sent on one port (fwd_stream.tx_ports). */
+struct fwd_port_count {
+	uint64_t packets;
+	uint64_t bytes;
+};
 
 /** A forwarding engine (testpmd's struct fwd_engine). */
 struct fwd_engine {
@@ -79,6 +93,10 @@ struct fwd_engine {
 	int (*parse_option)(const char *name, const char *arg);
 	/** One line per engine option for --help. */
 	const char *usage;
+	/** Offloads the engine uses when a port has them (enabled only where reported). */
+	uint64_t rx_offloads, tx_offloads;
+	/** Sends on any port (fwd_tx_to()): every lcore gets a TX queue on every port. */
+	bool tx_any_port;
 };
 
 extern const struct fwd_engine *const fwd_engines[];
@@ -100,6 +118,8 @@ struct skbfwd_config {
 	uint16_t nb_rxd, nb_txd;
 	uint64_t portmask;                /* 0: every port */
 	bool record_core_cycles;
+	bool record_burst_stats;
+	const char *stats_json;           /* --stats-json FILE, NULL: none */
 };
 
 extern struct skbfwd_config cfg;
@@ -128,6 +148,19 @@ void stats_print_final(void);
 
 /* ------------------------------------------------------------ per-burst helpers */
 
+/** Sum of skb_len() over @n skbs. */
+static inline uint64_t
+fwd_bytes(struct sk_buff *const *skbs, uint16_t n)
+{
+	uint64_t bytes = 0;
+	uint16_t i;
+
+#pragma GCC unroll 4
+	for (i = 0; i < n; i++)
+		bytes += skb_len(skbs[i]);
+	return bytes;
+}
+
 /** Receive one burst on @fs into @skbs.  @return the number received. */
 static inline uint16_t
 fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
@@ -135,6 +168,7 @@ fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
 	uint16_t n = skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, cfg.burst);
 
 	fs->rx_packets += n;
+	fs->rx_bytes += fwd_bytes(skbs, n);
 	return n;
 }
 
@@ -146,19 +180,66 @@ fwd_drop(struct fwd_stream *fs, struct sk_buff *skb, enum fwd_drop reason)
 	kfree_skb(skb);
 }
 
-/** Slow path of fwd_tx(): bounded retries, then TX-full drops.  @return sent. */
-uint16_t fwd_tx_retry(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n,
-		      uint16_t sent);
+/**
+ * Slow path of fwd_tx()/fwd_tx_to(): bounded retries on @port/@queue, then
+ * TX-full drops (their bytes taken back from fs->tx_bytes).  @return sent.
+ */
+uint16_t fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		      struct sk_buff **skbs, uint16_t n, uint16_t sent);
+
+/**
+ * As fwd_tx() when the caller already knows the @bytes of the @n skbs (io: the
+ * burst as received), saving a pass over the burst.
+ */
+static inline void
+fwd_tx_bytes(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, uint64_t bytes)
+{
+	uint16_t sent;
+
+	fs->tx_bytes += bytes;
+	sent = skb_tx_burst(fs->tx_port, fs->tx_queue, skbs, n);
+	if (unlikely(sent < n))
+		sent = fwd_tx_retry(fs, fs->tx_port, fs->tx_queue, skbs, n, sent);
+	fs->tx_packets += sent;
+}
 
 /** Send @n skbs on @fs; what the port refuses after retries is dropped as tx_full. */
 static inline void
 fwd_tx(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
 {
-	uint16_t sent = skb_tx_burst(fs->tx_port, fs->tx_queue, skbs, n);
+	/* lengths read before the driver owns (and may free) the skbs */
+	fwd_tx_bytes(fs, skbs, n, fwd_bytes(skbs, n));
+}
 
+/**
+ * Send @n skbs on @port/@queue rather than the stream's own TX port (engines
+ * with tx_any_port; @queue is fwd_tx_queue_any(fs)).  Counted in fs totals and,
+ * when fs->tx_ports is set, per port.  Refused skbs are dropped as tx_full.
+ */
+static inline void
+fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	  struct sk_buff **skbs, uint16_t n)
+{
+	uint64_t bytes = fwd_bytes(skbs, n);
+	uint64_t tx_bytes0 = fs->tx_bytes;
+	uint16_t sent;
+
+	fs->tx_bytes += bytes;
+	sent = skb_tx_burst(port, queue, skbs, n);
 	if (unlikely(sent < n))
-		sent = fwd_tx_retry(fs, skbs, n, sent);
+		sent = fwd_tx_retry(fs, port, queue, skbs, n, sent);
 	fs->tx_packets += sent;
+	if (fs->tx_ports != NULL) {
+		fs->tx_ports[port].packets += sent;
+		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
+	}
+}
+
+/** The TX queue an lcore owns on every port (engines with tx_any_port). */
+static inline uint16_t
+fwd_tx_queue_any(const struct fwd_stream *fs)
+{
+	return fs->lcore_idx;
 }
 
 /** The MAC @port_id transmits with. */

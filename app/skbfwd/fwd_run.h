@@ -19,4 +19,19 @@ int fwd_lcores_assign(void);
 void fwd_lcores_launch(void);
 void fwd_lcores_stop(void);
 
+/* stats.c: one line of statistics: a port, a stream (RX queue), an lcore or the total. */
+struct fwd_counts {
+	uint64_t rx, tx, rx_bytes, tx_bytes, generated, drops;
+	uint64_t reason[FWD_DROP_MAX];
+	uint64_t cycles;
+};
+
+/** Add the counters of @b to @a. */
+void counts_add(struct fwd_counts *a, const struct fwd_counts *b);
+/** Sum the streams into @t[RTE_MAX_ETHPORTS], per port (any thread may call it). */
+void stats_collect(struct fwd_counts *t);
+
+/* telemetry.c: register /skbfwd/{engine,stats,ports}; 0 or a negative errno. */
+int skbfwd_telemetry_init(void);
+
 #endif

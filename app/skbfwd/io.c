@@ -7,11 +7,12 @@ static void
 io_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
+	uint64_t rx_bytes = fs->rx_bytes;
 	uint16_t n = fwd_rx(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;
-	fwd_tx(fs, skbs, n);
+	fwd_tx_bytes(fs, skbs, n, fs->rx_bytes - rx_bytes);
 }
 
 const struct fwd_engine io_engine = {

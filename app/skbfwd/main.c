@@ -14,6 +14,7 @@
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
+#include <rte_pdump.h>
 
 #include "port.h"
 #include "fwd.h"
@@ -93,7 +94,8 @@ skbfwd_ports_setup(void)
 		.nb_txd = cfg.nb_txd,
 		.promisc = true,
 		.link_wait_ms = 3000,
-		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS,
+		.rx_offloads = cfg.engine->rx_offloads,
+		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads,
 	};
 	unsigned int nb = cfg.total_num_mbufs ? cfg.total_num_mbufs : skbfwd_default_mbufs();
 	unsigned int i;
@@ -166,6 +168,12 @@ main(int argc, char **argv)
 	argc -= ret;
 	argv += ret;
 	argv[0] = (char *)(uintptr_t)"skbfwd";
+	/* dpdk-dumpcap and dpdk-pdump attach through this (with hugepages only:
+	 * a secondary process cannot map --no-huge memory) */
+	if (rte_pdump_init() < 0)
+		fprintf(stderr, "skbfwd: packet capture unavailable: %s\n", rte_strerror(rte_errno));
+	if (skbfwd_telemetry_init() < 0)
+		fprintf(stderr, "skbfwd: telemetry commands not registered\n");
 
 	ret = skbfwd_parse_args(argc, argv);
 	if (ret < 0)
@@ -219,6 +227,7 @@ main(int argc, char **argv)
 	printf("mbufs in use at exit: %u\n", in_use);
 	fflush(stdout);
 	glue_pools_free();
+	rte_pdump_uninit();
 	rte_eal_cleanup();
 	return in_use == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 
@@ -226,6 +235,7 @@ fail_ports:
 	glue_ports_close();
 	glue_pools_free();
 fail_eal:
+	rte_pdump_uninit();
 	rte_eal_cleanup();
 	return EXIT_FAILURE;
 }

@@ -45,6 +45,8 @@ enum {
 	OPT_TXD,
 	OPT_PORTMASK,
 	OPT_RECORD_CORE_CYCLES,
+	OPT_RECORD_BURST_STATS,
+	OPT_STATS_JSON,
 	OPT_HELP,
 	OPT_ENGINE_BASE = 1000,
 };
@@ -64,6 +66,8 @@ static const struct option skbfwd_core_opts[] = {
 	{ "txd", required_argument, NULL, OPT_TXD },
 	{ "portmask", required_argument, NULL, OPT_PORTMASK },
 	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
+	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
+	{ "stats-json", required_argument, NULL, OPT_STATS_JSON },
 	{ "help", no_argument, NULL, OPT_HELP },
 };
 
@@ -88,6 +92,8 @@ skbfwd_usage(const char *prog)
 	       "  --rxd=N, --txd=N        descriptors per queue (default 1024)\n"
 	       "  --portmask=MASK         hexadecimal mask of the ports to use (default all)\n"
 	       "  --record-core-cycles    count forwarding cycles per packet\n"
+	       "  --record-burst-stats    RX/TX burst-size histogram per stream at exit\n"
+	       "  --stats-json=FILE       write the final statistics as JSON to FILE\n"
 	       "  --help                  this text\n",
 	       MAX_PKT_BURST, DEFAULT_PKT_BURST);
 	for (i = 0; fwd_engines[i] != NULL; i++)
@@ -265,6 +271,16 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 	}
 	case OPT_RECORD_CORE_CYCLES:
 		cfg.record_core_cycles = true;
+		break;
+	case OPT_RECORD_BURST_STATS:
+		cfg.record_burst_stats = true;
+		break;
+	case OPT_STATS_JSON:
+		if (*arg == '\0') {
+			fprintf(stderr, "skbfwd: --stats-json needs a file name\n");
+			ret = -EINVAL;
+		}
+		cfg.stats_json = arg;
 		break;
 	default:
 		ret = -EINVAL;
