@@ -7,7 +7,7 @@
 #include <rte_malloc.h>
 #include <rte_mbuf_dyn.h>
 
-#include "skb.h"
+#include "skb_priv.h"
 
 uint64_t skb_meta_flag;
 
@@ -128,39 +128,6 @@ __skb_meta_init(struct sk_buff *skb)
 	skb->mbuf.ol_flags |= skb_meta_flag;
 }
 
-/* Release callback of a buffer alloc_skb() took from rte_malloc. */
-static void
-skb_ext_buf_free(void *addr, void *opaque)
-{
-	RTE_SET_USED(opaque);
-	rte_free(addr);
-}
-
-/* Give @m an external buffer of at least @size bytes; 0 or -errno. */
-static int
-skb_attach_big_buf(struct rte_mbuf *m, unsigned int size, int socket)
-{
-	struct rte_mbuf_ext_shared_info *shinfo;
-	unsigned int total = size + sizeof(*shinfo) + sizeof(uintptr_t);
-	uint16_t buf_len;
-	void *buf;
-
-	if (total > UINT16_MAX)
-		return -EMSGSIZE;
-	buf = rte_malloc_socket("skb_ext", total, RTE_CACHE_LINE_SIZE, socket);
-	if (buf == NULL)
-		return -ENOMEM;
-	buf_len = (uint16_t)total;
-	shinfo = rte_pktmbuf_ext_shinfo_init_helper(buf, &buf_len,
-						    skb_ext_buf_free, NULL);
-	if (shinfo == NULL || buf_len < size) {
-		rte_free(buf);
-		return -ENOMEM;
-	}
-	rte_pktmbuf_attach_extbuf(m, buf, rte_malloc_virt2iova(buf), buf_len, shinfo);
-	return 0;
-}
-
 struct sk_buff *
 alloc_skb(struct rte_mempool *mp, unsigned int size)
 {
@@ -172,10 +139,14 @@ alloc_skb(struct rte_mempool *mp, unsigned int size)
 	m = rte_pktmbuf_alloc(mp);
 	if (unlikely(m == NULL))
 		return NULL;
-	if (unlikely(size > m->buf_len) &&
-	    skb_attach_big_buf(m, size, mp->socket_id) < 0) {
-		rte_pktmbuf_free(m);
-		return NULL;
+	if (unlikely(size > m->buf_len)) {
+		struct skb_newbuf nb;
+
+		if (skb_newbuf_get(NULL, size, size, mp->socket_id, &nb) < 0) {
+			rte_pktmbuf_free(m);
+			return NULL;
+		}
+		skb_seg_set_buf(m, &nb, 0);
 	}
 	m->data_off = 0;
 	skb = __skb_from_mbuf(m);
@@ -239,17 +210,6 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 	return 0;
 }
 
-/* True when bytes written into @m's buffer could be seen through another mbuf. */
-static bool
-skb_seg_buf_shared(const struct rte_mbuf *m)
-{
-	if (RTE_MBUF_HAS_EXTBUF(m))
-		return rte_mbuf_ext_refcnt_read(m->shinfo) > 1;
-	if (RTE_MBUF_CLONED(m))
-		return true;
-	return rte_mbuf_refcnt_read(m) > 1;
-}
-
 bool
 __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 {
@@ -262,8 +222,13 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 	if (len > head->pkt_len)
 		return false;
 	need = len - head->data_len;
-	if (skb_availroom(skb) < need || skb_seg_buf_shared(head))
-		return false;
+	if (skb_availroom(skb) < need || skb_cloned(skb)) {
+		/* a private head long enough, keeping the tailroom there was */
+		unsigned int tail = RTE_MAX(skb_availroom(skb), need);
+
+		if (skb_rehead(skb, skb_headroom(skb), need, tail) < 0)
+			return false;
+	}
 	dst = skb_tail_pointer(skb);
 	while (need > 0) {
 		struct rte_mbuf *seg = head->next;

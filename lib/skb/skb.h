@@ -93,6 +93,9 @@ struct skb_shared_info {
 struct sk_buff {
 	struct rte_mbuf mbuf;
 
+	/* queue links (struct sk_buff_head); written by enqueue, meaningful only while queued */
+	struct sk_buff *next;
+	struct sk_buff *prev;
 	/* private area, valid when skb_meta_flag is set in mbuf.ol_flags */
 	uint32_t users;             /**< holders of this sk_buff (skb_get); not the data refs */
 	uint16_t mac_header;        /**< offset from head, SKB_HDR_UNSET when unset */
@@ -631,6 +634,136 @@ static inline struct rte_udp_hdr *
 udp_hdr(const struct sk_buff *skb)
 {
 	return (struct rte_udp_hdr *)skb_transport_header(skb);
+}
+
+/* ---------------------------------------------------------------- frags */
+
+/**
+ * Chain @frag's data (all its segments) after @skb's, as frags.  Takes
+ * ownership of @frag on success: it is freed with @skb.
+ * Differs from Linux: a frag is a whole skb (its linear area and frags), not a page.
+ * @return 0; -EOVERFLOW when @skb would hold more than MAX_SKB_FRAGS frags;
+ * -EINVAL when @frag is NULL, @skb itself or shared (skb_get).  On error
+ * nothing changes and @frag stays the caller's.
+ */
+__rte_warn_unused_result
+int skb_append_frag(struct sk_buff *skb, struct sk_buff *frag);
+
+/**
+ * Add a zero-copy frag of @len bytes at @addr (caller memory) after @skb's data.
+ * Clones share it; @release(@addr, @opaque) runs exactly once, when the last
+ * skb that references the memory is freed (on the lcore that frees it).
+ * @return 0; -EINVAL for NULL @addr/@release, @len 0 or above 65535; -EOVERFLOW
+ * past MAX_SKB_FRAGS; -ENOMEM when the pool is empty.  On error nothing changes
+ * and @release is not called.
+ */
+__rte_warn_unused_result
+int skb_add_ext_frag(struct sk_buff *skb, void *addr, unsigned int len,
+		     void (*release)(void *addr, void *opaque), void *opaque);
+
+/* ---------------------------------------------------------------- reading and writing at any offset */
+
+/**
+ * Copy @len bytes starting @offset bytes into the data (across frags) to @to.
+ * Unlike Linux, a negative @offset or @len is refused rather than read from the headroom.
+ * @return 0; -EFAULT when @offset or @len is negative or the range passes skb_len()
+ * (nothing is copied then).
+ */
+__rte_warn_unused_result
+int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+
+/**
+ * Copy @len bytes from @from into the data at @offset (across frags).  As in
+ * Linux it writes in place: call skb_cow_head()/skb_unshare() first when the
+ * data may be shared with clones (the debug build counts SKB_MISUSE_SHARED_WRITE).
+ * @return 0; -EFAULT when @offset or @len is negative or the range passes
+ * skb_len() (nothing is written then).
+ */
+__rte_warn_unused_result
+int skb_store_bits(struct sk_buff *skb, int offset, const void *from, int len);
+
+/**
+ * Read @len bytes at @offset: a pointer into the skb when they lie in the linear
+ * area, else a copy into @buffer (which must hold @len bytes) and @buffer itself.
+ * Bytes in frags are always copied, as in Linux.
+ * @return the pointer; NULL when @offset or @len is negative or the range passes
+ * skb_len() (@buffer untouched).
+ */
+static inline void *
+skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
+{
+	if (likely(offset >= 0 && len >= 0 &&
+		   (unsigned int)offset + (unsigned int)len <= skb_headlen(skb)))
+		return skb_data(skb) + offset;
+	if (skb_copy_bits(skb, offset, buffer, len) < 0)
+		return NULL;
+	return buffer;
+}
+
+/* ---------------------------------------------------------------- sharing */
+
+/**
+ * Make a clone: a new sk_buff (one new mbuf per segment, from @skb's pool) that
+ * shares @skb's data.  The shared buffers live until their last user is freed.
+ * Header offsets, cb, protocol, priority, mark, gso fields and the mbuf
+ * offload fields are copied; the clone has users 1 and SKB_FL_CLONED.  Writing
+ * headers into either needs skb_cow_head() first.
+ * Differs from Linux: a clone of an skb must not be created on one lcore while
+ * the last clone of the same data is freed on another (clone on the owning lcore,
+ * free anywhere is fine).
+ * @return the clone; NULL when the pool is empty (@skb unchanged).
+ */
+struct sk_buff *skb_clone(struct sk_buff *skb);
+
+/**
+ * True when the head segment's data can be seen through another skb (a clone,
+ * or the original of a clone), so writing it would change what that one sees.
+ */
+static inline bool skb_cloned(const struct sk_buff *skb);
+
+/** Slow path of skb_cloned() for a head attached to an external buffer. */
+bool __skb_cloned_ext(const struct sk_buff *skb);
+
+static inline bool
+skb_cloned(const struct sk_buff *skb)
+{
+	const struct rte_mbuf *m = &skb->mbuf;
+
+	if (likely(RTE_MBUF_DIRECT(m)))
+		return rte_mbuf_refcnt_read(m) > 1;
+	if (RTE_MBUF_CLONED(m))
+		return true; /* a DPDK indirect mbuf: the data is another mbuf's */
+	return __skb_cloned_ext(skb);
+}
+
+/**
+ * Give @skb a head buffer of its own with at least @nhead more bytes of headroom
+ * and @ntail more of tailroom (Linux pskb_expand_head).  Bytes from head to tail
+ * are copied, header offsets move with them (pointers taken before are stale),
+ * frags stay shared.  The new buffer is a pool mbuf's buffer when it fits, else
+ * rte_malloc memory; clones keep the old one.
+ * @return 0; -EINVAL for a negative @nhead/@ntail or a shared (skb_get) skb;
+ * -ENOMEM when the buffer would pass 64 KiB or memory is short (skb unchanged).
+ */
+__rte_warn_unused_result
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
+
+/** Slow path of skb_cow_head(). */
+int __skb_cow_head(struct sk_buff *skb, unsigned int headroom);
+
+/**
+ * Make the head writable and give it at least @headroom bytes of headroom:
+ * after it, writing the headers cannot change what a clone sees.  Copies the
+ * head (as pskb_expand_head()) only when it is shared or the headroom is short.
+ * @return 0; -ENOMEM (skb unchanged) when the copy cannot be made.
+ */
+__rte_warn_unused_result
+static inline int
+skb_cow_head(struct sk_buff *skb, unsigned int headroom)
+{
+	if (likely(headroom <= skb_headroom(skb)) && !skb_cloned(skb))
+		return 0;
+	return __skb_cow_head(skb, headroom);
 }
 
 /* ---------------------------------------------------------------- bursts */

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Unit tests of libskb byte access across segments: header_pointer, copy/store bits, frags. */
+
+#include "test_skb_util.h"
+
+static struct rte_mempool *mp;
+
+/* header_pointer: linear bytes come back as a pointer into the skb, others as a copy. */
+static int
+test_header_pointer(void)
+{
+	static const unsigned int lens[] = { 20, 30, 50 };
+	struct sk_buff *skb = make_chain(mp, 64, lens, 3);
+	uint8_t buf[64];
+	uint8_t *p;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	TEST_ASSERT_EQ(skb_len(skb), 100);
+	TEST_ASSERT_EQ(skb_headlen(skb), 20);
+	TEST_ASSERT_EQ(skb_data_len(skb), 80);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+	/* wholly linear: a pointer into the head */
+	p = skb_header_pointer(skb, 4, 16, buf);
+	TEST_ASSERT_PTR_EQ(p, skb_data(skb) + 4);
+	TEST_ASSERT_EQ(p[0], pat(4));
+	p = skb_header_pointer(skb, 0, 20, buf);
+	TEST_ASSERT_PTR_EQ(p, skb_data(skb));
+	/* straddles head and frag 1: copied */
+	memset(buf, 0, sizeof(buf));
+	p = skb_header_pointer(skb, 15, 10, buf);
+	TEST_ASSERT_PTR_EQ(p, buf);
+	TEST_ASSERT(is_pat(buf, 15, 10), "straddling copy");
+	/* wholly inside frag 1: copied too, as Linux */
+	p = skb_header_pointer(skb, 25, 5, buf);
+	TEST_ASSERT_PTR_EQ(p, buf);
+	TEST_ASSERT(is_pat(buf, 25, 5), "frag copy");
+	/* across three segments, up to the last byte */
+	p = skb_header_pointer(skb, 10, 90, (uint8_t[90]){0});
+	TEST_ASSERT(p != NULL, "three segments");
+	TEST_ASSERT(is_pat(p, 10, 90), "three-segment copy");
+	/* past the end, negative */
+	TEST_ASSERT(skb_header_pointer(skb, 91, 10, buf) == NULL, "past end");
+	TEST_ASSERT(skb_header_pointer(skb, 100, 1, buf) == NULL, "at end");
+	TEST_ASSERT(skb_header_pointer(skb, -1, 4, buf) == NULL, "negative");
+	TEST_ASSERT(skb_header_pointer(skb, 100, 0, buf) != NULL, "empty at end");
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* copy_bits and store_bits on chains of 1, 2 and many segments, across boundaries. */
+static int
+test_copy_store_bits(void)
+{
+	static const unsigned int one[] = { 60 }, two[] = { 14, 46 },
+		many[] = { 8, 1, 7, 12, 1, 31 };
+	const unsigned int *shapes[] = { one, two, many };
+	const unsigned int nsegs[] = { 1, 2, 6 };
+	struct sk_buff *skb = NULL;
+	unsigned int k;
+	int off, len;
+
+	for (k = 0; k < 3; k++) {
+		uint8_t buf[60], w[60];
+
+		skb = make_chain(mp, 32, shapes[k], nsegs[k]);
+		TEST_ASSERT(skb != NULL, "make_chain %u", k);
+		TEST_ASSERT_EQ(skb_len(skb), 60);
+		TEST_ASSERT_EQ(skb_nr_frags(skb), nsegs[k] - 1);
+		for (off = 0; off <= 60; off++)
+			for (len = 0; off + len <= 60; len += 7) {
+				memset(buf, 0xee, sizeof(buf));
+				TEST_ASSERT_EQ(skb_copy_bits(skb, off, buf, len), 0);
+				TEST_ASSERT(is_pat(buf, (unsigned int)off, (unsigned int)len),
+					    "shape %u off %d len %d", k, off, len);
+				if (len < 60)
+					TEST_ASSERT_EQ(buf[len], 0xee);
+			}
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 0, buf, 61), -EFAULT);
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 60, buf, 1), -EFAULT);
+		TEST_ASSERT_EQ(skb_copy_bits(skb, -1, buf, 1), -EFAULT);
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 0, buf, -1), -EFAULT);
+		/* store 20 bytes at 5..24, crossing every boundary of the shape */
+		for (len = 0; len < 20; len++)
+			w[len] = (uint8_t)(0xa0 + len);
+		TEST_ASSERT_EQ(skb_store_bits(skb, 5, w, 20), 0);
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 0, buf, 60), 0);
+		TEST_ASSERT(is_pat(buf, 0, 5), "before store");
+		TEST_ASSERT(memcmp(buf + 5, w, 20) == 0, "stored bytes");
+		TEST_ASSERT(is_pat(buf + 25, 25, 35), "after store");
+		TEST_ASSERT_EQ(skb_store_bits(skb, 50, w, 11), -EFAULT);
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 50, buf, 10), 0);
+		TEST_ASSERT(is_pat(buf, 50, 10), "failed store wrote");
+		TEST_ASSERT_EQ(skb_len(skb), 60);
+		kfree_skb(skb);
+		skb = NULL;
+		TEST_ASSERT_POOL_EMPTY(mp);
+	}
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* append_frag: lengths add up; MAX_SKB_FRAGS is the limit and the skb is unchanged past it. */
+static int
+test_append_frag_limit(void)
+{
+	static const unsigned int lens[] = { 10 };
+	struct sk_buff *skb = make_chain(mp, 0, lens, 1), *f = NULL;
+	unsigned int i;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	for (i = 0; i < MAX_SKB_FRAGS; i++) {
+		f = alloc_skb(mp, 3);
+		TEST_ASSERT(f != NULL, "alloc frag");
+		TEST_ASSERT(skb_put_data(f, "abc", 3) != NULL, "put");
+		TEST_ASSERT_EQ(skb_append_frag(skb, f), 0);
+		f = NULL;
+		TEST_ASSERT_EQ(skb_nr_frags(skb), i + 1);
+		TEST_ASSERT_EQ(skb_len(skb), 10 + 3 * (i + 1));
+	}
+	TEST_ASSERT_EQ(skb_headlen(skb), 10);
+	TEST_ASSERT_EQ(skb_data_len(skb), 3 * MAX_SKB_FRAGS);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	f = alloc_skb(mp, 3);
+	TEST_ASSERT(f != NULL, "alloc frag");
+	TEST_ASSERT(skb_put_data(f, "xyz", 3) != NULL, "put");
+	TEST_ASSERT_EQ(skb_append_frag(skb, f), -EOVERFLOW);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), MAX_SKB_FRAGS);
+	TEST_ASSERT_EQ(skb_len(skb), 10 + 3 * MAX_SKB_FRAGS);
+	TEST_ASSERT_EQ(skb_append_frag(skb, skb), -EINVAL);
+	TEST_ASSERT_EQ(skb_append_frag(skb, NULL), -EINVAL);
+	kfree_skb(f);
+	f = NULL;
+	{
+		uint8_t buf[3];
+
+		TEST_ASSERT_EQ(skb_copy_bits(skb, 10 + 3 * 16, buf, 3), 0);
+		TEST_ASSERT(memcmp(buf, "abc", 3) == 0, "last frag bytes");
+	}
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(f);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+static unsigned int ext_released;
+static void *ext_released_addr, *ext_released_opaque;
+
+static void
+ext_release(void *addr, void *opaque)
+{
+	ext_released++;
+	ext_released_addr = addr;
+	ext_released_opaque = opaque;
+}
+
+/* ext frag: zero copy, shared by clones; release runs exactly once after all are freed. */
+static int
+test_ext_frag_release_once(void)
+{
+	static const unsigned int lens[] = { 14 };
+	static uint8_t mem[300];
+	struct sk_buff *skb = make_chain(mp, 64, lens, 1), *c1 = NULL, *c2 = NULL;
+	unsigned int i;
+	uint8_t buf[8];
+	int cookie;
+
+	for (i = 0; i < sizeof(mem); i++)
+		mem[i] = pat(14 + i);
+	ext_released = 0;
+	TEST_ASSERT(skb != NULL, "make_chain");
+	TEST_ASSERT_EQ(skb_add_ext_frag(skb, mem, 0, ext_release, &cookie), -EINVAL);
+	TEST_ASSERT_EQ(skb_add_ext_frag(skb, NULL, 4, ext_release, &cookie), -EINVAL);
+	TEST_ASSERT_EQ(skb_add_ext_frag(skb, mem, sizeof(mem), ext_release, &cookie), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 314);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes through the ext frag");
+	/* zero copy: a change in the caller's memory shows in the skb */
+	mem[0] = 0x5a;
+	TEST_ASSERT_EQ(skb_copy_bits(skb, 14, buf, 1), 0);
+	TEST_ASSERT_EQ(buf[0], 0x5a);
+	mem[0] = pat(14);
+	c1 = skb_clone(skb);
+	TEST_ASSERT(c1 != NULL, "clone 1");
+	c2 = skb_clone(c1);
+	TEST_ASSERT(c2 != NULL, "clone 2");
+	TEST_ASSERT(skb_is_pat(c2, 0), "clone of clone bytes");
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_EQ(ext_released, 0);
+	kfree_skb(c2);
+	c2 = NULL;
+	TEST_ASSERT_EQ(ext_released, 0);
+	TEST_ASSERT(skb_is_pat(c1, 0), "last clone still reads the memory");
+	kfree_skb(c1);
+	c1 = NULL;
+	TEST_ASSERT_EQ(ext_released, 1);
+	TEST_ASSERT_PTR_EQ(ext_released_addr, mem);
+	TEST_ASSERT_PTR_EQ(ext_released_opaque, &cookie);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(c2);
+	kfree_skb(c1);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+static int
+setup(void)
+{
+	mp = tpool("data_pool");
+	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+}
+
+static const struct unit_test tests[] = {
+	UNIT_TEST(setup),
+	UNIT_TEST(test_header_pointer),
+	UNIT_TEST(test_copy_store_bits),
+	UNIT_TEST(test_append_frag_limit),
+	UNIT_TEST(test_ext_frag_release_once),
+};
+
+int
+main(int argc, char **argv)
+{
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
+}
