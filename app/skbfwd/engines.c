@@ -13,6 +13,8 @@ const struct fwd_engine *const fwd_engines[] = {
 	&io_engine,
 	&mac_engine,
 	&macswap_engine,
+	&io_raw_engine,
+	&macswap_raw_engine,
 	NULL,
 };
 

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Raw-mbuf twins of fwd.h's per-burst helpers, for the *-raw engines
+ * (io-raw, macswap-raw, l3fwd-raw): the same loop and the same counters
+ * (packets, bytes, named drops) written on rte_mbuf without the skb layer, so
+ * the benchmark (tests/perf/bench.py) can print what the skb layer costs.
+ * Keep each helper identical in effect to its fwd.h twin.
+ */
+#ifndef _SKBFWD_FWD_RAW_H_
+#define _SKBFWD_FWD_RAW_H_
+
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+
+#include "fwd.h"
+
+/** Sum of pkt_len over @n mbufs (fwd_bytes()). */
+static inline uint64_t
+fwd_raw_bytes(struct rte_mbuf *const *pkts, uint16_t n)
+{
+	uint64_t bytes = 0;
+	uint16_t i;
+
+#pragma GCC unroll 4
+	for (i = 0; i < n; i++)
+		bytes += pkts[i]->pkt_len;
+	return bytes;
+}
+
+/** Receive one burst on @fs (fwd_rx()).  @return the number received. */
+static inline uint16_t
+fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
+{
+	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
+
+	fs->rx_packets += n;
+	fs->rx_bytes += fwd_raw_bytes(pkts, n);
+	return n;
+}
+
+/** Drop @m under @reason: freed and counted (fwd_drop()). */
+static inline void
+fwd_raw_drop(struct fwd_stream *fs, struct rte_mbuf *m, enum fwd_drop reason)
+{
+	fs->drops[reason]++;
+	rte_pktmbuf_free(m);
+}
+
+/** Send @n mbufs of known @bytes on @fs (fwd_tx_bytes()). */
+static inline void
+fwd_raw_tx_bytes(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n, uint64_t bytes)
+{
+	uint16_t sent;
+
+	fs->tx_bytes += bytes;
+	sent = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, n);
+	if (unlikely(sent < n))
+		/* the one shared slow path: retries, then tx_full drops (frees) */
+		sent = fwd_tx_retry(fs, fs->tx_port, fs->tx_queue,
+				    (struct sk_buff **)pkts, n, sent);
+	fs->tx_packets += sent;
+}
+
+/** Send @n mbufs on @fs; refused ones are dropped as tx_full (fwd_tx()). */
+static inline void
+fwd_raw_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n)
+{
+	fwd_raw_tx_bytes(fs, pkts, n, fwd_raw_bytes(pkts, n));
+}
+
+/**
+ * Make the first @len bytes of @m contiguous in its first segment (the raw
+ * counterpart of pskb_may_pull()).  @return true when they are.
+ */
+static inline bool
+fwd_raw_may_pull(struct rte_mbuf *m, uint32_t len)
+{
+	if (likely(len <= m->data_len))
+		return true;
+	if (len > m->pkt_len)
+		return false;
+	return rte_pktmbuf_linearize(m) == 0;
+}
+
+#endif /* _SKBFWD_FWD_RAW_H_ */

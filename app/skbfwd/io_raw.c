@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * io-raw engine: io (io.c) written on rte_mbuf without the skb layer, so the
+ * benchmark can print what the layer costs.  Same loop, same counters.
+ */
+
+#include "fwd_raw.h"
+
+static void
+io_raw_fwd(struct fwd_stream *fs)
+{
+	struct rte_mbuf *pkts[MAX_PKT_BURST];
+	uint64_t rx_bytes = fs->rx_bytes;
+	uint16_t n = fwd_raw_rx(fs, pkts);
+
+	if (unlikely(n == 0))
+		return;
+	fwd_raw_tx_bytes(fs, pkts, n, fs->rx_bytes - rx_bytes);
+}
+
+const struct fwd_engine io_raw_engine = {
+	.name = "io-raw",
+	.packet_fwd = io_raw_fwd,
+};
