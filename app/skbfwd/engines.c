@@ -8,6 +8,8 @@
 extern const struct fwd_engine io_engine;
 extern const struct fwd_engine mac_engine;
 extern const struct fwd_engine macswap_engine;
+extern const struct fwd_engine io_raw_engine;
+extern const struct fwd_engine macswap_raw_engine;
 
 const struct fwd_engine *const fwd_engines[] = {
 	&io_engine,
