@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * skbfwd's telemetry commands, answered by the EAL telemetry thread while the
+ * lcores forward: `dpdk-telemetry.py -f <file-prefix>` then
+ *   /skbfwd/engine       engine, burst, topology, ports, streams, lcores
+ *   /skbfwd/stats        accumulated forwarding counters ("/skbfwd/stats,N": port N)
+ *   /skbfwd/ports        every forwarding port with its counters, MAC and offloads
+ * The counter keys are those of --stats-json.  DPDK's own /ethdev/... commands
+ * are unaffected.
+ *
+ * The telemetry thread only reads: the stream counters (64-bit loads, as the
+ * main lcore's periodic statistics do) and state fixed before forwarding starts.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_ethdev.h>
+#include <rte_telemetry.h>
+
+#include "port.h"
+#include "fwd.h"
+#include "fwd_run.h"
+
+static const char *const skbfwd_topology_names[] = {
+	[TOPO_PAIRED] = "paired",
+	[TOPO_CHAINED] = "chained",
+	[TOPO_LOOP] = "loop",
+};
+
+/*
+ * Add the counters of @c to dict @d; with @reasons, the drops by reason go in a
+ * nested dict "drops" (telemetry nests one level only, so not inside a port list).
+ */
+static int
+skbfwd_tel_counts(struct rte_tel_data *d, const struct fwd_counts *c, bool reasons)
+{
+	struct rte_tel_data *drops;
+	unsigned int r;
+
+	rte_tel_data_add_dict_u64(d, "rx_packets", c->rx);
+	rte_tel_data_add_dict_u64(d, "rx_bytes", c->rx_bytes);
+	rte_tel_data_add_dict_u64(d, "tx_packets", c->tx);
+	rte_tel_data_add_dict_u64(d, "tx_bytes", c->tx_bytes);
+	rte_tel_data_add_dict_u64(d, "generated", c->generated);
+	rte_tel_data_add_dict_u64(d, "tx_full", c->reason[FWD_DROP_TX_FULL]);
+	rte_tel_data_add_dict_u64(d, "drops_total", c->drops);
+	if (!reasons)
+		return 0;
+	drops = rte_tel_data_alloc();
+	if (drops == NULL)
+		return -ENOMEM;
+	rte_tel_data_start_dict(drops);
+	for (r = 0; r < FWD_DROP_MAX; r++)
+		rte_tel_data_add_dict_u64(drops, fwd_drop_names[r], c->reason[r]);
+	return rte_tel_data_add_dict_container(d, "drops", drops, 0);
+}
+
+/* Index of @port in fwd_ports[], or -1 when skbfwd does not forward on it. */
+static int
+skbfwd_tel_port_index(uint16_t port)
+{
+	unsigned int i;
+
+	for (i = 0; i < nb_fwd_ports; i++)
+		if (fwd_ports[i] == port)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Parse the optional ",N" parameter (a forwarding port) into @port, and sum the
+ * streams into *@t (RTE_MAX_ETHPORTS entries, too big for the telemetry
+ * thread's stack; the caller frees it).
+ * @return 0 (a port given), -ENOENT (none given), -EINVAL (not a forwarding
+ * port; *@t not allocated), -ENOMEM.
+ */
+static int
+skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
+{
+	int ret = -ENOENT;
+
+	if (params != NULL && *params != '\0') {
+		char *end;
+		unsigned long v;
+
+		errno = 0;
+		v = strtoul(params, &end, 10);
+		if (errno != 0 || *end != '\0' || v >= RTE_MAX_ETHPORTS ||
+		    skbfwd_tel_port_index((uint16_t)v) < 0)
+			return -EINVAL;
+		*port = (uint16_t)v;
+		ret = 0;
+	}
+	*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
+	if (*t == NULL)
+		return -ENOMEM;
+	stats_collect(*t);
+	return ret;
+}
+
+static int
+skbfwd_tel_engine(const char *cmd __rte_unused, const char *params __rte_unused,
+		  struct rte_tel_data *d)
+{
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_string(d, "name", cfg.engine->name);
+	rte_tel_data_add_dict_int(d, "burst", cfg.burst);
+	rte_tel_data_add_dict_string(d, "port_topology", skbfwd_topology_names[cfg.topology]);
+	rte_tel_data_add_dict_int(d, "nb_ports", nb_fwd_ports);
+	rte_tel_data_add_dict_int(d, "nb_streams", (int)nb_fwd_streams);
+	rte_tel_data_add_dict_int(d, "nb_lcores", (int)nb_fwd_lcores);
+	rte_tel_data_add_dict_int(d, "rxq", cfg.nb_rxq);
+	rte_tel_data_add_dict_int(d, "txq", cfg.nb_txq);
+	return 0;
+}
+
+static int
+skbfwd_tel_stats(const char *cmd __rte_unused, const char *params,
+		 struct rte_tel_data *d)
+{
+	struct fwd_counts *t, acc;
+	uint16_t port = 0;
+	unsigned int i;
+	int ret;
+
+	ret = skbfwd_tel_collect(params, &port, &t);
+	if (ret != 0 && ret != -ENOENT)
+		return ret;
+	if (ret == 0) {
+		acc = t[port];
+	} else {
+		memset(&acc, 0, sizeof(acc));
+		for (i = 0; i < nb_fwd_ports; i++)
+			counts_add(&acc, &t[fwd_ports[i]]);
+	}
+	free(t);
+	rte_tel_data_start_dict(d);
+	if (ret == 0)
+		rte_tel_data_add_dict_int(d, "port", port);
+	return skbfwd_tel_counts(d, &acc, true);
+}
+
+/* One port: what it is, where it sends, what is on, and its counters. */
+static int
+skbfwd_tel_one_port(struct rte_tel_data *d, unsigned int idx, const struct fwd_counts *c,
+		    bool reasons)
+{
+	uint16_t port = fwd_ports[idx];
+	const struct glue_port *gp = glue_port_get(port);
+	char mac[RTE_ETHER_ADDR_FMT_SIZE], offl[512];
+	int peer = -1;
+	unsigned int s;
+
+	for (s = 0; s < nb_fwd_streams; s++)
+		if (fwd_streams[s].rx_port == port) {
+			peer = fwd_streams[s].tx_port;
+			break;
+		}
+	rte_ether_format_addr(mac, sizeof(mac), &fwd_port_mac[port]);
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_string(d, "mac", mac);
+	rte_tel_data_add_dict_int(d, "tx_port", peer);
+	rte_ether_format_addr(mac, sizeof(mac), &cfg.peer[port]);
+	rte_tel_data_add_dict_string(d, "peer_mac", mac);
+	if (gp != NULL) {
+		rte_tel_data_add_dict_string(d, "name", gp->name);
+		rte_tel_data_add_dict_int(d, "socket", gp->socket);
+		rte_tel_data_add_dict_int(d, "rxq", gp->nb_rxq);
+		rte_tel_data_add_dict_int(d, "txq", gp->nb_txq);
+		rte_tel_data_add_dict_string(d, "rx_offloads",
+			glue_offload_names(gp->rx_offloads, true, offl, sizeof(offl)));
+		rte_tel_data_add_dict_string(d, "tx_offloads",
+			glue_offload_names(gp->tx_offloads, false, offl, sizeof(offl)));
+		rte_tel_data_add_dict_int(d, "rss", gp->rss_hf != 0);
+	}
+	return skbfwd_tel_counts(d, c, reasons);
+}
+
+static int
+skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
+		 struct rte_tel_data *d)
+{
+	struct fwd_counts *t;
+	uint16_t port = 0;
+	unsigned int i;
+	int ret;
+
+	ret = skbfwd_tel_collect(params, &port, &t);
+	if (ret != 0 && ret != -ENOENT)
+		return ret;
+	if (ret == 0) {
+		/* "/skbfwd/ports,N": that port alone, flat */
+		ret = skbfwd_tel_one_port(d, (unsigned int)skbfwd_tel_port_index(port),
+					  &t[port], true);
+		free(t);
+		return ret;
+	}
+	rte_tel_data_start_dict(d);
+	for (i = 0; i < nb_fwd_ports; i++) {
+		struct rte_tel_data *pd = rte_tel_data_alloc();
+		char key[8];
+
+		if (pd == NULL) {
+			free(t);
+			return -ENOMEM;
+		}
+		skbfwd_tel_one_port(pd, i, &t[fwd_ports[i]], false);
+		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
+		rte_tel_data_add_dict_container(d, key, pd, 0);
+	}
+	free(t);
+	return 0;
+}
+
+int
+skbfwd_telemetry_init(void)
+{
+	int ret;
+
+	ret = rte_telemetry_register_cmd("/skbfwd/engine", skbfwd_tel_engine,
+		"skbfwd's engine and forwarding set-up. Takes no parameters");
+	if (ret == 0)
+		ret = rte_telemetry_register_cmd("/skbfwd/stats", skbfwd_tel_stats,
+			"skbfwd's accumulated forwarding counters. Parameters: int port_id (optional: that port's)");
+	if (ret == 0)
+		ret = rte_telemetry_register_cmd("/skbfwd/ports", skbfwd_tel_ports,
+			"skbfwd's forwarding ports with their counters. Parameters: int port_id (optional: that port only)");
+	return ret;
+}
