@@ -1,0 +1,314 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""Helpers for the real-peer tests (tests/fwd/test_peer_*.py): skbfwd running in
+the background, network namespaces holding its net_tap interfaces, hugepages for
+secondary processes (dpdk-dumpcap, dpdk-proc-info), and a telemetry client.
+
+Everything made here is undone by the matching cleanup, also when a test fails:
+namespaces deleted, hugepage mount and count restored, /var/run/dpdk/<prefix>
+removed, skbfwd stopped by its own PID."""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+import skbfwd_test as t
+
+HUGE_PAGES = 256
+HUGE_NR = "/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"
+HUGE_DIR = "/dev/hugepages"
+
+
+def sh(cmd, check=True, timeout=30, **kw):
+    """Run @cmd (a list); returns CompletedProcess with text output."""
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True, timeout=timeout, **kw)
+    if check and r.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {r.returncode}: {r.stderr.strip()}")
+    return r
+
+
+def missing_tools(*names):
+    """The names of the programs in @names that are not on PATH."""
+    return [n for n in names if shutil.which(n) is None]
+
+
+def wait_until(pred, timeout, step=0.05):
+    """Poll @pred until it returns a true value or @timeout seconds pass."""
+    end = time.monotonic() + timeout
+    while True:
+        v = pred()
+        if v or time.monotonic() >= end:
+            return v
+        time.sleep(step)
+
+
+# ---------------------------------------------------------------- privileges
+
+def netns_unavailable():
+    """Why namespaces with tap devices cannot be used here, or None."""
+    if not t.is_root():
+        return "needs root (network namespaces, tap devices)"
+    if missing_tools("ip"):
+        return "needs iproute2 (ip)"
+    if not os.path.exists("/dev/net/tun"):
+        return "needs /dev/net/tun (tap devices)"
+    name = f"skbp_probe_{os.getpid()}"
+    r = sh(["ip", "netns", "add", name], check=False)
+    if r.returncode != 0:
+        return f"cannot create a network namespace: {r.stderr.strip()}"
+    sh(["ip", "netns", "del", name], check=False)
+    return None
+
+
+# ---------------------------------------------------------------- namespaces
+
+class Netns:
+    """A network namespace with IPv6 off (so the kernel sends only what the
+    test sends: no router solicitations, MLD or DAD) and lo up."""
+
+    def __init__(self, tag):
+        self.name = f"skbp_{tag}_{os.getpid()}"
+        sh(["ip", "netns", "add", self.name])
+        for key in ("all", "default"):
+            self.run(["sysctl", "-qw", f"net.ipv6.conf.{key}.disable_ipv6=1"])
+        self.run(["ip", "link", "set", "lo", "up"])
+
+    def cmd(self, argv):
+        return ["ip", "netns", "exec", self.name] + list(argv)
+
+    def run(self, argv, check=True, timeout=30):
+        return sh(self.cmd(argv), check=check, timeout=timeout)
+
+    def popen(self, argv, **kw):
+        return subprocess.Popen(self.cmd(argv), text=True, **kw)
+
+    def take_iface(self, iface, mac=None, addr=None):
+        """Move @iface (from the caller's namespace) here, set its MAC, address it, up."""
+        sh(["ip", "link", "set", iface, "netns", self.name])
+        if mac:
+            self.run(["ip", "link", "set", iface, "address", mac])
+        if addr:
+            self.run(["ip", "addr", "add", addr, "dev", iface])
+        self.run(["ip", "link", "set", iface, "up"])
+
+    def neigh(self, ip, mac, iface):
+        self.run(["ip", "neigh", "replace", ip, "lladdr", mac, "dev", iface,
+                  "nud", "permanent"])
+
+    def udp_bound(self, port):
+        r = self.run(["ss", "-Huln", f"sport = :{port}"], check=False)
+        return r.returncode == 0 and r.stdout.strip() != ""
+
+    def delete(self):
+        sh(["ip", "netns", "del", self.name], check=False)
+
+
+def iface_name(tag):
+    """A kernel interface name of this process (at most 15 characters)."""
+    return f"sp{os.getpid() % 100000}{tag}"[:15]
+
+
+def ping(ns, dst, count=5):
+    """Ping @dst from @ns; returns (transmitted, received, output)."""
+    r = ns.run(["ping", "-n", "-c", str(count), "-i", "0.2", "-W", "2", dst],
+               check=False, timeout=30)
+    m = re.search(r"(\d+) packets transmitted, (\d+) received", r.stdout)
+    if not m:
+        return None, None, r.stdout + r.stderr
+    return int(m.group(1)), int(m.group(2)), r.stdout
+
+
+# ---------------------------------------------------------------- skbfwd
+
+class Skbfwd:
+    """skbfwd in the background (in @netns when given: its taps are then born
+    without IPv6), its output in files; stop() signals it and returns a
+    skbfwd_test.Result."""
+
+    def __init__(self, args, vdevs, tag, netns=None, huge=False, lcores="0,1",
+                 eal=None):
+        self.prefix = t.file_prefix(tag)
+        self.dir = tempfile.mkdtemp(prefix=f"skbp_{tag}_")
+        eal_base = list(t.EAL_BASE)
+        if huge:
+            eal_base.remove("--no-huge")
+        cmd = [t.SKBFWD, "-l", lcores, "--file-prefix", self.prefix] + eal_base
+        for v in vdevs:
+            cmd += ["--vdev", v]
+        cmd += (eal or []) + ["--"] + list(args)
+        if netns is not None:
+            cmd = netns.cmd(cmd)
+        self.out_path = os.path.join(self.dir, "out")
+        self.err_path = os.path.join(self.dir, "err")
+        self._out = open(self.out_path, "w")
+        self._err = open(self.err_path, "w")
+        self.proc = subprocess.Popen(cmd, stdout=self._out, stderr=self._err)
+        self.result = None
+
+    def out(self):
+        with open(self.out_path) as f:
+            return f.read()
+
+    def err(self):
+        with open(self.err_path) as f:
+            return f.read()
+
+    def log(self):
+        return self.out() + "\n--- stderr ---\n" + self.err()
+
+    def wait_started(self, timeout=20):
+        """True once skbfwd printed its start line (ports up, lcores about to run)."""
+        return bool(wait_until(
+            lambda: self.proc.poll() is not None or
+            re.search(r"^skbfwd: \S+ engine, ", self.out(), re.M), timeout)) and \
+            self.proc.poll() is None
+
+    def wait_line(self, regex, timeout):
+        return wait_until(lambda: re.search(regex, self.out(), re.M), timeout)
+
+    def stop(self, timeout=30):
+        """SIGTERM, wait, parse; the prefix directory is removed."""
+        if self.result is not None:
+            return self.result
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._out.close()
+        self._err.close()
+        self.result = t.Result(self.proc.returncode, self.out(), self.err())
+        t.cleanup_prefix(self.prefix)
+        shutil.rmtree(self.dir, ignore_errors=True)
+        return self.result
+
+
+# ---------------------------------------------------------------- telemetry
+
+def telemetry(prefix, cmd, timeout=5):
+    """One telemetry command over /var/run/dpdk/<prefix>/dpdk_telemetry.v2
+    (the protocol dpdk-telemetry.py speaks); returns the decoded value."""
+    path = f"/var/run/dpdk/{prefix}/dpdk_telemetry.v2"
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    s.settimeout(timeout)
+    try:
+        s.connect(path)
+        hello = json.loads(s.recv(16384).decode())
+        s.send(cmd.encode())
+        reply = json.loads(s.recv(hello.get("max_output_len", 16384)).decode())
+    finally:
+        s.close()
+    return reply.get(cmd.split(",")[0])
+
+
+def telemetry_or_none(prefix, cmd):
+    """telemetry(), or None while the socket is not there or does not answer."""
+    try:
+        return telemetry(prefix, cmd)
+    except (OSError, ValueError):
+        return None
+
+
+def dpdk_telemetry_py(prefix, cmds, timeout=60):
+    """Run dpdk-telemetry.py -f @prefix with @cmds on its stdin; returns a list
+    of (command, decoded reply value) in order, and the raw output."""
+    r = sh(["dpdk-telemetry.py", "-f", prefix], check=False, timeout=timeout,
+           input="\n".join(cmds) + "\n")
+    replies = []
+    for line in r.stdout.splitlines():
+        line = line.strip()
+        i = line.find("{")
+        if i < 0:
+            continue
+        try:
+            obj = json.loads(line[i:])
+        except ValueError:
+            continue
+        if "version" in obj and "pid" in obj:
+            continue        # the greeting
+        replies.extend(obj.items())
+    return replies, r.stdout + r.stderr
+
+
+# ---------------------------------------------------------------- hugepages
+
+class Hugepages:
+    """At least HUGE_PAGES free 2 MiB pages and a hugetlbfs mount, for a primary
+    and its secondary processes.  undo() restores the page count and unmounts
+    only what this made.  .why is set (and nothing changed) when it cannot."""
+
+    def __init__(self, pages=HUGE_PAGES):
+        self.why = None
+        self.old_nr = None
+        self.mounted = None
+        self.made_dir = False
+        if not t.is_root():
+            self.why = "needs root to reserve hugepages and mount hugetlbfs"
+            return
+        if not os.path.exists(HUGE_NR):
+            self.why = f"no 2 MiB hugepage support ({HUGE_NR} missing)"
+            return
+        try:
+            with open(HUGE_NR) as f:
+                self.old_nr = int(f.read())
+            free = self._free()
+            if free < pages:
+                with open(HUGE_NR, "w") as f:
+                    f.write(str(self.old_nr + pages - free))
+            if self._free() < pages:
+                self.why = f"cannot reserve {pages} free 2 MiB hugepages (have {self._free()})"
+                self.undo()
+                return
+            if not self._hugetlbfs_mounted():
+                if not os.path.isdir(HUGE_DIR):
+                    os.makedirs(HUGE_DIR)
+                    self.made_dir = True
+                r = sh(["mount", "-t", "hugetlbfs", "nodev", HUGE_DIR], check=False)
+                if r.returncode != 0:
+                    self.why = f"cannot mount hugetlbfs: {r.stderr.strip()}"
+                    self.undo()
+                    return
+                self.mounted = HUGE_DIR
+        except OSError as e:
+            self.why = f"cannot set up hugepages: {e}"
+            self.undo()
+
+    @staticmethod
+    def _free():
+        with open("/sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages") as f:
+            return int(f.read())
+
+    @staticmethod
+    def _hugetlbfs_mounted():
+        with open("/proc/mounts") as f:
+            return any(line.split()[2] == "hugetlbfs" for line in f if len(line.split()) > 2)
+
+    def undo(self):
+        if self.mounted:
+            sh(["umount", self.mounted], check=False)
+            self.mounted = None
+            if self.made_dir:
+                try:
+                    os.rmdir(HUGE_DIR)
+                except OSError:
+                    pass
+        if self.old_nr is not None:
+            try:
+                with open(HUGE_NR, "w") as f:
+                    f.write(str(self.old_nr))
+            except OSError:
+                pass
+            self.old_nr = None
+
+
+def secondary_eal(prefix):
+    """EAL arguments for a secondary process attaching to the primary @prefix."""
+    return ["--file-prefix", prefix, "--no-pci", "--log-level", "lib.eal:error"]
