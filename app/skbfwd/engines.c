@@ -8,6 +8,13 @@
 extern const struct fwd_engine io_engine;
 extern const struct fwd_engine mac_engine;
 extern const struct fwd_engine macswap_engine;
+extern const struct fwd_engine l3fwd_engine;
+extern const struct fwd_engine encap_engine;
+extern const struct fwd_engine decap_engine;
+extern const struct fwd_engine txonly_engine;
+extern const struct fwd_engine rxonly_engine;
+extern const struct fwd_engine csum_engine;
+extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine io_raw_engine;
 extern const struct fwd_engine macswap_raw_engine;
 
@@ -15,6 +22,13 @@ const struct fwd_engine *const fwd_engines[] = {
 	&io_engine,
 	&mac_engine,
 	&macswap_engine,
+	&l3fwd_engine,
+	&encap_engine,
+	&decap_engine,
+	&txonly_engine,
+	&rxonly_engine,
+	&csum_engine,
+	&icmpecho_engine,
 	&io_raw_engine,
 	&macswap_raw_engine,
 	NULL,

@@ -2,6 +2,7 @@
 /* Forwarding runtime: streams from the port topology, lcore loops, TX retry. */
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <rte_cycles.h>
 #include <rte_lcore.h>
@@ -120,8 +121,14 @@ fwd_lcores_assign(void)
 		struct fwd_lcore *fc = &fwd_lcores[s % n];
 
 		fwd_streams[s].lcore_idx = (uint16_t)(s % n);
-		if (cfg.engine->tx_any_port)
+		if (cfg.engine->tx_any_port) {
 			fwd_streams[s].tx_queue = (uint16_t)(s % n);
+			/* freed by stats_print_final() */
+			fwd_streams[s].tx_ports = calloc(RTE_MAX_ETHPORTS,
+							 sizeof(struct fwd_port_count));
+			if (fwd_streams[s].tx_ports == NULL)
+				return -ENOMEM;
+		}
 		fc->streams[fc->nb_streams++] = &fwd_streams[s];
 	}
 	return 0;

@@ -39,6 +39,7 @@
 	X(NO_MBUF, "no_mbuf")               \
 	X(NO_HEADROOM, "no_headroom")       \
 	X(UNSUPPORTED, "unsupported")       \
+	X(NOT_FOR_US, "not_for_us")         \
 	X(CONSUMED, "consumed")
 
 enum fwd_drop {

@@ -12,6 +12,7 @@
 #define _SKBFWD_PKT_H_
 
 #include <rte_byteorder.h>
+#include <rte_prefetch.h>
 #include <rte_ip.h>
 #include <rte_udp.h>
 
@@ -194,6 +195,33 @@ pkt_udp4_csum(const struct sk_buff *skb, const struct rte_ipv4_hdr *ip,
 	s = (s & 0xffff) + (s >> 16);
 	s = (s & 0xffff) + (s >> 16);
 	return (uint16_t)~s;
+}
+
+/**
+ * Run @one on each of the @n skbs: those it returns PKT_OK for are kept, in
+ * order, at the front of @skbs; the others are dropped under the reason it
+ * returned.  @one is a constant at every call, so the compiler inlines it.
+ * @return the number kept.
+ */
+static inline uint16_t
+pkt_filter_burst(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n,
+		 int (*one)(struct fwd_stream *fs, struct sk_buff *skb))
+{
+	uint16_t i, kept = 0;
+
+	for (i = 0; i < n; i++) {
+		int ret;
+
+		if (likely(i + 1 < n))
+			rte_prefetch0(skb_data(skbs[i + 1]));
+		ret = one(fs, skbs[i]);
+		if (unlikely(ret != PKT_OK)) {
+			fwd_drop(fs, skbs[i], (enum fwd_drop)ret);
+			continue;
+		}
+		skbs[kept++] = skbs[i];
+	}
+	return kept;
 }
 
 #endif /* _SKBFWD_PKT_H_ */

@@ -438,6 +438,8 @@ stats_print_final(void)
 		free(fwd_streams[s].rx_burst_hist);
 		free(fwd_streams[s].tx_burst_hist);
 		fwd_streams[s].rx_burst_hist = fwd_streams[s].tx_burst_hist = NULL;
+		free(fwd_streams[s].tx_ports);
+		fwd_streams[s].tx_ports = NULL;
 	}
 	fflush(stdout);
 }

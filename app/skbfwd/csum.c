@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * csum engine: verify and fix IPv4 header and UDP checksums, then forward.
+ * Verification uses the RX port's checksum offload status when drivers-glue
+ * enabled it and the driver gave a verdict, software otherwise; fixing uses the
+ * TX port's checksum offload when enabled, software otherwise.  A UDP checksum
+ * of 0 (none, allowed over IPv4) is counted as such and left alone.  Frames
+ * that are not IPv4 are forwarded unchanged; IPv4 headers or UDP lengths that
+ * cannot be checksummed (pkt.h's checks) are dropped under their reason.
+ * The good/bad counts per protocol are printed for each stream at exit.
+ */
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include <rte_malloc.h>
+
+#include "pkt.h"
+#include "port.h"
+
+struct csum_ctx {
+	uint64_t ip_good, ip_bad, udp_good, udp_bad, udp_none, other;
+	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw;
+};
+
+#define CSUM_OFFLOADS_RX (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM)
+#define CSUM_OFFLOADS_TX (RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM)
+
+static int
+csum_stream_init(struct fwd_stream *fs)
+{
+	const struct glue_port *rx = glue_port_get(fs->rx_port);
+	const struct glue_port *tx = glue_port_get(fs->tx_port);
+	struct csum_ctx *c = rte_zmalloc("csum", sizeof(*c), RTE_CACHE_LINE_SIZE);
+
+	if (c == NULL)
+		return -ENOMEM;
+	c->rx_ip_hw = rx != NULL && (rx->rx_offloads & RTE_ETH_RX_OFFLOAD_IPV4_CKSUM);
+	c->rx_udp_hw = rx != NULL && (rx->rx_offloads & RTE_ETH_RX_OFFLOAD_UDP_CKSUM);
+	c->tx_ip_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_IPV4_CKSUM);
+	c->tx_udp_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM);
+	printf("skbfwd: csum: port %u queue %u: verify ip=%s udp=%s, fix on port %u ip=%s udp=%s\n",
+	       fs->rx_port, fs->rx_queue, c->rx_ip_hw ? "hw" : "sw", c->rx_udp_hw ? "hw" : "sw",
+	       fs->tx_port, c->tx_ip_hw ? "hw" : "sw", c->tx_udp_hw ? "hw" : "sw");
+	fs->engine_ctx = c;
+	return 0;
+}
+
+static void
+csum_stream_fini(struct fwd_stream *fs)
+{
+	struct csum_ctx *c = fs->engine_ctx;
+
+	if (c == NULL)
+		return;
+	printf("csum: port %u queue %u: ip-good=%" PRIu64 " ip-bad=%" PRIu64 " udp-good=%" PRIu64
+	       " udp-bad=%" PRIu64 " udp-none=%" PRIu64 " other=%" PRIu64 "\n",
+	       fs->rx_port, fs->rx_queue, c->ip_good, c->ip_bad, c->udp_good, c->udp_bad,
+	       c->udp_none, c->other);
+	rte_free(c);
+	fs->engine_ctx = NULL;
+}
+
+/* Ask the TX port to fill a checksum: the l2/l3 lengths it needs. */
+static inline void
+csum_tx_offload(struct sk_buff *skb, unsigned int l3off, unsigned int ihl, uint64_t flag)
+{
+	struct rte_mbuf *m = skb_to_mbuf(skb);
+
+	m->l2_len = l3off;
+	m->l3_len = ihl;
+	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | flag;
+}
+
+static inline int
+csum_one(struct fwd_stream *fs, struct sk_buff *skb)
+{
+	struct csum_ctx *c = fs->engine_ctx;
+	uint64_t ol = skb_to_mbuf(skb)->ol_flags;
+	struct rte_ipv4_hdr *ip;
+	struct rte_udp_hdr *uh;
+	unsigned int l3off, ihl, l4off, ulen;
+	bool good;
+	int ret;
+
+	ret = pkt_parse_eth(skb, &l3off);
+	if (unlikely(ret != PKT_OK))
+		return ret;
+	if (skb->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
+		c->other++;
+		return PKT_OK;
+	}
+	ret = pkt_parse_ipv4(skb, l3off, false, &ihl);
+	if (unlikely(ret != PKT_OK))
+		return ret;
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	if (c->rx_ip_hw && (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_UNKNOWN &&
+	    (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_NONE)
+		good = (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) == RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	else
+		good = pkt_csum_fold(ip, ihl) == 0xffff;
+	if (good) {
+		c->ip_good++;
+	} else {
+		c->ip_bad++;
+		ip->hdr_checksum = 0;
+		if (c->tx_ip_hw)
+			csum_tx_offload(skb, l3off, ihl, RTE_MBUF_F_TX_IP_CKSUM);
+		else
+			ip->hdr_checksum = (uint16_t)~pkt_csum_fold(ip, ihl);
+	}
+	if (ip->next_proto_id != IPPROTO_UDP || pkt_ipv4_is_fragment(ip))
+		return PKT_OK;
+	l4off = l3off + ihl;
+	ret = pkt_parse_udp(skb, l3off, l4off);
+	if (unlikely(ret != PKT_OK))
+		return ret;
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	uh = (struct rte_udp_hdr *)(skb_data(skb) + l4off);
+	if (uh->dgram_cksum == 0) {
+		c->udp_none++;
+		return PKT_OK;
+	}
+	ulen = rte_be_to_cpu_16(uh->dgram_len);  /* bounded by pkt_parse_udp() */
+	if (c->rx_udp_hw && (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN &&
+	    (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_NONE)
+		good = (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) == RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	else
+		good = pkt_udp4_csum(skb, ip, l4off, ulen) == 0;
+	if (good) {
+		c->udp_good++;
+		return PKT_OK;
+	}
+	c->udp_bad++;
+	uh->dgram_cksum = 0;
+	/* the device sums the whole IP payload: use it only when UDP fills it */
+	if (c->tx_udp_hw && l3off + rte_be_to_cpu_16(ip->total_length) == l4off + ulen) {
+		csum_tx_offload(skb, l3off, ihl, RTE_MBUF_F_TX_UDP_CKSUM);
+		uh->dgram_cksum = rte_ipv4_phdr_cksum(ip, skb_to_mbuf(skb)->ol_flags);
+	} else {
+		uint16_t sum = pkt_udp4_csum(skb, ip, l4off, ulen);
+
+		uh->dgram_cksum = sum == 0 ? 0xffff : sum;
+	}
+	return PKT_OK;
+}
+
+static void
+csum_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	uint16_t n = fwd_rx(fs, skbs);
+
+	if (unlikely(n == 0))
+		return;
+	fwd_tx(fs, skbs, pkt_filter_burst(fs, skbs, n, csum_one));
+}
+
+const struct fwd_engine csum_engine = {
+	.name = "csum",
+	.stream_init = csum_stream_init,
+	.packet_fwd = csum_fwd,
+	.stream_fini = csum_stream_fini,
+	.rx_offloads = CSUM_OFFLOADS_RX,
+	.tx_offloads = CSUM_OFFLOADS_TX,
+};

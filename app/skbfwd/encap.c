@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * encap engine: VXLAN (RFC 7348) encapsulation.  In front of every received
+ * frame skb_push() puts outer Ethernet (source := TX port's MAC, destination :=
+ * its --eth-peer) + IPv4 (--vxlan-local -> --vxlan-remote, DF, TTL 64, ID 0,
+ * header checksum) + UDP (destination --vxlan-port, source a hash of the inner
+ * frame or --vxlan-sport, checksum 0 as RFC 7348 allows over IPv4) + VXLAN
+ * (I flag, --vxlan-vni).  Short or shared headroom goes through skb_cow_head()
+ * first; when that fails the frame is dropped as no_headroom, never written.
+ */
+
+#include <rte_hash_crc.h>
+
+#include "pkt.h"
+#include "vxlan.h"
+
+#define ENCAP_OUTER_TTL 64
+/* bytes of the inner frame the source port hash covers: Ethernet + IPv4 addresses */
+#define ENCAP_HASH_BYTES 34
+
+struct encap_outer {
+	struct rte_ether_hdr eth;
+	struct rte_ipv4_hdr ip;
+	struct rte_udp_hdr udp;
+	struct pkt_vxlan_hdr vxlan;
+} __rte_packed __rte_aligned(2);
+static_assert(sizeof(struct encap_outer) == PKT_VXLAN_OVERHEAD, "outer headers are 50 bytes");
+
+/* RFC 7348 section 5: a source port from a hash of the inner headers, in the dynamic range. */
+static inline uint16_t
+encap_src_port(const struct sk_buff *skb)
+{
+	uint32_t len = RTE_MIN(skb_headlen(skb), (unsigned int)ENCAP_HASH_BYTES);
+	uint32_t h = rte_hash_crc(skb_data(skb), len, 0);
+
+	return (uint16_t)(49152u + ((h ^ (h >> 16)) & 0x3fff));
+}
+
+static inline int
+encap_one(struct fwd_stream *fs, struct sk_buff *skb)
+{
+	struct encap_outer *o;
+	unsigned int inner_len = skb_len(skb);
+	uint16_t sport;
+
+	if (unlikely(!pskb_may_pull(skb, RTE_ETHER_HDR_LEN)))
+		return FWD_DROP_TRUNCATED;
+	if (unlikely(inner_len + PKT_VXLAN_OVERHEAD - RTE_ETHER_HDR_LEN > UINT16_MAX))
+		return FWD_DROP_UNSUPPORTED;
+	sport = vxlan_cfg.src_port ? vxlan_cfg.src_port : encap_src_port(skb);
+	if (unlikely(skb_cow_head(skb, PKT_VXLAN_OVERHEAD) != 0))
+		return FWD_DROP_NO_HEADROOM;
+	o = skb_push(skb, PKT_VXLAN_OVERHEAD);
+	if (unlikely(o == NULL))
+		return FWD_DROP_NO_HEADROOM;
+
+	o->eth.dst_addr = cfg.peer[fs->tx_port];
+	o->eth.src_addr = *fwd_port_addr(fs->tx_port);
+	o->eth.ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+
+	o->ip.version_ihl = RTE_IPV4_VHL_DEF;
+	o->ip.type_of_service = 0;
+	o->ip.total_length = rte_cpu_to_be_16((uint16_t)(skb_len(skb) - RTE_ETHER_HDR_LEN));
+	o->ip.packet_id = 0;
+	o->ip.fragment_offset = RTE_BE16(RTE_IPV4_HDR_DF_FLAG);
+	o->ip.time_to_live = ENCAP_OUTER_TTL;
+	o->ip.next_proto_id = IPPROTO_UDP;
+	o->ip.hdr_checksum = 0;
+	o->ip.src_addr = vxlan_cfg.local;
+	o->ip.dst_addr = vxlan_cfg.remote;
+	o->ip.hdr_checksum = (uint16_t)~pkt_csum_fold(&o->ip, sizeof(o->ip));
+
+	o->udp.src_port = rte_cpu_to_be_16(sport);
+	o->udp.dst_port = rte_cpu_to_be_16(vxlan_cfg.udp_port);
+	o->udp.dgram_len = rte_cpu_to_be_16((uint16_t)(inner_len + sizeof(o->udp) + sizeof(o->vxlan)));
+	o->udp.dgram_cksum = 0;
+
+	o->vxlan.flags = RTE_BE32(PKT_VXLAN_FLAG_I);
+	o->vxlan.vni = rte_cpu_to_be_32(vxlan_cfg.vni << 8);
+
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(o->ip));
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	return PKT_OK;
+}
+
+static void
+encap_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	uint16_t n = fwd_rx(fs, skbs);
+
+	if (unlikely(n == 0))
+		return;
+	fwd_tx(fs, skbs, pkt_filter_burst(fs, skbs, n, encap_one));
+}
+
+const struct fwd_engine encap_engine = {
+	.name = "encap",
+	.packet_fwd = encap_fwd,
+	.options = vxlan_options,
+	.parse_option = vxlan_parse_option,
+	.usage = vxlan_usage,
+};

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * icmpecho engine: makes skbfwd pingable.  For a port given an address with
+ * --icmp-ip PORT,ADDR it answers ARP requests for ADDR (RFC 826 reply, in place)
+ * and ICMP echo requests to ADDR (RFC 792: type 0, addresses swapped, ICMP
+ * checksum updated incrementally, IPv4 TTL and checksum unchanged); replies go
+ * back out of the port they came in on.  Anything else is dropped: not_for_us
+ * (other addresses, other ARP/ICMP kinds, ports without an address),
+ * not_ipv4 (other protocols), or the pkt.h reason for a malformed header;
+ * a wrong ICMP checksum is bad_checksum.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_arp.h>
+#include <rte_icmp.h>
+
+#include "pkt.h"
+
+static uint32_t icmpecho_addr[RTE_MAX_ETHPORTS];   /* network order, 0: none */
+
+static inline int
+icmpecho_arp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
+{
+	struct rte_ether_hdr *eth;
+	struct rte_arp_hdr *arp;
+	const struct rte_ether_addr *mine = fwd_port_addr(skb_to_mbuf(skb)->port);
+
+	if (unlikely(!pskb_may_pull(skb, l3off + sizeof(*arp))))
+		return FWD_DROP_TRUNCATED;
+	arp = (struct rte_arp_hdr *)(skb_data(skb) + l3off);
+	if (arp->arp_hardware != RTE_BE16(RTE_ARP_HRD_ETHER) ||
+	    arp->arp_protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4) ||
+	    arp->arp_hlen != RTE_ETHER_ADDR_LEN || arp->arp_plen != 4)
+		return FWD_DROP_BAD_HEADER;
+	if (arp->arp_opcode != RTE_BE16(RTE_ARP_OP_REQUEST) || addr == 0 ||
+	    arp->arp_data.arp_tip != addr)
+		return FWD_DROP_NOT_FOR_US;
+	arp->arp_opcode = RTE_BE16(RTE_ARP_OP_REPLY);
+	arp->arp_data.arp_tha = arp->arp_data.arp_sha;
+	arp->arp_data.arp_tip = arp->arp_data.arp_sip;
+	arp->arp_data.arp_sha = *mine;
+	arp->arp_data.arp_sip = addr;
+	eth = (struct rte_ether_hdr *)skb_data(skb);
+	eth->dst_addr = arp->arp_data.arp_tha;
+	eth->src_addr = *mine;
+	return PKT_OK;
+}
+
+static inline int
+icmpecho_icmp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
+{
+	struct rte_ether_hdr *eth;
+	struct rte_ether_addr tmp;
+	struct rte_ipv4_hdr *ip;
+	struct rte_icmp_hdr *icmp;
+	unsigned int ihl, l4off, len;
+	uint16_t old;
+	int ret;
+
+	ret = pkt_parse_ipv4(skb, l3off, true, &ihl);
+	if (unlikely(ret != PKT_OK))
+		return ret;
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	if (ip->next_proto_id != IPPROTO_ICMP || addr == 0 || ip->dst_addr != addr ||
+	    pkt_ipv4_is_fragment(ip))
+		return FWD_DROP_NOT_FOR_US;
+	l4off = l3off + ihl;
+	len = rte_be_to_cpu_16(ip->total_length) - ihl;  /* bounded by pkt_parse_ipv4() */
+	if (unlikely(len < sizeof(*icmp) || !pskb_may_pull(skb, l4off + sizeof(*icmp))))
+		return FWD_DROP_TRUNCATED;
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	icmp = (struct rte_icmp_hdr *)(skb_data(skb) + l4off);
+	if (icmp->icmp_type != RTE_IP_ICMP_ECHO_REQUEST || icmp->icmp_code != 0)
+		return FWD_DROP_NOT_FOR_US;
+	if (unlikely(pkt_csum_range(skb, l4off, len) != 0xffff))
+		return FWD_DROP_BAD_CHECKSUM;
+	/* type shares its checksum word with the code */
+	old = *(uint16_t *)&icmp->icmp_type;
+	icmp->icmp_type = RTE_IP_ICMP_ECHO_REPLY;
+	icmp->icmp_cksum = pkt_csum_replace2(icmp->icmp_cksum, old, *(uint16_t *)&icmp->icmp_type);
+	/* swapping the addresses leaves the header checksum as it was */
+	ip->dst_addr = ip->src_addr;
+	ip->src_addr = addr;
+	eth = (struct rte_ether_hdr *)skb_data(skb);
+	tmp = eth->src_addr;
+	eth->src_addr = *fwd_port_addr(skb_to_mbuf(skb)->port);
+	eth->dst_addr = tmp;
+	return PKT_OK;
+}
+
+static inline int
+icmpecho_one(struct fwd_stream *fs, struct sk_buff *skb)
+{
+	uint32_t addr = icmpecho_addr[fs->rx_port];
+	unsigned int l3off;
+	int ret;
+
+	ret = pkt_parse_eth(skb, &l3off);
+	if (unlikely(ret != PKT_OK))
+		return ret;
+	skb_to_mbuf(skb)->port = fs->rx_port;
+	if (skb->protocol == RTE_BE16(RTE_ETHER_TYPE_ARP))
+		return icmpecho_arp(skb, l3off, addr);
+	if (skb->protocol == RTE_BE16(RTE_ETHER_TYPE_IPV4))
+		return icmpecho_icmp(skb, l3off, addr);
+	return FWD_DROP_NOT_IPV4;
+}
+
+static void
+icmpecho_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	uint16_t n = fwd_rx(fs, skbs);
+
+	if (unlikely(n == 0))
+		return;
+	/* replies leave by the port the requests came in on */
+	fwd_tx_to(fs, fs->rx_port, fwd_tx_queue_any(fs), skbs,
+		  pkt_filter_burst(fs, skbs, n, icmpecho_one));
+}
+
+static int
+icmpecho_parse_option(const char *name, const char *arg)
+{
+	char buf[64], *comma, *end = NULL;
+	unsigned long port;
+	uint32_t addr;
+
+	if (strcmp(name, "icmp-ip") != 0)
+		return -EINVAL;
+	if (strlen(arg) >= sizeof(buf))
+		goto bad;
+	strcpy(buf, arg);
+	comma = strchr(buf, ',');
+	if (comma == NULL)
+		goto bad;
+	*comma = '\0';
+	port = strtoul(buf, &end, 10);
+	if (buf[0] == '\0' || *end != '\0' || port >= RTE_MAX_ETHPORTS)
+		goto bad;
+	if (skbfwd_parse_ipv4(comma + 1, &addr) < 0 || addr == 0)
+		goto bad;
+	icmpecho_addr[port] = addr;
+	return 0;
+bad:
+	fprintf(stderr, "skbfwd: --icmp-ip=%s: expected PORT,IPV4ADDR\n", arg);
+	return -EINVAL;
+}
+
+static int
+icmpecho_stream_init(struct fwd_stream *fs)
+{
+	if (fs->rx_queue == 0 && icmpecho_addr[fs->rx_port] == 0)
+		printf("skbfwd: icmpecho: port %u has no --icmp-ip address: it answers nothing\n",
+		       fs->rx_port);
+	return 0;
+}
+
+static const struct option icmpecho_options[] = {
+	{ "icmp-ip", required_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct fwd_engine icmpecho_engine = {
+	.name = "icmpecho",
+	.stream_init = icmpecho_stream_init,
+	.packet_fwd = icmpecho_fwd,
+	.options = icmpecho_options,
+	.parse_option = icmpecho_parse_option,
+	.usage = "  --icmp-ip=PORT,ADDR     icmpecho: IPv4 address PORT answers ARP and ping for\n",
+	.tx_any_port = true,
+};

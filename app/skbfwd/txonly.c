@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * txonly engine: a UDP/IPv4 generator (testpmd's txonly).  Each frame is built
+ * with the skb API: netdev_alloc_skb() leaves headroom, skb_put_zero() makes the
+ * payload of the first segment, skb_push() puts UDP, IPv4 and Ethernet in front;
+ * --txpkts with several sizes chains further zeroed segments as frags.  Source
+ * MAC := TX port's MAC, destination := its --eth-peer; IPv4 TTL 64, DF clear,
+ * header checksum set; UDP checksum 0 (none, allowed over IPv4).  What it makes
+ * is counted in fs->generated; nothing is received.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pkt.h"
+
+#define TXONLY_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
+#define TXONLY_MAX_SEGS 8
+#define TXONLY_TTL 64
+
+static uint16_t txonly_seg_len[TXONLY_MAX_SEGS] = { 64 };
+static unsigned int txonly_nb_segs = 1;
+static uint32_t txonly_pkt_len = 64;
+static uint32_t txonly_ip_src = RTE_BE32(RTE_IPV4(198, 18, 0, 1));
+static uint32_t txonly_ip_dst = RTE_BE32(RTE_IPV4(198, 18, 0, 2));
+static uint16_t txonly_udp_src = 9, txonly_udp_dst = 9;
+static bool txonly_multi_flow;
+static bool txonly_txpkts_given, txonly_size_given;
+
+/* Build one frame; NULL when the pool is empty (nothing held then). */
+static struct sk_buff *
+txonly_build(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t flow)
+{
+	struct sk_buff *skb;
+	struct rte_udp_hdr *uh;
+	struct rte_ipv4_hdr *ip;
+	struct rte_ether_hdr *eth;
+	unsigned int s;
+
+	skb = netdev_alloc_skb(fs->tx_port, txonly_seg_len[0]);
+	if (unlikely(skb == NULL))
+		return NULL;
+	if (unlikely(skb_put_zero(skb, txonly_seg_len[0] - TXONLY_HDR_LEN) == NULL))
+		goto fail;
+	for (s = 1; s < txonly_nb_segs; s++) {
+		struct sk_buff *frag = alloc_skb(mp, txonly_seg_len[s]);
+
+		if (unlikely(frag == NULL))
+			goto fail;
+		if (unlikely(skb_put_zero(frag, txonly_seg_len[s]) == NULL ||
+			     rte_pktmbuf_chain(skb_to_mbuf(skb), skb_to_mbuf(frag)) != 0)) {
+			kfree_skb(frag);
+			goto fail;
+		}
+	}
+	/* the headers go in front of the payload, outermost last */
+	uh = skb_push(skb, sizeof(*uh));
+	ip = uh == NULL ? NULL : skb_push(skb, sizeof(*ip));
+	eth = ip == NULL ? NULL : skb_push(skb, sizeof(*eth));
+	if (unlikely(eth == NULL))
+		goto fail;
+	uh->src_port = rte_cpu_to_be_16(txonly_udp_src);
+	uh->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
+	uh->dgram_len = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN - sizeof(*ip)));
+	uh->dgram_cksum = 0;
+	memset(ip, 0, sizeof(*ip));
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN));
+	ip->time_to_live = TXONLY_TTL;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->src_addr = txonly_ip_src;
+	if (txonly_multi_flow)   /* testpmd varies the source address */
+		ip->src_addr = rte_cpu_to_be_32(rte_be_to_cpu_32(txonly_ip_src) + (uint32_t)(flow & 0xff));
+	ip->dst_addr = txonly_ip_dst;
+	ip->hdr_checksum = (uint16_t)~pkt_csum_fold(ip, sizeof(*ip));
+	eth->dst_addr = cfg.peer[fs->tx_port];
+	eth->src_addr = *fwd_port_addr(fs->tx_port);
+	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	return skb;
+fail:
+	kfree_skb(skb);
+	return NULL;
+}
+
+static void
+txonly_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
+	uint16_t n;
+
+	for (n = 0; n < cfg.burst; n++) {
+		skbs[n] = txonly_build(fs, mp, fs->generated + n);
+		if (unlikely(skbs[n] == NULL))
+			break;
+	}
+	if (unlikely(n == 0))
+		return;
+	fs->generated += n;
+	fwd_tx(fs, skbs, n);
+}
+
+/* --txpkts=A[,B...]: segment sizes, the first holding the 42 header bytes. */
+static int
+txonly_parse_txpkts(const char *arg)
+{
+	char buf[256], *tok, *save = NULL;
+	unsigned int n = 0, total = 0;
+
+	if (strlen(arg) >= sizeof(buf))
+		goto bad;
+	strcpy(buf, arg);
+	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		char *end = NULL;
+		unsigned long v = strtoul(tok, &end, 10);
+
+		if (*tok == '\0' || *end != '\0' || v == 0 || v > UINT16_MAX - RTE_PKTMBUF_HEADROOM ||
+		    n == TXONLY_MAX_SEGS)
+			goto bad;
+		txonly_seg_len[n++] = (uint16_t)v;
+		total += (unsigned int)v;
+	}
+	if (n == 0)
+		goto bad;
+	if (txonly_seg_len[0] < TXONLY_HDR_LEN) {
+		fprintf(stderr, "skbfwd: --txpkts=%s: the first segment must hold the %zu header bytes\n",
+			arg, TXONLY_HDR_LEN);
+		return -EINVAL;
+	}
+	if (total > UINT16_MAX) {
+		fprintf(stderr, "skbfwd: --txpkts=%s: %u bytes is more than an IPv4 packet can carry\n",
+			arg, total);
+		return -EINVAL;
+	}
+	txonly_nb_segs = n;
+	txonly_pkt_len = total;
+	txonly_txpkts_given = true;
+	return 0;
+bad:
+	fprintf(stderr, "skbfwd: --txpkts=%s: expected 1 to %d segment sizes N[,N...] (each > 0)\n",
+		arg, TXONLY_MAX_SEGS);
+	return -EINVAL;
+}
+
+/* "A,B" into two strings (B may be absent when @opt_second). */
+static int
+txonly_split(const char *arg, char *a, char *b, size_t size, bool opt_second)
+{
+	const char *comma = strchr(arg, ',');
+
+	if (strlen(arg) >= size)
+		return -EINVAL;
+	if (comma == NULL) {
+		if (!opt_second)
+			return -EINVAL;
+		strcpy(a, arg);
+		b[0] = '\0';
+		return 0;
+	}
+	memcpy(a, arg, (size_t)(comma - arg));
+	a[comma - arg] = '\0';
+	strcpy(b, comma + 1);
+	return 0;
+}
+
+static int
+txonly_parse_port(const char *s, uint16_t *port)
+{
+	char *end = NULL;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s == '\0' || *s == '-' || *end != '\0' || v > UINT16_MAX)
+		return -EINVAL;
+	*port = (uint16_t)v;
+	return 0;
+}
+
+static int
+txonly_parse_option(const char *name, const char *arg)
+{
+	char a[64], b[64];
+
+	if (strcmp(name, "txpkts") == 0)
+		return txonly_parse_txpkts(arg);
+	if (strcmp(name, "tx-pkt-size") == 0) {
+		char *end = NULL;
+		unsigned long v = strtoul(arg, &end, 10);
+
+		if (*arg == '\0' || *end != '\0' || v < TXONLY_HDR_LEN ||
+		    v > RTE_MBUF_DEFAULT_DATAROOM) {
+			fprintf(stderr, "skbfwd: --tx-pkt-size=%s: expected %zu..%d\n", arg,
+				TXONLY_HDR_LEN, RTE_MBUF_DEFAULT_DATAROOM);
+			return -EINVAL;
+		}
+		txonly_seg_len[0] = (uint16_t)v;
+		txonly_nb_segs = 1;
+		txonly_pkt_len = (uint32_t)v;
+		txonly_size_given = true;
+		return 0;
+	}
+	if (strcmp(name, "tx-ip") == 0) {
+		if (txonly_split(arg, a, b, sizeof(a), false) < 0 ||
+		    skbfwd_parse_ipv4(a, &txonly_ip_src) < 0 ||
+		    skbfwd_parse_ipv4(b, &txonly_ip_dst) < 0) {
+			fprintf(stderr, "skbfwd: --tx-ip=%s: expected SRC,DST IPv4 addresses\n", arg);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (strcmp(name, "tx-udp") == 0) {
+		if (txonly_split(arg, a, b, sizeof(a), true) < 0 ||
+		    txonly_parse_port(a, &txonly_udp_src) < 0 ||
+		    txonly_parse_port(b[0] ? b : a, &txonly_udp_dst) < 0) {
+			fprintf(stderr, "skbfwd: --tx-udp=%s: expected SRC[,DST] UDP ports\n", arg);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (strcmp(name, "txonly-multi-flow") == 0) {
+		txonly_multi_flow = true;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static int
+txonly_setup(void)
+{
+	if (txonly_txpkts_given && txonly_size_given) {
+		fprintf(stderr, "skbfwd: --txpkts and --tx-pkt-size both set the packet size: give one\n");
+		return -EINVAL;
+	}
+	printf("skbfwd: txonly: %u-byte frames in %u segment%s\n", txonly_pkt_len,
+	       txonly_nb_segs, txonly_nb_segs > 1 ? "s" : "");
+	return 0;
+}
+
+static const struct option txonly_options[] = {
+	{ "txpkts", required_argument, NULL, 0 },
+	{ "tx-pkt-size", required_argument, NULL, 0 },
+	{ "tx-ip", required_argument, NULL, 0 },
+	{ "tx-udp", required_argument, NULL, 0 },
+	{ "txonly-multi-flow", no_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct fwd_engine txonly_engine = {
+	.name = "txonly",
+	.setup = txonly_setup,
+	.packet_fwd = txonly_fwd,
+	.options = txonly_options,
+	.parse_option = txonly_parse_option,
+	.usage =
+	"  --txpkts=N[,N...]       txonly: segment sizes of each frame (chained; default 64)\n"
+	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
+	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2)\n"
+	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
+	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n",
+};

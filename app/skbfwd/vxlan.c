@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The --vxlan-* options shared by the encap and decap engines. */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <arpa/inet.h>
+
+#include "fwd.h"
+#include "pkt.h"
+#include "vxlan.h"
+
+struct vxlan_conf vxlan_cfg = {
+	.local = RTE_BE32(RTE_IPV4(192, 0, 2, 1)),
+	.remote = RTE_BE32(RTE_IPV4(192, 0, 2, 2)),
+	.vni = 1,
+	.udp_port = PKT_VXLAN_PORT,
+	.src_port = 0,
+};
+
+const struct option vxlan_options[] = {
+	{ "vxlan-local", required_argument, NULL, 0 },
+	{ "vxlan-remote", required_argument, NULL, 0 },
+	{ "vxlan-vni", required_argument, NULL, 0 },
+	{ "vxlan-port", required_argument, NULL, 0 },
+	{ "vxlan-sport", required_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const char vxlan_usage[] =
+	"  --vxlan-local=IP        encap: outer source; decap: accept only this outer destination\n"
+	"                          (encap default 192.0.2.1)\n"
+	"  --vxlan-remote=IP       encap: outer destination; decap: accept only this outer source\n"
+	"                          (encap default 192.0.2.2)\n"
+	"  --vxlan-vni=N           VNI 0..16777215 (encap default 1; decap: accept only N)\n"
+	"  --vxlan-port=N          VXLAN UDP destination port (default 4789)\n"
+	"  --vxlan-sport=N         encap: fixed outer UDP source port (default: flow hash 49152..65535)\n";
+
+static int
+vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned long *v)
+{
+	char *end = NULL;
+
+	errno = 0;
+	*v = strtoul(arg, &end, 0);
+	if (*arg == '\0' || *arg == '-' || errno != 0 || *end != '\0' || *v > max) {
+		fprintf(stderr, "skbfwd: --%s=%s: expected a number 0..%lu\n", opt, arg, max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int
+vxlan_parse_option(const char *name, const char *arg)
+{
+	unsigned long v;
+
+	if (strcmp(name, "vxlan-local") == 0 || strcmp(name, "vxlan-remote") == 0) {
+		bool local = name[6] == 'l';
+
+		if (skbfwd_parse_ipv4(arg, local ? &vxlan_cfg.local : &vxlan_cfg.remote) < 0) {
+			fprintf(stderr, "skbfwd: --%s=%s: expected an IPv4 address\n", name, arg);
+			return -EINVAL;
+		}
+		if (local)
+			vxlan_cfg.local_set = true;
+		else
+			vxlan_cfg.remote_set = true;
+		return 0;
+	}
+	if (strcmp(name, "vxlan-vni") == 0) {
+		if (vxlan_parse_num(name, arg, (1ul << 24) - 1, &v) < 0)
+			return -EINVAL;
+		vxlan_cfg.vni = (uint32_t)v;
+		vxlan_cfg.vni_set = true;
+		return 0;
+	}
+	if (strcmp(name, "vxlan-port") == 0 || strcmp(name, "vxlan-sport") == 0) {
+		if (vxlan_parse_num(name, arg, UINT16_MAX, &v) < 0)
+			return -EINVAL;
+		if (v == 0) {
+			fprintf(stderr, "skbfwd: --%s=0: a UDP port cannot be 0\n", name);
+			return -EINVAL;
+		}
+		if (name[6] == 'p')
+			vxlan_cfg.udp_port = (uint16_t)v;
+		else
+			vxlan_cfg.src_port = (uint16_t)v;
+		return 0;
+	}
+	return -EINVAL;
+}
