@@ -88,9 +88,11 @@ class Netns:
     def popen(self, argv, **kw):
         return subprocess.Popen(self.cmd(argv), text=True, **kw)
 
-    def take_iface(self, iface, mac=None, addr=None):
-        """Move @iface (from the caller's namespace) here, set its MAC, address it, up."""
-        sh(["ip", "link", "set", iface, "netns", self.name])
+    def take_iface(self, iface, mac=None, addr=None, src=None):
+        """Move @iface from namespace @src (a Netns; None: the caller's) here,
+        set its MAC, address it, bring it up."""
+        move = ["ip", "link", "set", iface, "netns", self.name]
+        sh(src.cmd(move) if src is not None else move)
         if mac:
             self.run(["ip", "link", "set", iface, "address", mac])
         if addr:
@@ -312,3 +314,93 @@ class Hugepages:
 def secondary_eal(prefix):
     """EAL arguments for a secondary process attaching to the primary @prefix."""
     return ["--file-prefix", prefix, "--no-pci", "--log-level", "lib.eal:error"]
+
+
+# ---------------------------------------------------------------- kernel hosts
+
+class TapHosts:
+    """Two kernel hosts, A and B, each in its own namespace holding one net_tap
+    interface of skbfwd (port 0 in A, port 1 in B).  skbfwd itself runs in a
+    third namespace so its taps are born without IPv6 and the kernel sends
+    nothing the test did not ask for.
+
+    port_mac[p]: skbfwd's MAC on port p; host_mac[p]: the host's on the same link.
+    start() returns False (with .log()) when skbfwd does not come up."""
+
+    port_mac = ("02:00:00:0a:00:01", "02:00:00:0b:00:01")
+    host_mac = ("02:00:00:0a:00:02", "02:00:00:0b:00:02")
+
+    def __init__(self, tag):
+        self.tag = tag
+        self.ns = []
+        self.fwd = None
+        self.ifaces = (iface_name(tag + "a"), iface_name(tag + "b"))
+        try:
+            self.nsr = self._netns(tag + "r")
+            self.hosts = (self._netns(tag + "a"), self._netns(tag + "b"))
+        except Exception:
+            self.cleanup()
+            raise
+
+    def _netns(self, tag):
+        n = Netns(tag)
+        self.ns.append(n)
+        return n
+
+    def start(self, args, addrs):
+        """Run skbfwd with @args; address host p with @addrs[p] (CIDR)."""
+        vdevs = [f"net_tap{p},iface={self.ifaces[p]},mac={self.port_mac[p]}" for p in (0, 1)]
+        self.fwd = Skbfwd(args, vdevs, self.tag, netns=self.nsr)
+        if not self.fwd.wait_started():
+            return False
+        for p in (0, 1):
+            self.hosts[p].take_iface(self.ifaces[p], mac=self.host_mac[p], addr=addrs[p],
+                                     src=self.nsr)
+        return True
+
+    def neigh(self, p, ip, mac):
+        """Static neighbour entry on host @p."""
+        self.hosts[p].neigh(ip, mac, self.ifaces[p])
+
+    def log(self):
+        return self.fwd.log() if self.fwd else ""
+
+    def stop(self):
+        """Stop skbfwd (its taps go with it); returns its Result."""
+        return self.fwd.stop() if self.fwd else None
+
+    def cleanup(self):
+        self.stop()
+        for n in self.ns:
+            n.delete()
+
+
+def udp_transfer(src, dst, dst_ip, port, data, block=1024):
+    """Send @data from namespace @src to @dst_ip:@port in @dst with socat, one
+    datagram per @block bytes; socat in @dst writes what arrives to a file.
+    Returns (bytes received, log)."""
+    d = tempfile.mkdtemp(prefix="skbp_udp_")
+    src_path, dst_path = os.path.join(d, "sent"), os.path.join(d, "received")
+    with open(src_path, "wb") as f:
+        f.write(data)
+    rx = dst.popen(["socat", "-u", "-T", "3", f"UDP-RECV:{port},bind={dst_ip}",
+                    f"CREATE:{dst_path}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log = ""
+    try:
+        if not wait_until(lambda: dst.udp_bound(port), 10):
+            log += f"receiver never bound UDP port {port}\n"
+        tx = src.run(["socat", "-u", "-b", str(block), f"OPEN:{src_path}",
+                      f"UDP-SENDTO:{dst_ip}:{port}"], check=False, timeout=30)
+        log += f"sender exit {tx.returncode}: {tx.stderr}"
+        _, err = rx.communicate(timeout=30)
+        log += f"receiver exit {rx.returncode}: {err}"
+    except subprocess.TimeoutExpired:
+        rx.kill()
+        rx.communicate()
+        log += "receiver timed out\n"
+    got = b""
+    if os.path.exists(dst_path):
+        with open(dst_path, "rb") as f:
+            got = f.read()
+    shutil.rmtree(d, ignore_errors=True)
+    return got, log
