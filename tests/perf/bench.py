@@ -571,7 +571,7 @@ def main():
         a.runs, a.seconds, a.warm, a.cg_seconds = 1, 1.0, 0.3, 1.0
     env = Env()
     env.skbfwd = os.path.join(a.build, "app/skbfwd/skbfwd")
-    env.skb_bench = os.path.join(a.build, "tests/skb_bench")
+    env.skb_bench = os.path.join(a.build, "tests/perf/skb_bench")
     env.micro_iters = 20000 if a.quick else 2000000
     out_dir = a.out or os.path.join(a.build, "perf")
     os.makedirs(out_dir, exist_ok=True)
