@@ -204,7 +204,7 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 	m->data_len = (uint16_t)left;
 	rest = m->next;
 	m->next = NULL;
-	rte_pktmbuf_free(rest);
+	skb_free_segs(rest);
 	head->nb_segs = segs;
 	head->pkt_len = len;
 	return 0;
@@ -248,4 +248,88 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 		}
 	}
 	return true;
+}
+
+/* ---------------------------------------------------------------- debug build checks */
+
+/* A freed skb keeps its private area marked valid with users 0 (see __skb_debug_free). */
+static bool
+skb_debug_is_freed(const struct sk_buff *skb)
+{
+	return skb->mbuf.priv_size >= SKB_PRIV_SIZE && skb_meta_valid(skb) &&
+	       __atomic_load_n(&skb->users, __ATOMIC_RELAXED) == 0;
+}
+
+bool
+__skb_debug_check(const struct sk_buff *skb, const char *call)
+{
+	const char *reason = NULL;
+
+	if (skb == NULL)
+		return false;
+	if (skb_debug_is_freed(skb)) {
+		__skb_misuse(SKB_MISUSE_USE_AFTER_FREE, call, skb);
+		return false;
+	}
+	if (rte_mbuf_check(&skb->mbuf, 1, &reason) != 0) {
+		RTE_LOG(ERR, USER1, "skb: rte_mbuf_check: %s\n", reason);
+		__skb_misuse(SKB_MISUSE_BAD_MBUF, call, skb);
+		return false;
+	}
+	return true;
+}
+
+void
+__skb_debug_write(const struct sk_buff *skb, const char *call)
+{
+	if (skb_cloned(skb))
+		__skb_misuse(SKB_MISUSE_SHARED_WRITE, call, skb);
+}
+
+/* Poison a segment that just came back to us from prefree, mark it freed, give it back. */
+static void
+skb_debug_poison_free(struct rte_mbuf *m)
+{
+	struct sk_buff *s = __skb_from_mbuf(m);
+
+	/* prefree returned it direct, with its own buffer: nobody else can see it */
+	memset(m->buf_addr, 0x6b, m->buf_len);
+	if (m->priv_size >= SKB_PRIV_SIZE) {
+		memset(s->cb, 0x6b, sizeof(s->cb));
+		s->users = 0;
+		m->ol_flags |= skb_meta_flag;
+	}
+	rte_mbuf_raw_free(m);
+}
+
+void
+__skb_debug_free(struct sk_buff *skb, const char *call)
+{
+	struct rte_mbuf *m, *next;
+	const char *reason = NULL;
+
+	if (skb_debug_is_freed(skb)) {
+		__skb_misuse(SKB_MISUSE_DOUBLE_FREE, call, skb);
+		return;
+	}
+	if (rte_mbuf_check(&skb->mbuf, 1, &reason) != 0) {
+		RTE_LOG(ERR, USER1, "skb: rte_mbuf_check: %s\n", reason);
+		__skb_misuse(SKB_MISUSE_BAD_MBUF, call, skb);
+		return;
+	}
+	if (skb_meta_valid(skb) && skb->users != 1) {
+		if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
+			return;
+	}
+	if (skb->mbuf.priv_size >= SKB_PRIV_SIZE) {
+		/* the skb is dead even when clones keep its mbuf out of the pool */
+		skb_meta_prepare(skb);
+		skb->users = 0;
+	}
+	for (m = &skb->mbuf; m != NULL; m = next) {
+		next = m->next;
+		m = rte_pktmbuf_prefree_seg(m);
+		if (m != NULL)
+			skb_debug_poison_free(m);
+	}
 }

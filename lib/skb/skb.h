@@ -50,6 +50,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include <rte_branch_prediction.h>
 #include <rte_common.h>
@@ -58,6 +59,7 @@
 #include <rte_ip.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_spinlock.h>
 #include <rte_udp.h>
 
 #ifdef __cplusplus
@@ -148,6 +150,31 @@ uint64_t skb_misuse_count(enum skb_misuse what);
 
 /** Record a misuse (slow path of the inline checks; also logs in the debug build). */
 void __skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb);
+
+/*
+ * Debug build (-Dskb_debug=true defines SKB_DEBUG): every call checks its skb on
+ * entry (rte_mbuf_check(), and use after free: a freed skb has users 0), frees
+ * poison the buffer and the cb (0x6b) and catch double frees, and writes (put,
+ * push, store_bits) into data a clone shares count SKB_MISUSE_SHARED_WRITE.
+ * Each misuse is logged with the call and the skb and counted.  In a release
+ * build the macros are empty: no branch is left on the fast paths.
+ */
+/** Debug check on entry: false (misuse counted) when @skb must not be used. */
+bool __skb_debug_check(const struct sk_buff *skb, const char *call);
+/** Debug free: kfree_skb() with double-free detection and poisoning. */
+void __skb_debug_free(struct sk_buff *skb, const char *call);
+/** Debug: count a write into clone-shared data. */
+void __skb_debug_write(const struct sk_buff *skb, const char *call);
+#ifdef SKB_DEBUG
+#define SKB_DEBUG_ENTRY(skb, ret) do {                                          \
+	if (unlikely(!__skb_debug_check((skb), __func__)))                      \
+		return ret;                                                     \
+} while (0)
+#define SKB_DEBUG_WRITE(skb) __skb_debug_write((skb), __func__)
+#else
+#define SKB_DEBUG_ENTRY(skb, ret) do { } while (0)
+#define SKB_DEBUG_WRITE(skb) do { } while (0)
+#endif
 
 /* ---------------------------------------------------------------- pools */
 
@@ -264,6 +291,10 @@ kfree_skb(struct sk_buff *skb)
 {
 	if (unlikely(skb == NULL))
 		return;
+#ifdef SKB_DEBUG
+	__skb_debug_free(skb, __func__);
+	return;
+#endif
 	if (unlikely(skb_meta_valid(skb) && skb->users != 1)) {
 		__kfree_skb_shared(skb);
 		return;
@@ -285,6 +316,7 @@ void kfree_skb_bulk(struct sk_buff **skbs, unsigned int n);
 static inline struct sk_buff *
 skb_get(struct sk_buff *skb)
 {
+	SKB_DEBUG_ENTRY(skb, skb);
 	skb_meta_prepare(skb);
 	__atomic_fetch_add(&skb->users, 1, __ATOMIC_RELAXED);
 	return skb;
@@ -399,6 +431,7 @@ skb_reserve(struct sk_buff *skb, int len)
 	struct rte_mbuf *m = &skb->mbuf;
 	int off = (int)m->data_off + len;
 
+	SKB_DEBUG_ENTRY(skb, );
 	if (unlikely(off < 0 || off + m->data_len > m->buf_len)) {
 		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
 		return;
@@ -426,6 +459,7 @@ __skb_put(struct sk_buff *skb, unsigned int len)
 static inline void *
 skb_put(struct sk_buff *skb, unsigned int len)
 {
+	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(skb_is_nonlinear(skb))) {
 		__skb_misuse(SKB_MISUSE_NONLINEAR, __func__, skb);
 		return NULL;
@@ -434,6 +468,7 @@ skb_put(struct sk_buff *skb, unsigned int len)
 		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
 		return NULL;
 	}
+	SKB_DEBUG_WRITE(skb);
 	return __skb_put(skb, len);
 }
 
@@ -479,10 +514,12 @@ __skb_push(struct sk_buff *skb, unsigned int len)
 static inline void *
 skb_push(struct sk_buff *skb, unsigned int len)
 {
+	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(len > skb->mbuf.data_off)) {
 		__skb_misuse(SKB_MISUSE_UNDER, __func__, skb);
 		return NULL;
 	}
+	SKB_DEBUG_WRITE(skb);
 	return __skb_push(skb, len);
 }
 
@@ -506,6 +543,7 @@ __skb_pull(struct sk_buff *skb, unsigned int len)
 static inline void *
 skb_pull(struct sk_buff *skb, unsigned int len)
 {
+	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(len > skb->mbuf.data_len)) {
 		__skb_misuse(SKB_MISUSE_PULL, __func__, skb);
 		return NULL;
@@ -526,6 +564,7 @@ skb_trim(struct sk_buff *skb, unsigned int len)
 {
 	struct rte_mbuf *m = &skb->mbuf;
 
+	SKB_DEBUG_ENTRY(skb, );
 	if (len >= m->pkt_len)
 		return;
 	if (likely(!skb_is_nonlinear(skb))) {
@@ -552,6 +591,7 @@ bool __pskb_pull_tail(struct sk_buff *skb, unsigned int len);
 static inline bool
 pskb_may_pull(struct sk_buff *skb, unsigned int len)
 {
+	SKB_DEBUG_ENTRY(skb, false);
 	if (likely(len <= skb_headlen(skb)))
 		return true;
 	if (unlikely(len > skb_len(skb)))
@@ -761,10 +801,422 @@ __rte_warn_unused_result
 static inline int
 skb_cow_head(struct sk_buff *skb, unsigned int headroom)
 {
+	SKB_DEBUG_ENTRY(skb, -EINVAL);
 	if (likely(headroom <= skb_headroom(skb)) && !skb_cloned(skb))
 		return 0;
 	return __skb_cow_head(skb, headroom);
 }
+
+/* ---------------------------------------------------------------- nonlinear length changes */
+
+/**
+ * Cut the data to @len bytes, frags included (frags past @len are freed, the
+ * last kept one shortened).  No effect when the skb is not longer than @len.
+ * @return 0 (the call cannot fail here; Linux may return -ENOMEM).
+ */
+static inline int
+pskb_trim(struct sk_buff *skb, unsigned int len)
+{
+	SKB_DEBUG_ENTRY(skb, -EINVAL);
+	if (len >= skb_len(skb))
+		return 0;
+	if (likely(!skb_is_nonlinear(skb))) {
+		skb->mbuf.data_len = (uint16_t)len;
+		skb->mbuf.pkt_len = len;
+		return 0;
+	}
+	return __pskb_trim(skb, len);
+}
+
+/**
+ * Remove @len bytes from the front of the data, frags included.  When @len
+ * passes the linear area the head is left empty (skb_headlen() 0) and the frags
+ * start at the old offset @len, as Linux leaves it; no data is copied.
+ * @return the new data pointer (skb_data()); NULL when @len > skb_len() — the
+ * skb is unchanged.
+ */
+void *pskb_pull(struct sk_buff *skb, unsigned int len);
+
+/**
+ * Make the whole skb linear (one segment), copying the frags into the head and
+ * freeing them; the head is re-allocated (as pskb_expand_head) when short or shared.
+ * @return 0; -ENOMEM when the data with its headroom passes 64 KiB or memory is
+ * short (skb unchanged).
+ */
+__rte_warn_unused_result
+static inline int
+skb_linearize(struct sk_buff *skb)
+{
+	SKB_DEBUG_ENTRY(skb, -EINVAL);
+	if (likely(!skb_is_nonlinear(skb)))
+		return 0;
+	return __pskb_pull_tail(skb, skb_len(skb)) && !skb_is_nonlinear(skb) ? 0 : -ENOMEM;
+}
+
+/**
+ * Copy @len bytes of the data from @offset into the buffers of @iov (filled in
+ * order, from each one's start).  @iov is not advanced (Linux's old
+ * skb_copy_datagram_iovec advanced it).
+ * @return 0; -EFAULT when the range passes skb_len(), @offset/@len is negative or
+ * the iovec holds fewer than @len bytes (nothing copied then); -EINVAL for a
+ * negative @iovcnt.
+ */
+__rte_warn_unused_result
+int skb_copy_datagram_iovec(const struct sk_buff *skb, int offset,
+			    const struct iovec *iov, int iovcnt, int len);
+
+/**
+ * Copy @len bytes from the buffers of @iov (in order) into the data at @offset,
+ * in place (see skb_store_bits() about clones).
+ * @return 0; -EFAULT / -EINVAL as skb_copy_datagram_iovec() (nothing written then).
+ */
+__rte_warn_unused_result
+int skb_copy_datagram_from_iovec(struct sk_buff *skb, int offset,
+				 const struct iovec *iov, int iovcnt, int len);
+
+/**
+ * Split @skb at @len: the bytes after it move to @skb1, which must be linear
+ * (typically fresh from alloc_skb) and gets them after its own data.  Bytes of
+ * the linear area are copied into @skb1's tailroom; frags are moved, and a frag
+ * the split point cuts is shared by both (no copy).  Metadata is not copied.
+ * Differs from Linux: returns an error instead of assuming the room.
+ * @return 0; -EINVAL when @len > skb_len(@skb), @skb1 is @skb or nonlinear;
+ * -ENOMEM when @skb1's tailroom is short or the pool is empty; -EOVERFLOW when
+ * @skb1 would pass MAX_SKB_FRAGS.  On error both are unchanged.
+ */
+__rte_warn_unused_result
+int skb_split(struct sk_buff *skb, struct sk_buff *skb1, unsigned int len);
+
+/* ---------------------------------------------------------------- private copies */
+
+/**
+ * A private, linear copy of @skb: same headroom (its bytes copied too), all the
+ * data in the head, metadata as skb_clone() but not marked cloned.
+ * @return the copy; NULL when headroom + length pass 64 KiB or memory is short.
+ */
+struct sk_buff *skb_copy(const struct sk_buff *skb);
+
+/**
+ * A copy with a private linear head (headroom and head bytes copied) and the frags
+ * shared with @skb (Linux pskb_copy).
+ * @return the copy; NULL when memory is short (@skb unchanged).
+ */
+struct sk_buff *pskb_copy(struct sk_buff *skb);
+
+/**
+ * Make @skb's data private: when any of its segments is shared (skb_cloned() or
+ * a shared frag), return a private copy (skb_copy()) and free @skb; else return
+ * @skb.  As Linux, @skb is freed even when the copy fails.
+ * @return the private skb, or NULL (the copy failed; @skb was freed).
+ */
+struct sk_buff *skb_unshare(struct sk_buff *skb);
+
+/**
+ * A new skb with the data of @skb and at least @headroom bytes of headroom: a
+ * clone with its head expanded when more room is needed, else pskb_copy().
+ * @skb is unchanged and still the caller's.
+ * @return the new skb, or NULL when memory is short.
+ */
+struct sk_buff *skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
+
+/* ---------------------------------------------------------------- queues */
+
+/**
+ * A queue of skbs (Linux struct sk_buff_head), linked through sk_buff next/prev,
+ * NULL-terminated.  The plain calls take @lock (an rte_spinlock, safe across
+ * lcores); the "__" twins take no lock: the caller holds it or the queue is
+ * private to one lcore.  An skb is on at most one queue at a time.
+ */
+struct sk_buff_head {
+	struct sk_buff *next; /**< first skb, NULL when empty */
+	struct sk_buff *prev; /**< last skb, NULL when empty */
+	uint32_t qlen;
+	rte_spinlock_t lock;
+};
+
+/** Empty @list without touching its lock. */
+static inline void
+__skb_queue_head_init(struct sk_buff_head *list)
+{
+	list->next = NULL;
+	list->prev = NULL;
+	list->qlen = 0;
+}
+
+/** Empty @list and initialise its lock. */
+static inline void
+skb_queue_head_init(struct sk_buff_head *list)
+{
+	rte_spinlock_init(&list->lock);
+	__skb_queue_head_init(list);
+}
+
+/** Number of skbs on @list (a snapshot when other lcores use it). */
+static inline uint32_t
+skb_queue_len(const struct sk_buff_head *list)
+{
+	return __atomic_load_n(&list->qlen, __ATOMIC_RELAXED);
+}
+
+/** True when @list holds no skb (a snapshot when other lcores use it). */
+static inline bool
+skb_queue_empty(const struct sk_buff_head *list)
+{
+	return skb_queue_len(list) == 0;
+}
+
+/** The first skb, left on @list; NULL when empty.  No lock, as Linux: hold it or own the list. */
+static inline struct sk_buff *
+skb_peek(const struct sk_buff_head *list)
+{
+	return list->next;
+}
+
+/** The last skb, left on @list; NULL when empty.  No lock, as skb_peek(). */
+static inline struct sk_buff *
+skb_peek_tail(const struct sk_buff_head *list)
+{
+	return list->prev;
+}
+
+/** skb_peek() by its lockless name. */
+static inline struct sk_buff *
+__skb_peek(const struct sk_buff_head *list)
+{
+	return list->next;
+}
+
+/** skb_peek_tail() by its lockless name. */
+static inline struct sk_buff *
+__skb_peek_tail(const struct sk_buff_head *list)
+{
+	return list->prev;
+}
+
+/* Link @newsk between @prev and @next (either NULL at an end). */
+static inline void
+__skb_link(struct sk_buff_head *list, struct sk_buff *newsk, struct sk_buff *prev,
+	   struct sk_buff *next)
+{
+	newsk->prev = prev;
+	newsk->next = next;
+	if (prev != NULL)
+		prev->next = newsk;
+	else
+		list->next = newsk;
+	if (next != NULL)
+		next->prev = newsk;
+	else
+		list->prev = newsk;
+	__atomic_store_n(&list->qlen, list->qlen + 1, __ATOMIC_RELAXED);
+}
+
+/** Put @newsk at the front of @list; no lock. */
+static inline void
+__skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
+{
+	__skb_link(list, newsk, NULL, list->next);
+}
+
+/** Put @newsk at the end of @list; no lock. */
+static inline void
+__skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
+{
+	__skb_link(list, newsk, list->prev, NULL);
+}
+
+/**
+ * Put @newsk before @old, which is on @list; no lock.
+ * Differs from Linux, whose __skb_insert() is the internal (newsk, prev, next, list)
+ * helper: here it is skb_insert() without the lock.
+ */
+static inline void
+__skb_insert(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
+{
+	__skb_link(list, newsk, old->prev, old);
+}
+
+/** Put @newsk after @old, which is on @list; no lock. */
+static inline void
+__skb_append(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
+{
+	__skb_link(list, newsk, old, old->next);
+}
+
+/** Take @skb, which is on @list, off it; no lock. */
+static inline void
+__skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	struct sk_buff *prev = skb->prev, *next = skb->next;
+
+	if (prev != NULL)
+		prev->next = next;
+	else
+		list->next = next;
+	if (next != NULL)
+		next->prev = prev;
+	else
+		list->prev = prev;
+	skb->next = NULL;
+	skb->prev = NULL;
+	__atomic_store_n(&list->qlen, list->qlen - 1, __ATOMIC_RELAXED);
+}
+
+/** Take the first skb off @list; no lock.  @return it, or NULL when empty. */
+static inline struct sk_buff *
+__skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->next;
+
+	if (skb != NULL)
+		__skb_unlink(skb, list);
+	return skb;
+}
+
+/** Take the last skb off @list; no lock.  @return it, or NULL when empty. */
+static inline struct sk_buff *
+__skb_dequeue_tail(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->prev;
+
+	if (skb != NULL)
+		__skb_unlink(skb, list);
+	return skb;
+}
+
+/** Free every skb on @list (kfree_skb) and leave it empty; no lock. */
+static inline void
+__skb_queue_purge(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(list)) != NULL)
+		kfree_skb(skb);
+}
+
+/** Move every skb of @list to the end of @head, in order, and empty @list; no lock. */
+static inline void
+__skb_queue_splice_tail_init(struct sk_buff_head *list, struct sk_buff_head *head)
+{
+	if (list->next == NULL)
+		return;
+	list->next->prev = head->prev;
+	if (head->prev != NULL)
+		head->prev->next = list->next;
+	else
+		head->next = list->next;
+	head->prev = list->prev;
+	__atomic_store_n(&head->qlen, head->qlen + list->qlen, __ATOMIC_RELAXED);
+	__skb_queue_head_init(list);
+}
+
+/** Put @newsk at the front of @list, under its lock. */
+static inline void
+skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
+{
+	rte_spinlock_lock(&list->lock);
+	__skb_queue_head(list, newsk);
+	rte_spinlock_unlock(&list->lock);
+}
+
+/** Put @newsk at the end of @list, under its lock. */
+static inline void
+skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
+{
+	rte_spinlock_lock(&list->lock);
+	__skb_queue_tail(list, newsk);
+	rte_spinlock_unlock(&list->lock);
+}
+
+/** Take the first skb off @list under its lock.  @return it, or NULL when empty. */
+static inline struct sk_buff *
+skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	rte_spinlock_lock(&list->lock);
+	skb = __skb_dequeue(list);
+	rte_spinlock_unlock(&list->lock);
+	return skb;
+}
+
+/** Take the last skb off @list under its lock.  @return it, or NULL when empty. */
+static inline struct sk_buff *
+skb_dequeue_tail(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	rte_spinlock_lock(&list->lock);
+	skb = __skb_dequeue_tail(list);
+	rte_spinlock_unlock(&list->lock);
+	return skb;
+}
+
+/** Put @newsk before @old (on @list), under the lock. */
+static inline void
+skb_insert(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
+{
+	rte_spinlock_lock(&list->lock);
+	__skb_insert(old, newsk, list);
+	rte_spinlock_unlock(&list->lock);
+}
+
+/** Put @newsk after @old (on @list), under the lock. */
+static inline void
+skb_append(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
+{
+	rte_spinlock_lock(&list->lock);
+	__skb_append(old, newsk, list);
+	rte_spinlock_unlock(&list->lock);
+}
+
+/** Take @skb (on @list) off it, under the lock. */
+static inline void
+skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	rte_spinlock_lock(&list->lock);
+	__skb_unlink(skb, list);
+	rte_spinlock_unlock(&list->lock);
+}
+
+/** Free every skb on @list, taking each off under the lock (the frees run unlocked). */
+static inline void
+skb_queue_purge(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(list)) != NULL)
+		kfree_skb(skb);
+}
+
+/**
+ * Move every skb of @list to the end of @head and empty @list, holding both
+ * locks (taken in address order, so two opposite splices cannot deadlock).
+ * Differs from Linux, whose skb_queue_splice_tail_init takes no lock.
+ */
+static inline void
+skb_queue_splice_tail_init(struct sk_buff_head *list, struct sk_buff_head *head)
+{
+	struct sk_buff_head *a = list < head ? list : head, *b = list < head ? head : list;
+
+	if (list == head)
+		return;
+	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&b->lock);
+	__skb_queue_splice_tail_init(list, head);
+	rte_spinlock_unlock(&b->lock);
+	rte_spinlock_unlock(&a->lock);
+}
+
+/** Walk @queue front to back; @skb must not be unlinked in the body (see _safe). No lock. */
+#define skb_queue_walk(queue, skb) \
+	for ((skb) = (queue)->next; (skb) != NULL; (skb) = (skb)->next)
+
+/** As skb_queue_walk(), with @tmp holding the next skb so the body may unlink @skb. */
+#define skb_queue_walk_safe(queue, skb, tmp)                                   \
+	for ((skb) = (queue)->next, (tmp) = (skb) != NULL ? (skb)->next : NULL; \
+	     (skb) != NULL;                                                     \
+	     (skb) = (tmp), (tmp) = (skb) != NULL ? (skb)->next : NULL)
 
 /* ---------------------------------------------------------------- bursts */
 
@@ -793,5 +1245,8 @@ skb_tx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
 #ifdef __cplusplus
 }
 #endif
+
+/* segmentation offload, truesize, NET_IP_ALIGN (helper "gso") */
+#include "skb_gso.h"
 
 #endif /* _SKB_H_ */

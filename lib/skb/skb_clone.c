@@ -227,11 +227,12 @@ skb_clone(struct sk_buff *skb)
 	struct rte_mbuf *head = &skb->mbuf, *s, *c, *first = NULL, *last = NULL;
 	struct sk_buff *n;
 
+	SKB_DEBUG_ENTRY(skb, NULL);
 	skb_meta_prepare(skb);
 	for (s = head; s != NULL; s = s->next) {
 		c = skb_seg_clone(s, head->pool);
 		if (unlikely(c == NULL)) {
-			rte_pktmbuf_free(first);
+			skb_free_segs(first);
 			return NULL;
 		}
 		if (first == NULL)
@@ -249,11 +250,12 @@ skb_clone(struct sk_buff *skb)
 	return n;
 }
 
-bool
-__skb_cloned_ext(const struct sk_buff *skb)
+/* True when @m's external buffer is seen through another mbuf too. */
+static bool
+skb_seg_ext_shared(const struct rte_mbuf *m)
 {
-	const struct rte_mbuf *m = &skb->mbuf, *owner;
 	const struct rte_mbuf_ext_shared_info *sh = m->shinfo;
+	const struct rte_mbuf *owner;
 
 	if (rte_mbuf_ext_refcnt_read(sh) > 1)
 		return true;
@@ -263,6 +265,26 @@ __skb_cloned_ext(const struct sk_buff *skb)
 	owner = sh->fcb_opaque;
 	return owner != m && rte_mbuf_refcnt_read(owner) > 1 &&
 	       owner->buf_addr == m->buf_addr;
+}
+
+bool
+__skb_cloned_ext(const struct sk_buff *skb)
+{
+	return skb_seg_ext_shared(&skb->mbuf);
+}
+
+/* True when writing any byte of @skb's data could change what another skb sees. */
+static bool
+skb_data_shared(const struct sk_buff *skb)
+{
+	const struct rte_mbuf *m;
+
+	for (m = &skb->mbuf; m != NULL; m = m->next) {
+		if (RTE_MBUF_DIRECT(m) ? rte_mbuf_refcnt_read(m) > 1 :
+		    RTE_MBUF_CLONED(m) || skb_seg_ext_shared(m))
+			return true;
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------- head copy-on-write */
@@ -306,6 +328,7 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	struct rte_mbuf *m = &skb->mbuf;
 	unsigned int tail;
 
+	SKB_DEBUG_ENTRY(skb, -EINVAL);
 	if (nhead < 0 || ntail < 0 || skb_shared(skb))
 		return -EINVAL;
 	tail = skb_availroom(skb) + (unsigned int)ntail;
@@ -319,4 +342,92 @@ __skb_cow_head(struct sk_buff *skb, unsigned int headroom)
 
 	/* keep the tailroom when it fits a pool buffer, else just enough for the data */
 	return skb_rehead(skb, room, 0, skb_availroom(skb));
+}
+
+/* ---------------------------------------------------------------- private copies */
+
+struct sk_buff *
+skb_copy(const struct sk_buff *skb)
+{
+	const struct rte_mbuf *m = &skb->mbuf;
+	unsigned int room = m->data_off;
+	struct sk_buff *n;
+
+	SKB_DEBUG_ENTRY(skb, NULL);
+	if (room + m->pkt_len > UINT16_MAX)
+		return NULL;
+	n = alloc_skb(m->pool, room + m->pkt_len);
+	if (n == NULL)
+		return NULL;
+	/* the headroom's bytes too: a mac header may sit there after a pull */
+	memcpy(skb_head(n), skb_head(skb), room);
+	n->mbuf.data_off = (uint16_t)room;
+	if (skb_copy_bits(skb, 0, __skb_put(n, m->pkt_len), (int)m->pkt_len) != 0) {
+		kfree_skb(n);
+		return NULL;
+	}
+	skb_copy_header(n, skb);
+	return n;
+}
+
+struct sk_buff *
+pskb_copy(struct sk_buff *skb)
+{
+	struct rte_mbuf *m = &skb->mbuf, *s, *last;
+	unsigned int room = m->data_off;
+	struct sk_buff *n;
+
+	SKB_DEBUG_ENTRY(skb, NULL);
+	n = alloc_skb(m->pool, room + m->data_len);
+	if (n == NULL)
+		return NULL;
+	memcpy(skb_head(n), skb_head(skb), room + m->data_len);
+	n->mbuf.data_off = (uint16_t)room;
+	__skb_put(n, m->data_len);
+	last = &n->mbuf;
+	for (s = m->next; s != NULL; s = s->next) {
+		struct rte_mbuf *c = skb_seg_clone(s, m->pool);
+
+		if (c == NULL) {
+			kfree_skb(n);
+			return NULL;
+		}
+		last->next = c;
+		last = c;
+		n->mbuf.nb_segs++;
+		n->mbuf.pkt_len += c->data_len;
+	}
+	skb_copy_header(n, skb);
+	return n;
+}
+
+struct sk_buff *
+skb_unshare(struct sk_buff *skb)
+{
+	struct sk_buff *n;
+
+	SKB_DEBUG_ENTRY(skb, NULL);
+	if (!skb_data_shared(skb))
+		return skb;
+	n = skb_copy(skb);
+	kfree_skb(skb);
+	return n;
+}
+
+struct sk_buff *
+skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom)
+{
+	struct sk_buff *n;
+
+	SKB_DEBUG_ENTRY(skb, NULL);
+	if (headroom <= skb_headroom(skb))
+		return pskb_copy(skb);
+	n = skb_clone(skb);
+	if (n == NULL)
+		return NULL;
+	if (pskb_expand_head(n, (int)(headroom - skb_headroom(skb)), 0) != 0) {
+		kfree_skb(n);
+		return NULL;
+	}
+	return n;
 }

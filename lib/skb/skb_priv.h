@@ -47,6 +47,18 @@ void skb_seg_set_buf(struct rte_mbuf *m, const struct skb_newbuf *nb, uint16_t d
  */
 struct rte_mbuf *skb_seg_clone(struct rte_mbuf *s, struct rte_mempool *mp);
 
+/* Free the segments from @m on, one by one (no head fields are read: safe mid-chain). */
+static inline void
+skb_free_segs(struct rte_mbuf *m)
+{
+	while (m != NULL) {
+		struct rte_mbuf *next = m->next;
+
+		rte_pktmbuf_free_seg(m);
+		m = next;
+	}
+}
+
 /* Copy skb metadata and the mbuf's per-packet fields (not the data) from @from to @to. */
 void skb_copy_header(struct sk_buff *to, const struct sk_buff *from);
 
