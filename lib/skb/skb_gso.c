@@ -1,0 +1,880 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * libskb segmentation offload: software GSO over rte_gso, GRO over rte_gro, and
+ * the checks that make GRO then GSO give back the packets received byte for byte.
+ */
+
+#include <stdlib.h>
+
+#include <rte_byteorder.h>
+#include <rte_errno.h>
+#include <rte_gro.h>
+#include <rte_gso.h>
+#include <rte_ip.h>
+#include <rte_mbuf_dyn.h>
+#include <rte_tcp.h>
+
+#include "skb.h"
+
+#define GSO_HDR_MAX 256u         /* longest header stack parsed */
+#define GSO_STACK_SEGS 128u      /* output array kept on the stack up to this */
+#define VXLAN_HLEN 8u
+#define IPV4_MAX_LEN 65535u
+
+/* Header lengths and offsets (from the data pointer) of one packet. */
+struct skb_hdrs {
+	uint16_t outer_l2, outer_l3;   /* tunnel only */
+	uint16_t l2, l3, l4;           /* as rte_mbuf: for a tunnel l2 = UDP + VXLAN + inner Ethernet */
+	uint16_t outer_l3_off, outer_l4_off; /* tunnel only */
+	uint16_t l3_off, l4_off;       /* inner (or only) IPv4 and L4 header */
+	uint16_t hdr_len;              /* every header, L4 included */
+	uint8_t proto;                 /* inner (or only) L4 protocol */
+	bool tunnel;
+};
+
+/* ------------------------------------------------------------ parsing */
+
+/* Ethernet (one optional VLAN tag) carrying IPv4: its length, or 0. */
+static unsigned int
+skb_parse_eth(const uint8_t *p, unsigned int len)
+{
+	uint16_t type;
+	unsigned int l2 = RTE_ETHER_HDR_LEN;
+
+	if (len < l2)
+		return 0;
+	type = (uint16_t)(p[12] << 8 | p[13]);
+	if (type == RTE_ETHER_TYPE_VLAN) {
+		l2 += 4;
+		if (len < l2)
+			return 0;
+		type = (uint16_t)(p[16] << 8 | p[17]);
+	}
+	return type == RTE_ETHER_TYPE_IPV4 ? l2 : 0;
+}
+
+/* IPv4 header at @p: its length, or 0 when not a plausible one. */
+static unsigned int
+skb_parse_ipv4(const uint8_t *p, unsigned int len)
+{
+	unsigned int ihl;
+
+	if (len < sizeof(struct rte_ipv4_hdr) || (p[0] >> 4) != 4)
+		return 0;
+	ihl = (p[0] & 0xfu) * 4u;
+	return ihl >= sizeof(struct rte_ipv4_hdr) && ihl <= len ? ihl : 0;
+}
+
+/* L4 header length of @proto at @p, or 0. */
+static unsigned int
+skb_parse_l4(uint8_t proto, const uint8_t *p, unsigned int len)
+{
+	unsigned int l4;
+
+	if (proto == IPPROTO_UDP)
+		return len >= sizeof(struct rte_udp_hdr) ? sizeof(struct rte_udp_hdr) : 0;
+	if (proto != IPPROTO_TCP || len < sizeof(struct rte_tcp_hdr))
+		return 0;
+	l4 = (p[12] >> 4) * 4u;
+	return l4 >= sizeof(struct rte_tcp_hdr) && l4 <= len ? l4 : 0;
+}
+
+static bool
+skb_ipv4_is_fragment(const uint8_t *ip)
+{
+	const struct rte_ipv4_hdr *h = (const struct rte_ipv4_hdr *)ip;
+
+	return (rte_be_to_cpu_16(h->fragment_offset) &
+		(RTE_IPV4_HDR_OFFSET_MASK | RTE_IPV4_HDR_MF_FLAG)) != 0;
+}
+
+/*
+ * Parse the headers in the @len bytes at @p.  A UDP packet to SKB_VXLAN_PORT is
+ * taken as VXLAN when @vxlan, and its inner Ethernet/IPv4/L4 parsed too.  For an
+ * IPv4 fragment past the first no L4 header is parsed (l4 = 0).
+ * @return 0, or -EINVAL.
+ */
+static int
+skb_parse_hdrs(const uint8_t *p, unsigned int len, bool vxlan, struct skb_hdrs *h)
+{
+	unsigned int l2, l3, l4, off;
+	uint8_t proto;
+
+	memset(h, 0, sizeof(*h));
+	l2 = skb_parse_eth(p, len);
+	if (l2 == 0)
+		return -EINVAL;
+	l3 = skb_parse_ipv4(p + l2, len - l2);
+	if (l3 == 0)
+		return -EINVAL;
+	proto = p[l2 + 9];
+	off = l2 + l3;
+	if (vxlan && proto == IPPROTO_UDP && !skb_ipv4_is_fragment(p + l2) &&
+	    len >= off + sizeof(struct rte_udp_hdr) &&
+	    (p[off + 2] << 8 | p[off + 3]) == SKB_VXLAN_PORT) {
+		unsigned int il2, il3, il4, ioff;
+
+		ioff = off + sizeof(struct rte_udp_hdr) + VXLAN_HLEN;
+		if (len < ioff)
+			return -EINVAL;
+		il2 = RTE_ETHER_HDR_LEN;
+		if (len < ioff + il2 ||
+		    (p[ioff + 12] << 8 | p[ioff + 13]) != RTE_ETHER_TYPE_IPV4)
+			return -EINVAL;
+		il3 = skb_parse_ipv4(p + ioff + il2, len - ioff - il2);
+		if (il3 == 0)
+			return -EINVAL;
+		h->proto = p[ioff + il2 + 9];
+		il4 = skb_parse_l4(h->proto, p + ioff + il2 + il3, len - ioff - il2 - il3);
+		if (il4 == 0)
+			return -EINVAL;
+		h->tunnel = true;
+		h->outer_l2 = (uint16_t)l2;
+		h->outer_l3 = (uint16_t)l3;
+		h->outer_l3_off = (uint16_t)l2;
+		h->outer_l4_off = (uint16_t)off;
+		h->l2 = (uint16_t)(sizeof(struct rte_udp_hdr) + VXLAN_HLEN + il2);
+		h->l3 = (uint16_t)il3;
+		h->l4 = (uint16_t)il4;
+		h->l3_off = (uint16_t)(ioff + il2);
+		h->l4_off = (uint16_t)(ioff + il2 + il3);
+		h->hdr_len = (uint16_t)(h->l4_off + il4);
+		return 0;
+	}
+	h->proto = proto;
+	h->l2 = (uint16_t)l2;
+	h->l3 = (uint16_t)l3;
+	h->l3_off = (uint16_t)l2;
+	h->l4_off = (uint16_t)off;
+	l4 = 0;
+	if ((rte_be_to_cpu_16(((const struct rte_ipv4_hdr *)(p + l2))->fragment_offset) &
+	     RTE_IPV4_HDR_OFFSET_MASK) == 0) {
+		l4 = skb_parse_l4(proto, p + off, len - off);
+		if (l4 == 0)
+			return -EINVAL;
+	} else if (proto != IPPROTO_UDP && proto != IPPROTO_TCP) {
+		return -EINVAL;
+	}
+	h->l4 = (uint16_t)l4;
+	h->hdr_len = (uint16_t)(off + l4);
+	return 0;
+}
+
+/* ------------------------------------------------------------ checksums */
+
+/* Folded one's-complement sum of the IPv4 pseudo-header and @len bytes of @m at @l4_off. */
+static uint16_t
+skb_l4_sum(const struct rte_mbuf *m, unsigned int l3_off, unsigned int l4_off,
+	   unsigned int len, uint8_t proto)
+{
+	const struct rte_ipv4_hdr *ip =
+		rte_pktmbuf_mtod_offset(m, const struct rte_ipv4_hdr *, l3_off);
+	struct {
+		rte_be32_t src, dst;
+		uint8_t zero, proto;
+		rte_be16_t len;
+	} __rte_packed psd = {
+		.src = ip->src_addr, .dst = ip->dst_addr, .zero = 0, .proto = proto,
+		.len = rte_cpu_to_be_16((uint16_t)len),
+	};
+	uint16_t raw = 0;
+	uint32_t sum;
+
+	if (rte_raw_cksum_mbuf(m, l4_off, len, &raw) < 0)
+		return 0;
+	sum = __rte_raw_cksum(&psd, sizeof(psd), 0) + raw;
+	return __rte_raw_cksum_reduce(sum);
+}
+
+/* Fill the TCP or UDP checksum of the @len L4 bytes at @l4_off (field written). */
+static void
+skb_l4_csum_set(struct rte_mbuf *m, unsigned int l3_off, unsigned int l4_off,
+		unsigned int len, uint8_t proto)
+{
+	uint8_t *l4 = rte_pktmbuf_mtod_offset(m, uint8_t *, l4_off);
+	rte_be16_t *field = (rte_be16_t *)(l4 + (proto == IPPROTO_TCP ? 16 : 6));
+	uint16_t c;
+
+	*field = 0;
+	c = (uint16_t)~skb_l4_sum(m, l3_off, l4_off, len, proto);
+	if (c == 0 && proto == IPPROTO_UDP)
+		c = 0xffff;
+	*field = c;
+}
+
+static void
+skb_ipv4_csum_set(uint8_t *ip)
+{
+	struct rte_ipv4_hdr *h = (struct rte_ipv4_hdr *)ip;
+
+	h->hdr_checksum = 0;
+	h->hdr_checksum = rte_ipv4_cksum(h);
+}
+
+static bool
+skb_ipv4_csum_ok(const uint8_t *ip)
+{
+	return rte_ipv4_cksum((const struct rte_ipv4_hdr *)ip) == 0;
+}
+
+/* ------------------------------------------------------------ GSO */
+
+enum skb_gso_kind { GSO_TCP4, GSO_UDP4, GSO_VXLAN_TCP4 };
+
+/* Drop the empty attached mbufs rte_gso leaves where a source segment ended. */
+static void
+skb_gso_drop_empty(struct rte_mbuf *head)
+{
+	struct rte_mbuf *prev = head, *m = head->next;
+
+	while (m != NULL) {
+		struct rte_mbuf *next = m->next;
+
+		if (m->data_len == 0) {
+			prev->next = next;
+			m->next = NULL;
+			head->nb_segs--;
+			rte_pktmbuf_free_seg(m);
+		} else {
+			prev = m;
+		}
+		m = next;
+	}
+}
+
+/* Checksums, flags and skb metadata of one output segment. */
+static void
+skb_gso_finish(struct rte_mbuf *m, const struct skb_hdrs *h, enum skb_gso_kind kind,
+	       const struct sk_buff *orig)
+{
+	struct sk_buff *seg = __skb_from_mbuf(m);
+	uint8_t *p;
+
+	skb_gso_drop_empty(m);
+	p = rte_pktmbuf_mtod(m, uint8_t *);
+	m->ol_flags = 0;
+	m->packet_type = orig->mbuf.packet_type;
+	m->port = orig->mbuf.port;
+	m->l2_len = h->l2;
+	m->l3_len = h->l3;
+	m->l4_len = h->l4;
+	m->outer_l2_len = h->outer_l2;
+	m->outer_l3_len = h->outer_l3;
+	switch (kind) {
+	case GSO_TCP4:
+		skb_ipv4_csum_set(p + h->l3_off);
+		skb_l4_csum_set(m, h->l3_off, h->l4_off, m->pkt_len - h->l4_off, IPPROTO_TCP);
+		break;
+	case GSO_UDP4:
+		/* the UDP checksum was set over the whole datagram before splitting */
+		skb_ipv4_csum_set(p + h->l3_off);
+		break;
+	case GSO_VXLAN_TCP4: {
+		struct rte_udp_hdr *udp = (struct rte_udp_hdr *)(p + h->outer_l4_off);
+
+		skb_ipv4_csum_set(p + h->l3_off);
+		skb_l4_csum_set(m, h->l3_off, h->l4_off, m->pkt_len - h->l4_off, IPPROTO_TCP);
+		skb_ipv4_csum_set(p + h->outer_l3_off);
+		if (udp->dgram_cksum != 0)
+			skb_l4_csum_set(m, h->outer_l3_off, h->outer_l4_off,
+					m->pkt_len - h->outer_l4_off, IPPROTO_UDP);
+		break;
+	}
+	}
+	__skb_meta_init(seg);
+	seg->protocol = skb_meta_valid(orig) ? orig->protocol : 0;
+	if (seg->protocol == 0)
+		seg->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	if (skb_meta_valid(orig)) {
+		seg->priority = orig->priority;
+		seg->mark = orig->mark;
+		memcpy(seg->cb, orig->cb, sizeof(seg->cb));
+	}
+	seg->mac_header = m->data_off;
+	seg->network_header = (uint16_t)(m->data_off + (h->tunnel ? h->outer_l3_off : h->l3_off));
+	seg->transport_header = (uint16_t)(m->data_off + (h->tunnel ? h->outer_l4_off : h->l4_off));
+}
+
+int
+skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
+{
+	struct rte_mbuf *m, *t, *stack_out[GSO_STACK_SEGS], **out = stack_out;
+	uint8_t buf[GSO_HDR_MAX];
+	const uint8_t *p;
+	struct skb_hdrs h;
+	struct rte_gso_ctx ctx;
+	enum skb_gso_kind kind;
+	unsigned int mss, unit, seg_hdr, payload, nseg, avail;
+	uint16_t save_off, save_len;
+	uint32_t type;
+	int ret, i;
+
+	if (skb == NULL || segs == NULL || !skb_is_gso(skb))
+		return -EINVAL;
+	m = &skb->mbuf;
+	mss = skb->shinfo.gso_size;
+	type = skb->shinfo.gso_type;
+	avail = RTE_MIN(m->pkt_len, GSO_HDR_MAX);
+	p = rte_pktmbuf_read(m, 0, avail, buf);
+	if (p == NULL ||
+	    skb_parse_hdrs(p, avail, (type & SKB_GSO_UDP_TUNNEL) ||
+			   (type & SKB_GSO_TCPV4), &h) < 0)
+		return -EINVAL;
+	if (h.tunnel) {
+		if (h.proto != IPPROTO_TCP || (type & SKB_GSO_UDP) ||
+		    skb_ipv4_is_fragment(p + h.l3_off))
+			return -EINVAL;
+		kind = GSO_VXLAN_TCP4;
+	} else if (h.proto == IPPROTO_TCP && !(type & (SKB_GSO_UDP | SKB_GSO_UDP_TUNNEL))) {
+		kind = GSO_TCP4;
+	} else if (h.proto == IPPROTO_UDP && !(type & (SKB_GSO_TCPV4 | SKB_GSO_UDP_TUNNEL))) {
+		kind = GSO_UDP4;
+	} else {
+		return -EINVAL;
+	}
+	if (h.l4 == 0 || skb_ipv4_is_fragment(p + (h.tunnel ? h.outer_l3_off : h.l3_off)))
+		return -EINVAL;
+
+	seg_hdr = kind == GSO_UDP4 ? h.l4_off : h.hdr_len;
+	unit = kind == GSO_UDP4 ? (mss & ~7u) : mss;
+	if (m->pkt_len <= h.hdr_len || unit == 0)
+		return -EINVAL;
+	payload = m->pkt_len - seg_hdr;
+	if (kind == GSO_UDP4 && h.l3 + payload > IPV4_MAX_LEN)
+		return -EMSGSIZE;
+	nseg = (payload + unit - 1) / unit;
+	if (nseg > SKB_GSO_MAX_SEGS)
+		return -EMSGSIZE;
+	if (nseg > 1 && seg_hdr + unit > UINT16_MAX)
+		return -EINVAL;
+	if (!pskb_may_pull(skb, h.hdr_len))
+		return -ENOMEM;
+
+	/*
+	 * A private header mbuf in front of the data: rte_gso copies a segment's
+	 * headers from it, and copies its flags too, which must not be those of
+	 * an external or attached head.  The original's own head only loses its
+	 * headers for the time of the call.
+	 */
+	t = rte_pktmbuf_alloc(m->pool);
+	if (t == NULL)
+		return -ENOMEM;
+	if (nseg > GSO_STACK_SEGS) {
+		out = malloc(nseg * sizeof(*out));
+		if (out == NULL) {
+			rte_pktmbuf_free(t);
+			return -ENOMEM;
+		}
+	}
+	memcpy(rte_pktmbuf_mtod(t, void *), skb_data(skb), h.hdr_len);
+	t->data_len = h.hdr_len;
+	t->pkt_len = m->pkt_len;
+	t->nb_segs = (uint16_t)(m->nb_segs + 1);
+	t->port = m->port;
+	t->packet_type = m->packet_type;
+	t->l2_len = h.l2;
+	t->l3_len = h.l3;
+	t->l4_len = h.l4;
+	t->outer_l2_len = h.outer_l2;
+	t->outer_l3_len = h.outer_l3;
+	save_off = m->data_off;
+	save_len = m->data_len;
+	m->data_off = (uint16_t)(m->data_off + h.hdr_len);
+	m->data_len = (uint16_t)(m->data_len - h.hdr_len);
+	t->next = m;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.direct_pool = m->pool;
+	ctx.indirect_pool = m->pool;
+	ctx.gso_size = (uint16_t)RTE_MIN(seg_hdr + unit, (unsigned int)UINT16_MAX);
+	switch (kind) {
+	case GSO_TCP4:
+		t->ol_flags = RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4;
+		ctx.gso_types = RTE_ETH_TX_OFFLOAD_TCP_TSO;
+		break;
+	case GSO_UDP4: {
+		struct rte_udp_hdr *udp = rte_pktmbuf_mtod_offset(t, struct rte_udp_hdr *,
+								  h.l4_off);
+
+		/* UFO: one datagram, its checksum over all of it, then fragments */
+		udp->dgram_len = rte_cpu_to_be_16((uint16_t)payload);
+		skb_l4_csum_set(t, h.l3_off, h.l4_off, payload, IPPROTO_UDP);
+		t->ol_flags = RTE_MBUF_F_TX_UDP_SEG | RTE_MBUF_F_TX_IPV4;
+		ctx.gso_types = RTE_ETH_TX_OFFLOAD_UDP_TSO;
+		break;
+	}
+	case GSO_VXLAN_TCP4:
+		t->ol_flags = RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 |
+			      RTE_MBUF_F_TX_OUTER_IPV4 | RTE_MBUF_F_TX_TUNNEL_VXLAN;
+		ctx.gso_types = RTE_ETH_TX_OFFLOAD_VXLAN_TNL_TSO | RTE_ETH_TX_OFFLOAD_TCP_TSO;
+		break;
+	}
+
+	if (nseg == 1) {
+		/* fits already: one private copy, finished like any segment */
+		out[0] = rte_pktmbuf_copy(t, m->pool, 0, UINT32_MAX);
+		ret = out[0] != NULL ? 1 : -ENOMEM;
+		if (ret == 1 && kind == GSO_UDP4) {
+			struct rte_ipv4_hdr *ip = rte_pktmbuf_mtod_offset(out[0],
+						struct rte_ipv4_hdr *, h.l3_off);
+
+			ip->total_length = rte_cpu_to_be_16((uint16_t)(h.l3 + payload));
+		} else if (ret == 1) {
+			uint8_t *q = rte_pktmbuf_mtod(out[0], uint8_t *);
+
+			((struct rte_ipv4_hdr *)(q + h.l3_off))->total_length =
+				rte_cpu_to_be_16((uint16_t)(out[0]->pkt_len - h.l3_off));
+			if (h.tunnel) {
+				((struct rte_ipv4_hdr *)(q + h.outer_l3_off))->total_length =
+					rte_cpu_to_be_16((uint16_t)(out[0]->pkt_len - h.outer_l3_off));
+				((struct rte_udp_hdr *)(q + h.outer_l4_off))->dgram_len =
+					rte_cpu_to_be_16((uint16_t)(out[0]->pkt_len - h.outer_l4_off));
+			}
+		}
+	} else {
+		ret = rte_gso_segment(t, &ctx, out, (uint16_t)nseg);
+		if (ret >= 0 && (unsigned int)ret != nseg) {
+			for (i = 0; i < ret; i++)
+				rte_pktmbuf_free(out[i]);
+			ret = -EINVAL;
+		}
+	}
+
+	/* give the original its head back, then drop the private header mbuf */
+	m->data_off = save_off;
+	m->data_len = save_len;
+	t->next = NULL;
+	t->nb_segs = 1;
+	t->pkt_len = t->data_len;
+	rte_pktmbuf_free(t);
+	if (ret < 0) {
+		if (out != stack_out)
+			free(out);
+		return ret;
+	}
+	for (i = 0; i < ret; i++) {
+		skb_gso_finish(out[i], &h, kind, skb);
+		__skb_queue_tail(segs, __skb_from_mbuf(out[i]));
+	}
+	if (out != stack_out)
+		free(out);
+	kfree_skb(skb);
+	return 0;
+}
+
+/* ------------------------------------------------------------ GRO */
+
+/*
+ * Per-mbuf scratch GRO keeps in a dynamic field: the packet's place in the
+ * burst, and the header fields rte_gro rewrites in the head of a merged packet,
+ * to give them back when the merge has to be undone.
+ */
+struct skb_gro_note {
+	uint16_t idx;
+	uint16_t kind;          /* SKB_GRO_* of the packet, 0: not for GRO */
+	rte_be16_t saved[3];    /* tot_len / frag_off, outer tot_len, UDP len, inner tot_len */
+};
+
+static int skb_gro_note_off = -1;
+
+static struct skb_gro_note *
+skb_gro_note(struct rte_mbuf *m)
+{
+	return RTE_MBUF_DYNFIELD(m, skb_gro_note_off, struct skb_gro_note *);
+}
+
+static int
+skb_gro_init(void)
+{
+	static const struct rte_mbuf_dynfield desc = {
+		.name = "skb_gro_note",
+		.size = sizeof(struct skb_gro_note),
+		.align = __alignof__(struct skb_gro_note),
+	};
+	int off;
+
+	if (likely(skb_gro_note_off >= 0))
+		return 0;
+	off = rte_mbuf_dynfield_register(&desc);
+	if (off < 0)
+		return -rte_errno;
+	skb_gro_note_off = off;
+	return 0;
+}
+
+/*
+ * Is @m fit to merge: one mbuf, headers parsed, no padding, every checksum
+ * right, TCP with ACK only and a payload, or a UDP fragment.  Fills mbuf
+ * lengths and packet_type for rte_gro and the note.  @return the SKB_GRO_* kind or 0.
+ */
+static uint16_t
+skb_gro_classify(struct rte_mbuf *m, uint32_t types, struct skb_gro_note *note)
+{
+	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
+	struct skb_hdrs h;
+	const struct rte_ipv4_hdr *ip;
+	unsigned int tot;
+
+	if (m->nb_segs != 1 ||
+	    skb_parse_hdrs(p, m->data_len, (types & SKB_GRO_VXLAN_TCPV4) != 0, &h) < 0)
+		return 0;
+	if (h.tunnel) {
+		const struct rte_ipv4_hdr *oip = (const struct rte_ipv4_hdr *)(p + h.outer_l3_off);
+		const struct rte_udp_hdr *udp = (const struct rte_udp_hdr *)(p + h.outer_l4_off);
+
+		ip = (const struct rte_ipv4_hdr *)(p + h.l3_off);
+		if (h.proto != IPPROTO_TCP ||
+		    rte_be_to_cpu_16(oip->total_length) + h.outer_l3_off != m->data_len ||
+		    rte_be_to_cpu_16(udp->dgram_len) + h.outer_l4_off != m->data_len ||
+		    rte_be_to_cpu_16(ip->total_length) + h.l3_off != m->data_len ||
+		    skb_ipv4_is_fragment(p + h.l3_off) || !skb_ipv4_csum_ok(p + h.outer_l3_off) ||
+		    !skb_ipv4_csum_ok(p + h.l3_off) || m->data_len <= h.hdr_len ||
+		    p[h.l4_off + 13] != RTE_TCP_ACK_FLAG)
+			return 0;
+		if (udp->dgram_cksum != 0 &&
+		    skb_l4_sum(m, h.outer_l3_off, h.outer_l4_off, m->data_len - h.outer_l4_off,
+			       IPPROTO_UDP) != 0xffff)
+			return 0;
+		if (skb_l4_sum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0xffff)
+			return 0;
+		m->outer_l2_len = h.outer_l2;
+		m->outer_l3_len = h.outer_l3;
+		m->l2_len = h.l2;
+		m->l3_len = h.l3;
+		m->l4_len = h.l4;
+		m->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN |
+				 RTE_PTYPE_L4_UDP | RTE_PTYPE_TUNNEL_VXLAN |
+				 RTE_PTYPE_INNER_L2_ETHER | RTE_PTYPE_INNER_L3_IPV4_EXT_UNKNOWN |
+				 RTE_PTYPE_INNER_L4_TCP;
+		note->saved[0] = oip->total_length;
+		note->saved[1] = udp->dgram_len;
+		note->saved[2] = ip->total_length;
+		return SKB_GRO_VXLAN_TCPV4;
+	}
+	ip = (const struct rte_ipv4_hdr *)(p + h.l3_off);
+	tot = rte_be_to_cpu_16(ip->total_length);
+	if (tot + h.l3_off != m->data_len || !skb_ipv4_csum_ok(p + h.l3_off))
+		return 0;
+	m->outer_l2_len = 0;
+	m->outer_l3_len = 0;
+	m->l2_len = h.l2;
+	m->l3_len = h.l3;
+	m->l4_len = h.l4;
+	note->saved[0] = ip->total_length;
+	note->saved[1] = ip->fragment_offset;
+	if (h.proto == IPPROTO_TCP && (types & SKB_GRO_TCPV4) && !skb_ipv4_is_fragment(p + h.l3_off)) {
+		if (m->data_len <= h.hdr_len || p[h.l4_off + 13] != RTE_TCP_ACK_FLAG ||
+		    skb_l4_sum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0xffff)
+			return 0;
+		m->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_TCP;
+		return SKB_GRO_TCPV4;
+	}
+	if ((types & SKB_GRO_UDPV4) && skb_ipv4_is_fragment(p + h.l3_off) &&
+	    p[h.l3_off + 9] == IPPROTO_UDP && m->data_len > h.l4_off) {
+		m->l4_len = 0;
+		m->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN |
+				 RTE_PTYPE_L4_UDP;
+		return SKB_GRO_UDPV4;
+	}
+	return 0;
+}
+
+/* The byte ranges of a header stack that segmentation rewrites per segment. */
+static void
+skb_gro_blank(uint8_t *hdr, uint16_t kind, const struct rte_mbuf *m)
+{
+	unsigned int l3 = kind == SKB_GRO_VXLAN_TCPV4 ?
+			  (unsigned int)m->outer_l2_len + m->outer_l3_len + m->l2_len : m->l2_len;
+	uint8_t *ip = hdr + l3;
+
+	memset(ip + 2, 0, 4);           /* total length, ID */
+	memset(ip + 10, 0, 2);          /* header checksum */
+	if (kind == SKB_GRO_UDPV4) {
+		memset(ip + 6, 0, 2);   /* flags, fragment offset */
+		return;
+	}
+	memset(ip + m->l3_len + 4, 0, 4);  /* TCP sequence */
+	memset(ip + m->l3_len + 16, 0, 2); /* TCP checksum */
+	if (kind == SKB_GRO_VXLAN_TCPV4) {
+		uint8_t *oip = hdr + m->outer_l2_len;
+		uint8_t *udp = oip + m->outer_l3_len;
+
+		memset(oip + 2, 0, 4);
+		memset(oip + 10, 0, 2);
+		memset(udp + 4, 0, 2);  /* UDP length; a checksum 0 must stay 0 */
+		if (udp[6] != 0 || udp[7] != 0)
+			memset(udp + 6, 0xff, 2);
+	}
+}
+
+/*
+ * Would segmenting the merged packet @head (@n constituents, one mbuf each,
+ * burst places idx..idx+n-1) give back exactly those packets?  Their original
+ * headers still sit in front of each constituent's data.
+ */
+static bool
+skb_gro_check(struct rte_mbuf *head, unsigned int n, uint16_t kind, struct sk_buff **burst,
+	      unsigned int nb, unsigned int *unit_out)
+{
+	uint8_t ref[GSO_HDR_MAX], cur[GSO_HDR_MAX];
+	unsigned int hl = (unsigned int)head->outer_l2_len + head->outer_l3_len +
+			  head->l2_len + head->l3_len + head->l4_len;
+	unsigned int idx = skb_gro_note(head)->idx, k, unit = 0;
+	unsigned int ip_off = kind == SKB_GRO_VXLAN_TCPV4 ?
+			      (unsigned int)head->outer_l2_len + head->outer_l3_len + head->l2_len :
+			      head->l2_len;
+	unsigned int oip_off = head->outer_l2_len;
+	uint16_t id0 = 0, oid0 = 0;
+	uint32_t seq0 = 0, off = 0;
+	struct rte_mbuf *s;
+
+	if (hl > GSO_HDR_MAX || idx + n > nb)
+		return false;
+	for (k = 0, s = head; k < n; k++, s = s->next) {
+		const uint8_t *orig;
+		unsigned int pay;
+
+		if (s == NULL || &burst[idx + k]->mbuf != s || skb_gro_note(s)->idx != idx + k ||
+		    s->l2_len != head->l2_len || s->l3_len != head->l3_len ||
+		    s->l4_len != head->l4_len || s->outer_l2_len != head->outer_l2_len ||
+		    s->outer_l3_len != head->outer_l3_len)
+			return false;
+		if (k == 0) {
+			orig = rte_pktmbuf_mtod(s, const uint8_t *);
+			pay = s->data_len - hl;
+		} else {
+			if (s->data_off < hl)
+				return false;
+			orig = rte_pktmbuf_mtod(s, const uint8_t *) - hl;
+			pay = s->data_len;
+		}
+		memcpy(cur, orig, hl);
+		if (k == 0) {
+			/* rte_gro rewrote the head's lengths: compare with what it had */
+			struct skb_gro_note *nt = skb_gro_note(s);
+
+			if (kind == SKB_GRO_VXLAN_TCPV4) {
+				memcpy(cur + oip_off + 2, &nt->saved[0], 2);
+				memcpy(cur + oip_off + head->outer_l3_len + 4, &nt->saved[1], 2);
+				memcpy(cur + ip_off + 2, &nt->saved[2], 2);
+			} else {
+				memcpy(cur + ip_off + 2, &nt->saved[0], 2);
+				memcpy(cur + ip_off + 6, &nt->saved[1], 2);
+			}
+			unit = pay;
+			id0 = (uint16_t)(cur[ip_off + 4] << 8 | cur[ip_off + 5]);
+			oid0 = (uint16_t)(cur[oip_off + 4] << 8 | cur[oip_off + 5]);
+			if (kind != SKB_GRO_UDPV4)
+				seq0 = rte_be_to_cpu_32(*(const rte_be32_t *)(cur + ip_off +
+								      head->l3_len + 4));
+		}
+		if (pay == 0 || pay > unit || (k + 1 < n && pay != unit))
+			return false;
+		if (kind == SKB_GRO_UDPV4) {
+			uint16_t fo = (uint16_t)(cur[ip_off + 6] << 8 | cur[ip_off + 7]);
+			uint16_t want = (uint16_t)((off >> 3) | (k + 1 < n ? RTE_IPV4_HDR_MF_FLAG : 0));
+
+			if ((unit & 7u) != 0 || fo != want)
+				return false;
+		} else {
+			uint16_t id = (uint16_t)(cur[ip_off + 4] << 8 | cur[ip_off + 5]);
+			uint32_t seq = rte_be_to_cpu_32(*(const rte_be32_t *)(cur + ip_off +
+									 head->l3_len + 4));
+
+			if (id != (uint16_t)(id0 + k) || seq != seq0 + off)
+				return false;
+			if (kind == SKB_GRO_VXLAN_TCPV4 &&
+			    (uint16_t)(cur[oip_off + 4] << 8 | cur[oip_off + 5]) != (uint16_t)(oid0 + k))
+				return false;
+		}
+		skb_gro_blank(cur, kind, head);
+		if (k == 0)
+			memcpy(ref, cur, hl);
+		else if (memcmp(ref, cur, hl) != 0)
+			return false;
+		off += pay;
+	}
+	if (s != NULL)
+		return false;
+	if (kind == SKB_GRO_UDPV4) {
+		/* one whole datagram whose UDP checksum is right and not 0 */
+		const struct rte_udp_hdr *udp = rte_pktmbuf_mtod_offset(head,
+				const struct rte_udp_hdr *, head->l2_len + head->l3_len);
+
+		if (head->pkt_len < (uint32_t)head->l2_len + head->l3_len + 8u ||
+		    rte_be_to_cpu_16(udp->dgram_len) != off || udp->dgram_cksum == 0 ||
+		    skb_l4_sum(head, head->l2_len, head->l2_len + head->l3_len, off,
+			       IPPROTO_UDP) != 0xffff)
+			return false;
+	}
+	*unit_out = unit;
+	return true;
+}
+
+/* Undo rte_gro's merge of @head: every constituent back as received. */
+static void
+skb_gro_unmerge(struct rte_mbuf *head, uint16_t kind, struct sk_buff **slot)
+{
+	struct skb_gro_note *nt = skb_gro_note(head);
+	unsigned int hl = (unsigned int)head->outer_l2_len + head->outer_l3_len +
+			  head->l2_len + head->l3_len + head->l4_len;
+	uint8_t *p = rte_pktmbuf_mtod(head, uint8_t *);
+	struct rte_mbuf *s = head->next;
+
+	if (kind == SKB_GRO_VXLAN_TCPV4) {
+		memcpy(p + head->outer_l2_len + 2, &nt->saved[0], 2);
+		memcpy(p + head->outer_l2_len + head->outer_l3_len + 4, &nt->saved[1], 2);
+		memcpy(p + head->outer_l2_len + head->outer_l3_len + head->l2_len + 2,
+		       &nt->saved[2], 2);
+	} else {
+		memcpy(p + head->l2_len + 2, &nt->saved[0], 2);
+		memcpy(p + head->l2_len + 6, &nt->saved[1], 2);
+	}
+	head->next = NULL;
+	head->nb_segs = 1;
+	head->pkt_len = head->data_len;
+	slot[nt->idx] = __skb_from_mbuf(head);
+	while (s != NULL) {
+		struct rte_mbuf *next = s->next;
+		/* rte_gro cut the head's header length off each later packet */
+		s->data_off = (uint16_t)(s->data_off - hl);
+		s->data_len = (uint16_t)(s->data_len + hl);
+		s->pkt_len = s->data_len;
+		s->nb_segs = 1;
+		s->next = NULL;
+		slot[skb_gro_note(s)->idx] = __skb_from_mbuf(s);
+		s = next;
+	}
+}
+
+/* A merge that checked out: gso fields, fresh IPv4 header checksums, RX flags. */
+static void
+skb_gro_complete(struct rte_mbuf *head, uint16_t kind, unsigned int unit, unsigned int n)
+{
+	struct sk_buff *skb = skb_meta_prepare(__skb_from_mbuf(head));
+	uint8_t *p = rte_pktmbuf_mtod(head, uint8_t *);
+	unsigned int ip_off = kind == SKB_GRO_VXLAN_TCPV4 ?
+			      (unsigned int)head->outer_l2_len + head->outer_l3_len + head->l2_len :
+			      head->l2_len;
+
+	skb_ipv4_csum_set(p + ip_off);
+	if (kind == SKB_GRO_VXLAN_TCPV4)
+		skb_ipv4_csum_set(p + head->outer_l2_len);
+	skb->shinfo.gso_size = (uint16_t)unit;
+	skb->shinfo.gso_segs = (uint16_t)n;
+	skb->shinfo.gso_type = kind == SKB_GRO_TCPV4 ? SKB_GSO_TCPV4 :
+			       kind == SKB_GRO_UDPV4 ? SKB_GSO_UDP :
+			       (SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4);
+	skb->shinfo.nr_frags = (uint16_t)(head->nb_segs - 1);
+	skb->mac_header = head->data_off;
+	skb->network_header = (uint16_t)(head->data_off + (kind == SKB_GRO_VXLAN_TCPV4 ?
+					 head->outer_l2_len : head->l2_len));
+	skb->transport_header = (uint16_t)(skb->network_header +
+					   (kind == SKB_GRO_VXLAN_TCPV4 ? head->outer_l3_len :
+					    head->l3_len));
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	head->ol_flags &= ~(RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK);
+	head->ol_flags |= RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+}
+
+/* GRO of at most RTE_GRO_MAX_BURST_ITEM_NUM skbs; results land in @slot by place. */
+static void
+skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t types,
+	      struct sk_buff **slot, unsigned int nb)
+{
+	struct rte_mbuf *cand[RTE_GRO_MAX_BURST_ITEM_NUM];
+	struct rte_gro_param param = {
+		.gro_types = 0,
+		.max_flow_num = RTE_GRO_MAX_BURST_ITEM_NUM,
+		.max_item_per_flow = RTE_GRO_MAX_BURST_ITEM_NUM,
+	};
+	unsigned int i, nc = 0, k;
+
+	if (types & SKB_GRO_TCPV4)
+		param.gro_types |= RTE_GRO_TCP_IPV4;
+	if (types & SKB_GRO_UDPV4)
+		param.gro_types |= RTE_GRO_UDP_IPV4;
+	if (types & SKB_GRO_VXLAN_TCPV4)
+		param.gro_types |= RTE_GRO_IPV4_VXLAN_TCP_IPV4;
+	for (i = base; i < base + n; i++) {
+		struct rte_mbuf *m = &skbs[i]->mbuf;
+		struct skb_gro_note *nt = skb_gro_note(m);
+
+		nt->idx = (uint16_t)i;
+		nt->kind = skb_gro_classify(m, types, nt);
+		if (nt->kind != 0)
+			cand[nc++] = m;
+		else
+			slot[i] = skbs[i];
+	}
+	if (nc < 2) {
+		for (i = 0; i < nc; i++)
+			slot[skb_gro_note(cand[i])->idx] = __skb_from_mbuf(cand[i]);
+		return;
+	}
+	k = rte_gro_reassemble_burst(cand, (uint16_t)nc, &param);
+	for (i = 0; i < k; i++) {
+		struct rte_mbuf *m = cand[i];
+		uint16_t kind = skb_gro_note(m)->kind;
+		unsigned int unit;
+
+		if (m->nb_segs == 1) {
+			slot[skb_gro_note(m)->idx] = __skb_from_mbuf(m);
+			continue;
+		}
+		if (skb_gro_check(m, m->nb_segs, kind, skbs, base + n, &unit)) {
+			skb_gro_complete(m, kind, unit, m->nb_segs);
+			slot[skb_gro_note(m)->idx] = __skb_from_mbuf(m);
+		} else {
+			skb_gro_unmerge(m, kind, slot);
+		}
+	}
+}
+
+uint16_t
+skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types)
+{
+	struct sk_buff *slot[n];
+	unsigned int i, base, out = 0;
+
+	if (n < 2 || (types & SKB_GRO_ALL) == 0 || skb_gro_init() < 0)
+		return n;
+	for (i = 0; i < n; i++)
+		slot[i] = NULL;
+	for (base = 0; base < n; base += RTE_GRO_MAX_BURST_ITEM_NUM)
+		skb_gro_chunk(skbs, base, RTE_MIN((unsigned int)n - base, RTE_GRO_MAX_BURST_ITEM_NUM),
+			      types, slot, n);
+	for (i = 0; i < n; i++)
+		if (slot[i] != NULL)
+			skbs[out++] = slot[i];
+	return (uint16_t)out;
+}
+
+/* ------------------------------------------------------------ truesize, alloc */
+
+unsigned int
+skb_truesize(const struct sk_buff *skb)
+{
+	const struct rte_mbuf *m;
+	unsigned int size = 0;
+
+	for (m = &skb->mbuf; m != NULL; m = m->next) {
+		size += (unsigned int)sizeof(struct rte_mbuf) + m->priv_size + m->buf_len;
+		if (RTE_MBUF_HAS_EXTBUF(m))
+			size += (unsigned int)sizeof(struct rte_mbuf_ext_shared_info);
+	}
+	return size;
+}
+
+struct sk_buff *
+netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length)
+{
+	struct sk_buff *skb;
+
+	if (length > UINT16_MAX - NET_IP_ALIGN)
+		return NULL;
+	skb = netdev_alloc_skb(port_id, length + NET_IP_ALIGN);
+	if (skb != NULL)
+		skb_reserve(skb, NET_IP_ALIGN);
+	return skb;
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * libskb segmentation offload: the GSO fields of skb_shared_info, software GSO
+ * (skb_gso_segment() over DPDK's rte_gso), GRO of a received burst
+ * (skb_gro_burst() over rte_gro), truesize, NET_IP_ALIGN allocation and the
+ * driver-side free names.  Included at the end of skb.h; do not include alone.
+ *
+ * gso_size is what Linux puts there:
+ *  - SKB_GSO_TCPV4: the MSS, TCP payload bytes per segment;
+ *  - SKB_GSO_UDP (UFO, IP fragmentation, as rte_gso does it): IP payload bytes
+ *    per fragment, rounded down to a multiple of 8 (the UDP header travels in
+ *    the first fragment's payload), e.g. 1480 for a 1500-byte MTU;
+ *  - SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4 (VXLAN, UDP port 4789): the inner MSS.
+ *
+ * A GSO skb's IPv4 total length (and UDP length of a tunnel) need not be right:
+ * segmentation writes them per segment, and a TCP skb may carry more than 64 KiB
+ * (a chain; the IPv4 field cannot say it).
+ */
+#ifndef _SKB_GSO_H_
+#define _SKB_GSO_H_
+
+#ifndef _SKB_H_
+#error "include skb.h, not skb_gso.h"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct sk_buff_head;
+
+/** Largest number of segments skb_gso_segment() makes of one skb. */
+#define SKB_GSO_MAX_SEGS 4096u
+
+/** VXLAN UDP port skb_gso_segment() and skb_gro_burst() recognise. */
+#define SKB_VXLAN_PORT 4789
+
+/**
+ * Memory an skb holding @X bytes of buffer really takes, as Linux SKB_TRUESIZE:
+ * the buffer plus the sk_buff (mbuf header and private area, where skb_shared_info
+ * lives).
+ */
+#define SKB_TRUESIZE(X) ((unsigned int)(X) + (unsigned int)sizeof(struct sk_buff))
+
+/**
+ * The shared info of @skb (Linux skb_shinfo): gso_size, gso_segs, gso_type, and
+ * nr_frags refreshed from the chain (nb_segs - 1).  Makes the metadata valid.
+ * @return a pointer into @skb's private area; never NULL.
+ */
+static inline struct skb_shared_info *
+skb_shinfo(struct sk_buff *skb)
+{
+	skb_meta_prepare(skb);
+	skb->shinfo.nr_frags = (uint16_t)(skb->mbuf.nb_segs - 1u);
+	return &skb->shinfo;
+}
+
+/** True when @skb is to be segmented on transmit (gso_size != 0). */
+static inline bool
+skb_is_gso(const struct sk_buff *skb)
+{
+	return skb_meta_valid(skb) && skb->shinfo.gso_size != 0;
+}
+
+/**
+ * Split a GSO skb (TCP/IPv4, UDP/IPv4 or VXLAN-in-UDP TCP/IPv4) into wire-sized
+ * skbs with rte_gso_segment(): TCP sequence numbers, IPv4 IDs (incremented per
+ * segment, outer and inner), total lengths, fragment offsets and MF (UDP), TCP
+ * flags (FIN/PSH kept only on the last segment), the IPv4 header checksums and
+ * the TCP (or, UDP, whole-datagram) checksum computed in software.  An outer UDP
+ * checksum of 0 stays 0.  Each segment is an skb with valid metadata (mac,
+ * network and transport headers set, protocol, priority, mark, cb and port
+ * copied, gso fields zero): a header mbuf of its own followed by mbufs attached
+ * to the original's data, which therefore must not be written afterwards.
+ * A skb whose payload fits in one segment gives one segment (a copy).
+ *
+ * The headers must be readable from the data pointer (Ethernet, optional VLAN);
+ * they are pulled into the linear area when they are not.  gso_type selects the
+ * protocol; when it is 0 the packet's own headers do.
+ *
+ * @param skb   the GSO skb; consumed (kfree_skb) on success.
+ * @param segs  an initialised queue; the segments are appended at its tail with
+ *              the lockless __skb_queue_tail() (the caller owns it).
+ * @return 0 on success; on error the skb is unchanged and still the caller's,
+ *   and nothing was allocated or queued:
+ *   -EINVAL  not a GSO skb, gso_size too small, or headers that are not
+ *            IPv4 TCP/UDP/VXLAN, cut short, or a fragment;
+ *   -EMSGSIZE more than SKB_GSO_MAX_SEGS segments, or a UDP datagram over
+ *            the IPv4 limit;
+ *   -ENOMEM  the pool ran out.
+ */
+int skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
+	__rte_warn_unused_result;
+
+/** GRO types for skb_gro_burst() (rte_gro's). */
+#define SKB_GRO_TCPV4 (1u << 0)       /**< TCP/IPv4 segments of one flow */
+#define SKB_GRO_VXLAN_TCPV4 (1u << 1) /**< VXLAN-encapsulated TCP/IPv4 */
+#define SKB_GRO_UDPV4 (1u << 2)       /**< IPv4 fragments of one UDP datagram */
+#define SKB_GRO_ALL (SKB_GRO_TCPV4 | SKB_GRO_VXLAN_TCPV4 | SKB_GRO_UDPV4)
+
+/**
+ * Merge a received burst with rte_gro_reassemble_burst(), in place: runs of
+ * consecutive packets of one flow become one skb with gso_size (the first
+ * packet's payload), gso_segs (the packets merged) and gso_type set, IPv4
+ * header checksums refreshed and RX checksum flags set to good, so that
+ * skb_gso_segment() (or TSO) gives back exactly the packets received.  Merged
+ * are only in-order runs that segmentation reproduces byte for byte: same
+ * headers but for lengths, IDs (consecutive), sequence numbers and checksums,
+ * every checksum right, equal payloads but the last, TCP flags ACK only, no
+ * padding, one mbuf each; anything else is left (or put back) as received.
+ * The order of the skbs is kept.  The L4 checksum of a merged skb is stale until
+ * it is segmented.
+ * @param skbs   the burst; the result replaces it.
+ * @param n      number of skbs.
+ * @param types  SKB_GRO_* to merge.
+ * @return the number of skbs now in @skbs (n when nothing merged).
+ */
+uint16_t skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types);
+
+/**
+ * Memory @skb really holds (Linux skb->truesize): for each segment its sk_buff
+ * (mbuf header and private area) and the buffer it points to (buf_len; shared
+ * buffers counted by each holder, as Linux counts a clone's data), plus the
+ * shared-info of external buffers.
+ * @return bytes; SKB_TRUESIZE(buf_len) for a one-segment skb of its own buffer.
+ */
+unsigned int skb_truesize(const struct sk_buff *skb);
+
+/**
+ * As netdev_alloc_skb() with NET_IP_ALIGN more headroom (NET_SKB_PAD + 2), so
+ * that the IP header after a 14-byte Ethernet header is 4-byte aligned.
+ * @return the skb, or NULL (no pool recorded for @port_id, the pool is empty, or
+ *   @length too large).
+ */
+struct sk_buff *netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length);
+
+/** Linux dev_kfree_skb(): free a packet a driver is done with (consume_skb). */
+static inline void
+dev_kfree_skb(struct sk_buff *skb)
+{
+	consume_skb(skb);
+}
+
+/** Linux dev_kfree_skb_any(): free from any context (kfree_skb); accepts NULL. */
+static inline void
+dev_kfree_skb_any(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+}
+
+/** Linux dev_consume_skb_any(): as dev_kfree_skb_any() for a consumed packet. */
+static inline void
+dev_consume_skb_any(struct sk_buff *skb)
+{
+	consume_skb(skb);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _SKB_GSO_H_ */
