@@ -17,6 +17,7 @@ extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine io_raw_engine;
 extern const struct fwd_engine macswap_raw_engine;
+extern const struct fwd_engine l3fwd_raw_engine;
 
 const struct fwd_engine *const fwd_engines[] = {
 	&io_engine,
@@ -31,6 +32,7 @@ const struct fwd_engine *const fwd_engines[] = {
 	&icmpecho_engine,
 	&io_raw_engine,
 	&macswap_raw_engine,
+	&l3fwd_raw_engine,
 	NULL,
 };
 

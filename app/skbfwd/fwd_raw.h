@@ -68,6 +68,26 @@ fwd_raw_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n)
 	fwd_raw_tx_bytes(fs, pkts, n, fwd_raw_bytes(pkts, n));
 }
 
+/** Send @n mbufs on @port/@queue (fwd_tx_to()), counted per port when asked. */
+static inline void
+fwd_raw_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	      struct rte_mbuf **pkts, uint16_t n)
+{
+	uint64_t bytes = fwd_raw_bytes(pkts, n);
+	uint64_t tx_bytes0 = fs->tx_bytes;
+	uint16_t sent;
+
+	fs->tx_bytes += bytes;
+	sent = rte_eth_tx_burst(port, queue, pkts, n);
+	if (unlikely(sent < n))
+		sent = fwd_tx_retry(fs, port, queue, (struct sk_buff **)pkts, n, sent);
+	fs->tx_packets += sent;
+	if (fs->tx_ports != NULL) {
+		fs->tx_ports[port].packets += sent;
+		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
+	}
+}
+
 /**
  * Make the first @len bytes of @m contiguous in its first segment (the raw
  * counterpart of pskb_may_pull()).  @return true when they are.

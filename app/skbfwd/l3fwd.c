@@ -19,19 +19,15 @@
 #include <rte_lpm.h>
 #include <rte_prefetch.h>
 
+#include "l3fwd.h"
 #include "pkt.h"
 
 #define L3FWD_MAX_ROUTES 4096
 #define L3FWD_NB_TBL8 1024
 
-struct l3fwd_hop {
-	uint16_t port;
-	struct rte_ether_addr mac;
-};
-
 static const char *l3fwd_routes_file;
-static struct rte_lpm *l3fwd_lpm;
-static struct l3fwd_hop l3fwd_hops[L3FWD_MAX_ROUTES];
+struct rte_lpm *l3fwd_lpm;           /* shared with l3fwd-raw (l3fwd.h) */
+struct l3fwd_hop l3fwd_hops[L3FWD_MAX_ROUTES];
 static unsigned int l3fwd_nb_hops;
 
 static bool
@@ -133,7 +129,7 @@ l3fwd_load_routes(const char *file)
 	return ret;
 }
 
-static int
+int
 l3fwd_setup(void)
 {
 	struct rte_lpm_config lc = {
@@ -161,7 +157,7 @@ l3fwd_setup(void)
 	return 0;
 }
 
-static void
+void
 l3fwd_stream_fini(struct fwd_stream *fs)
 {
 	if (fs == &fwd_streams[nb_fwd_streams - 1] && l3fwd_lpm != NULL) {

@@ -350,7 +350,8 @@ def l3_traffic(tmp):
         f.write("R2001:200::/48 0\nR2001:200:0:1::/64 1\n")
     routes = os.path.join(tmp, "skbfwd_routes.txt")
     with open(routes, "w") as f:
-        f.write("198.18.0.0/24 0\n198.18.1.0/24 1\n")
+        # skbfwd's --routes: PREFIX/LEN PORT NEXT_HOP_MAC (l3fwd's default next hops)
+        f.write("198.18.0.0/24 0 02:00:00:00:00:00\n198.18.1.0/24 1 02:00:00:00:00:01\n")
     return pcaps, rule4, rule6, routes
 
 
@@ -362,17 +363,6 @@ def skbfwd_engines(path):
                          capture_output=True, text=True).stdout
     m = re.search(r"--forward-mode=MODE\s+engine:([^(\n]*)", out)
     return set(m.group(1).split()) if m else set()
-
-
-def l3fwd_route_opts(path, routes):
-    """skbfwd's l3fwd options for the route file (whatever the engine calls it)."""
-    out = subprocess.run([path, "--no-huge", "--no-pci", "-m", "64", "--file-prefix",
-                          new_prefix("help"), "--log-level", "lib.eal:error", "--", "--help"],
-                         capture_output=True, text=True).stdout
-    for opt in ("--route-file", "--routes", "--rule-ipv4", "--rule_ipv4"):
-        if opt + "=" in out or opt + " " in out:
-            return [f"{opt}={routes}"]
-    return ["--route=198.18.0.0/24,0", "--route=198.18.1.0/24,1"] if "--route" in out else []
 
 
 def rows(env):
@@ -586,7 +576,7 @@ def main():
             log(f"bench: cannot build l2fwd/l3fwd: {getattr(e, 'stderr', e)}")
             env.l2fwd = env.l3fwd = None
         env.pcaps, env.rule4, env.rule6, routes = l3_traffic(tmp)
-        env.l3opts = l3fwd_route_opts(env.skbfwd, routes) if "l3fwd" in env.engines else []
+        env.l3opts = [f"--routes={routes}"]
         hz = tsc_hz()
         res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,
