@@ -190,6 +190,197 @@ fail:
 	return TEST_FAILED;
 }
 
+/* pskb_expand_head: new head- and tailroom, offsets moved, bytes kept, refusals. */
+static int
+test_expand_head(void)
+{
+	static const unsigned int lens[] = { 50, 10 };
+	struct sk_buff *skb = make_chain(mp, 20, lens, 2);
+	unsigned int tail;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	set_meta(skb);
+	tail = skb_availroom(skb);
+	TEST_ASSERT_EQ(tail, TROOM - 70);
+	/* same sizes: a pool buffer holds it */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 0, 0), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 20);
+	TEST_ASSERT_EQ(skb_availroom(skb), tail);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 0,0");
+	/* 100 more in front: past the pool room, so rte_malloc memory; the pool buffer goes back */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 100, 0), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 120);
+	TEST_ASSERT(skb_availroom(skb) >= tail, "tailroom %u", skb_availroom(skb));
+	TEST_ASSERT(skb_availroom(skb) < tail + 16, "tailroom %u", skb_availroom(skb));
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
+	TEST_ASSERT_EQ(skb_network_header(skb) - skb_head(skb), 134);
+	TEST_ASSERT_EQ(skb_headlen(skb), 50);
+	TEST_ASSERT_EQ(skb_len(skb), 60);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 100,0");
+	/* more tail */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 0, 1000), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 120);
+	TEST_ASSERT(skb_availroom(skb) >= tail + 1000, "tailroom %u", skb_availroom(skb));
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 0,1000");
+	/* refusals: the skb is unchanged */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, -1, 0), -EINVAL);
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 0, -1), -EINVAL);
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 70000, 0), -ENOMEM);
+	skb_get(skb);
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 10, 0), -EINVAL);
+	kfree_skb(skb);
+	TEST_ASSERT_EQ(skb_headroom(skb), 120);
+	TEST_ASSERT_EQ(skb_len(skb), 60);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* skb_copy: private and linear, headroom bytes and offsets kept. */
+static int
+test_skb_copy(void)
+{
+	static const unsigned int lens[] = { 50, 10 };
+	struct sk_buff *skb = make_chain(mp, 20, lens, 2), *n = NULL;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	set_meta(skb);
+	TEST_ASSERT(skb_pull(skb, 14) != NULL, "pull the mac header");
+	n = skb_copy(skb);
+	TEST_ASSERT(n != NULL, "skb_copy");
+	TEST_ASSERT_EQ(skb_headroom(n), 34);
+	TEST_ASSERT_EQ(skb_headlen(n), 46);
+	TEST_ASSERT_EQ(skb_len(n), 46);
+	TEST_ASSERT_EQ(skb_nr_frags(n), 0);
+	TEST_ASSERT_EQ(skb_mac_offset(n), -14);
+	TEST_ASSERT_EQ(skb_network_offset(n), 0);
+	TEST_ASSERT_EQ(skb_transport_offset(n), 20);
+	TEST_ASSERT(is_pat(skb_mac_header(n), 0, 60), "mac header and data");
+	TEST_ASSERT_EQ(n->cb[0], 0x42);
+	TEST_ASSERT_EQ(n->mark, 7);
+	TEST_ASSERT(!(n->skb_flags & SKB_FL_CLONED), "copy marked cloned");
+	TEST_ASSERT(!skb_cloned(n) && !skb_cloned(skb), "copy shares");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	memset(skb_data(n), 0, 46);
+	TEST_ASSERT(skb_is_pat(skb, 14), "original changed by the copy");
+	kfree_skb(n);
+	n = NULL;
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(n);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* pskb_copy: private head, shared frags; unshare then copies because of those frags. */
+static int
+test_pskb_copy_unshare(void)
+{
+	static const unsigned int lens[] = { 30, 40 };
+	struct sk_buff *skb = make_chain(mp, 16, lens, 2), *p = NULL, *u;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	set_meta(skb);
+	/* nothing shared: unshare gives the skb itself back */
+	u = skb_unshare(skb);
+	TEST_ASSERT_PTR_EQ(u, skb);
+	p = pskb_copy(skb);
+	TEST_ASSERT(p != NULL, "pskb_copy");
+	TEST_ASSERT_EQ(skb_headroom(p), 16);
+	TEST_ASSERT_EQ(skb_headlen(p), 30);
+	TEST_ASSERT_EQ(skb_len(p), 70);
+	TEST_ASSERT_EQ(skb_nr_frags(p), 1);
+	TEST_ASSERT_EQ(skb_network_offset(p), 14);
+	TEST_ASSERT_EQ(p->cb[47], 0x24);
+	TEST_ASSERT(skb_is_pat(p, 0), "pskb_copy bytes");
+	TEST_ASSERT(!skb_cloned(p), "private head cloned");
+	TEST_ASSERT(!skb_cloned(skb), "original head cloned");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	memset(skb_data(p), 0, 30);
+	TEST_ASSERT(skb_is_pat(skb, 0), "head write reached the original");
+	/* the frag is shared: unshare copies and frees the original */
+	u = skb_unshare(skb);
+	skb = NULL;
+	TEST_ASSERT(u != NULL, "skb_unshare");
+	TEST_ASSERT_EQ(skb_nr_frags(u), 0);
+	TEST_ASSERT_EQ(skb_len(u), 70);
+	TEST_ASSERT(skb_is_pat(u, 0), "unshared bytes");
+	/* p (head, frag view) + the original's frag, lent to p until p goes + u */
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_PTR_EQ(skb_unshare(u), u);
+	kfree_skb(u);
+	kfree_skb(p);
+	p = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+
+	/* a cloned skb: unshare returns a private copy, the clone keeps the data */
+	skb = make_chain(mp, 16, lens, 1);
+	TEST_ASSERT(skb != NULL, "make_chain");
+	p = skb_clone(skb);
+	TEST_ASSERT(p != NULL, "clone");
+	u = skb_unshare(p);
+	p = NULL;
+	TEST_ASSERT(u != NULL && u != skb, "unshare of a clone");
+	TEST_ASSERT(!skb_cloned(skb), "original still cloned");
+	TEST_ASSERT(skb_is_pat(u, 0), "unshared clone bytes");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	kfree_skb(u);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(p);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* skb_realloc_headroom: a new skb with the room, the original untouched. */
+static int
+test_realloc_headroom(void)
+{
+	static const unsigned int lens[] = { 40, 20 };
+	struct sk_buff *skb = make_chain(mp, 16, lens, 2), *n = NULL;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	set_meta(skb);
+	n = skb_realloc_headroom(skb, 200);
+	TEST_ASSERT(n != NULL && n != skb, "realloc 200");
+	TEST_ASSERT(skb_headroom(n) >= 200, "headroom %u", skb_headroom(n));
+	TEST_ASSERT_EQ(skb_len(n), 60);
+	TEST_ASSERT_EQ(skb_network_offset(n), 14);
+	TEST_ASSERT(skb_is_pat(n, 0), "bytes");
+	TEST_ASSERT(!skb_cloned(n), "new head shared");
+	TEST_ASSERT_EQ(skb_headroom(skb), 16);
+	TEST_ASSERT(skb_push(n, 200) != NULL, "push 200");
+	memset(skb_data(n), 0x77, 200 + 40);
+	TEST_ASSERT(skb_is_pat(skb, 0), "original changed");
+	kfree_skb(n);
+	n = skb_realloc_headroom(skb, 8);
+	TEST_ASSERT(n != NULL && n != skb, "realloc 8");
+	TEST_ASSERT_EQ(skb_headroom(n), 16);
+	TEST_ASSERT(skb_is_pat(n, 0), "bytes");
+	kfree_skb(n);
+	n = NULL;
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(n);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static int
 setup(void)
 {
@@ -202,6 +393,10 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_clone_shares),
 	UNIT_TEST(test_clone_cow_write),
 	UNIT_TEST(test_cow_head_headroom),
+	UNIT_TEST(test_expand_head),
+	UNIT_TEST(test_skb_copy),
+	UNIT_TEST(test_pskb_copy_unshare),
+	UNIT_TEST(test_realloc_headroom),
 };
 
 int

@@ -215,6 +215,232 @@ fail:
 	return TEST_FAILED;
 }
 
+/* pskb_may_pull across boundaries; a shared or short head is re-allocated, not refused. */
+static int
+test_may_pull_expand(void)
+{
+	static const unsigned int lens[] = { 10, 30, 25 };
+	struct sk_buff *skb = make_chain(mp, 16, lens, 3), *c = NULL;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	skb_reset_mac_header(skb);
+	TEST_ASSERT(pskb_may_pull(skb, 10), "already linear");
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+	/* 35 bytes: all of frag 1 and 5 of frag 2 move into the head */
+	TEST_ASSERT(pskb_may_pull(skb, 45), "pull 45");
+	TEST_ASSERT_EQ(skb_headlen(skb), 45);
+	TEST_ASSERT_EQ(skb_len(skb), 65);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT(is_pat(skb_data(skb), 0, 45), "linear bytes");
+	TEST_ASSERT(skb_is_pat(skb, 0), "all bytes");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT(!pskb_may_pull(skb, 66), "past the end");
+	TEST_ASSERT_EQ(skb_headlen(skb), 45);
+	/* shared head: the pull copies into a private head, the clone is untouched */
+	c = skb_clone(skb);
+	TEST_ASSERT(c != NULL, "clone");
+	TEST_ASSERT(pskb_may_pull(c, 65), "pull the rest on a clone");
+	TEST_ASSERT_EQ(skb_headlen(c), 65);
+	TEST_ASSERT_EQ(skb_nr_frags(c), 0);
+	TEST_ASSERT_EQ(skb_headroom(c), 16);
+	TEST_ASSERT_EQ(skb_mac_offset(c), 0);
+	TEST_ASSERT(is_pat(skb_data(c), 0, 65), "clone bytes");
+	TEST_ASSERT_EQ(skb_headlen(skb), 45);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT(skb_is_pat(skb, 0), "original after clone pull");
+	kfree_skb(c);
+	c = NULL;
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+
+	/* short head: 2000 bytes in frags do not fit the tailroom of a 40-byte alloc_skb */
+	{
+		static const unsigned int big[] = { 40, 1000, 1000 };
+
+		skb = make_chain(mp, 2100, big, 3);
+		TEST_ASSERT(skb != NULL, "make_chain big");
+		TEST_ASSERT_EQ(skb_headroom(skb), 2100);
+		TEST_ASSERT(pskb_may_pull(skb, 1500), "pull 1500 needing a new head");
+		TEST_ASSERT_EQ(skb_headlen(skb), 1500);
+		TEST_ASSERT_EQ(skb_headroom(skb), 2100);
+		TEST_ASSERT_EQ(skb_len(skb), 2040);
+		TEST_ASSERT(is_pat(skb_data(skb), 0, 1500), "big linear bytes");
+		TEST_ASSERT(skb_is_pat(skb, 0), "big bytes");
+		TEST_ASSERT_EQ(skb_linearize(skb), 0);
+		TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
+		TEST_ASSERT_EQ(skb_headlen(skb), 2040);
+		TEST_ASSERT(is_pat(skb_data(skb), 0, 2040), "linearized bytes");
+		kfree_skb(skb);
+		skb = NULL;
+	}
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(c);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* pskb_pull into frags and pskb_trim at and inside segment boundaries. */
+static int
+test_pskb_pull_trim(void)
+{
+	static const unsigned int lens[] = { 14, 20, 6, 40 };
+	struct sk_buff *skb = make_chain(mp, 32, lens, 4);
+	unsigned char *p;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	p = pskb_pull(skb, 10);
+	TEST_ASSERT_PTR_EQ(p, skb_data(skb));
+	TEST_ASSERT_EQ(skb_headlen(skb), 4);
+	TEST_ASSERT_EQ(skb_len(skb), 70);
+	TEST_ASSERT_EQ(skb_headroom(skb), 42);
+	/* 4 + 20 + 2: the head and frag 1 end up empty, frag 2 starts 2 bytes in */
+	p = pskb_pull(skb, 26);
+	TEST_ASSERT(p != NULL, "pull into frags");
+	TEST_ASSERT_EQ(skb_headlen(skb), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 44);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+	TEST_ASSERT(skb_is_pat(skb, 36), "bytes after pull");
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT(pskb_pull(skb, 45) == NULL, "pull past the end");
+	TEST_ASSERT_EQ(skb_len(skb), 44);
+	/* trim inside the last frag, then exactly at a frag end, then into the head */
+	TEST_ASSERT_EQ(pskb_trim(skb, 30), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 30);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+	TEST_ASSERT(skb_is_pat(skb, 36), "bytes after trim");
+	TEST_ASSERT_EQ(pskb_trim(skb, 4), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 4);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_EQ(pskb_trim(skb, 100), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 4);
+	TEST_ASSERT_EQ(pskb_trim(skb, 0), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 0);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* iovec copies both ways, across segments and iovec entries; short iovecs refused. */
+static int
+test_iovec(void)
+{
+	static const unsigned int lens[] = { 7, 13, 30 };
+	struct sk_buff *skb = make_chain(mp, 0, lens, 3);
+	uint8_t a[5], b[0 + 1], c[20], big[50];
+	struct iovec iov[4] = {
+		{ .iov_base = a, .iov_len = sizeof(a) },
+		{ .iov_base = b, .iov_len = 0 },
+		{ .iov_base = c, .iov_len = sizeof(c) },
+		{ .iov_base = big, .iov_len = sizeof(big) },
+	};
+	unsigned int i;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	TEST_ASSERT_EQ(skb_copy_datagram_iovec(skb, 3, iov, 3, 25), 0);
+	TEST_ASSERT(is_pat(a, 3, 5), "iov 0");
+	TEST_ASSERT(is_pat(c, 8, 20), "iov 2");
+	TEST_ASSERT_EQ(skb_copy_datagram_iovec(skb, 3, iov, 3, 26), -EFAULT);
+	TEST_ASSERT_EQ(skb_copy_datagram_iovec(skb, 40, iov, 4, 11), -EFAULT);
+	TEST_ASSERT_EQ(skb_copy_datagram_iovec(skb, 0, iov, -1, 1), -EINVAL);
+	/* write 25 bytes back at 20 from the same iovec after changing it */
+	for (i = 0; i < sizeof(a); i++)
+		a[i] = (uint8_t)(0xc0 + i);
+	for (i = 0; i < sizeof(c); i++)
+		c[i] = (uint8_t)(0xd0 + i);
+	TEST_ASSERT_EQ(skb_copy_datagram_from_iovec(skb, 20, iov, 3, 25), 0);
+	TEST_ASSERT_EQ(skb_copy_bits(skb, 0, big, 50), 0);
+	TEST_ASSERT(is_pat(big, 0, 20), "before the write");
+	TEST_ASSERT(memcmp(big + 20, a, 5) == 0, "from iov 0");
+	TEST_ASSERT(memcmp(big + 25, c, 20) == 0, "from iov 2");
+	TEST_ASSERT(is_pat(big + 45, 45, 5), "after the write");
+	TEST_ASSERT_EQ(skb_copy_datagram_from_iovec(skb, 30, iov, 3, 21), -EFAULT);
+	TEST_ASSERT_EQ(skb_copy_bits(skb, 45, big, 5), 0);
+	TEST_ASSERT(is_pat(big, 45, 5), "refused write changed bytes");
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* skb_split inside the head, at a frag boundary and inside a frag (shared, not copied). */
+static int
+test_split(void)
+{
+	static const unsigned int lens[] = { 30, 20, 50 };
+	struct sk_buff *skb = NULL, *s1 = NULL;
+	const unsigned int at[] = { 12, 50, 70, 0, 100 };
+	unsigned int k;
+
+	for (k = 0; k < RTE_DIM(at); k++) {
+		skb = make_chain(mp, 0, lens, 3);
+		s1 = alloc_skb(mp, 64);
+		TEST_ASSERT(skb != NULL && s1 != NULL, "alloc");
+		TEST_ASSERT_EQ(skb_split(skb, s1, at[k]), 0);
+		TEST_ASSERT_EQ(skb_len(skb), at[k]);
+		TEST_ASSERT_EQ(skb_len(s1), 100 - at[k]);
+		TEST_ASSERT(skb_is_pat(skb, 0), "first part, split at %u", at[k]);
+		TEST_ASSERT(skb_is_pat(s1, at[k]), "second part, split at %u", at[k]);
+		switch (at[k]) {
+		case 12:
+			TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
+			TEST_ASSERT_EQ(skb_headlen(s1), 18);
+			TEST_ASSERT_EQ(skb_nr_frags(s1), 2);
+			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+			break;
+		case 50:
+			TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+			TEST_ASSERT_EQ(skb_headlen(s1), 0);
+			TEST_ASSERT_EQ(skb_nr_frags(s1), 1);
+			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+			break;
+		case 70:
+			/* frag 2 cut at 20: both see its buffer, one more mbuf */
+			TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+			TEST_ASSERT_EQ(skb_nr_frags(s1), 1);
+			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 5);
+			break;
+		}
+		kfree_skb(skb);
+		kfree_skb(s1);
+		skb = s1 = NULL;
+		TEST_ASSERT_POOL_EMPTY(mp);
+	}
+	/* refusals leave both as they were */
+	skb = make_chain(mp, 0, lens, 3);
+	s1 = alloc_skb(mp, 8);
+	TEST_ASSERT(skb != NULL && s1 != NULL, "alloc");
+	TEST_ASSERT(skb_put(s1, (unsigned int)skb_tailroom(s1) - 8) != NULL, "fill s1");
+	TEST_ASSERT_EQ(skb_tailroom(s1), 8);
+	TEST_ASSERT_EQ(skb_split(skb, s1, 101), -EINVAL);
+	TEST_ASSERT_EQ(skb_split(skb, skb, 10), -EINVAL);
+	TEST_ASSERT_EQ(skb_split(skb, s1, 10), -ENOMEM); /* 20 bytes into a tailroom of 8 */
+	TEST_ASSERT_EQ(skb_len(skb), 100);
+	TEST_ASSERT_EQ(skb_len(s1), TROOM - 8);
+	TEST_ASSERT(skb_is_pat(skb, 0), "after refusals");
+	kfree_skb(skb);
+	kfree_skb(s1);
+	skb = s1 = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	kfree_skb(s1);
+	return TEST_FAILED;
+}
+
 static int
 setup(void)
 {
@@ -228,6 +454,10 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_copy_store_bits),
 	UNIT_TEST(test_append_frag_limit),
 	UNIT_TEST(test_ext_frag_release_once),
+	UNIT_TEST(test_may_pull_expand),
+	UNIT_TEST(test_pskb_pull_trim),
+	UNIT_TEST(test_iovec),
+	UNIT_TEST(test_split),
 };
 
 int
