@@ -27,6 +27,7 @@ static uint32_t txonly_ip_dst = RTE_BE32(RTE_IPV4(198, 18, 0, 2));
 static uint16_t txonly_udp_src = 9, txonly_udp_dst = 9;
 static bool txonly_multi_flow;
 static bool txonly_txpkts_given, txonly_size_given;
+static uint64_t txonly_count;   /* --tx-count: frames per stream, 0: unlimited */
 
 /* Build one frame; NULL when the pool is empty (nothing held then). */
 static struct sk_buff *
@@ -92,9 +93,14 @@ txonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
-	uint16_t n;
+	uint16_t n, burst = cfg.burst;
 
-	for (n = 0; n < cfg.burst; n++) {
+	if (txonly_count != 0) {
+		if (fs->generated >= txonly_count)
+			return;
+		burst = (uint16_t)RTE_MIN((uint64_t)burst, txonly_count - fs->generated);
+	}
+	for (n = 0; n < burst; n++) {
 		skbs[n] = txonly_build(fs, mp, fs->generated + n);
 		if (unlikely(skbs[n] == NULL))
 			break;
@@ -221,6 +227,16 @@ txonly_parse_option(const char *name, const char *arg)
 		}
 		return 0;
 	}
+	if (strcmp(name, "tx-count") == 0) {
+		char *end = NULL;
+
+		txonly_count = strtoull(arg, &end, 10);
+		if (*arg == '\0' || *arg == '-' || *end != '\0' || txonly_count == 0) {
+			fprintf(stderr, "skbfwd: --tx-count=%s: expected a number of frames > 0\n", arg);
+			return -EINVAL;
+		}
+		return 0;
+	}
 	if (strcmp(name, "txonly-multi-flow") == 0) {
 		txonly_multi_flow = true;
 		return 0;
@@ -246,6 +262,7 @@ static const struct option txonly_options[] = {
 	{ "tx-ip", required_argument, NULL, 0 },
 	{ "tx-udp", required_argument, NULL, 0 },
 	{ "txonly-multi-flow", no_argument, NULL, 0 },
+	{ "tx-count", required_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -260,5 +277,6 @@ const struct fwd_engine txonly_engine = {
 	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
 	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2)\n"
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
-	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n",
+	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n"
+	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n",
 };
