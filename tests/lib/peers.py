@@ -347,10 +347,11 @@ class TapHosts:
         self.ns.append(n)
         return n
 
-    def start(self, args, addrs):
-        """Run skbfwd with @args; address host p with @addrs[p] (CIDR)."""
+    def start(self, args, addrs, huge=False):
+        """Run skbfwd with @args (with hugepages when @huge); address host p
+        with @addrs[p] (CIDR)."""
         vdevs = [f"net_tap{p},iface={self.ifaces[p]},mac={self.port_mac[p]}" for p in (0, 1)]
-        self.fwd = Skbfwd(args, vdevs, self.tag, netns=self.nsr)
+        self.fwd = Skbfwd(args, vdevs, self.tag, netns=self.nsr, huge=huge)
         if not self.fwd.wait_started():
             return False
         for p in (0, 1):
@@ -404,3 +405,28 @@ def udp_transfer(src, dst, dst_ip, port, data, block=1024):
             got = f.read()
     shutil.rmtree(d, ignore_errors=True)
     return got, log
+
+
+def without_pci(argv):
+    """@argv run where the PCI bus looks empty (a private mount namespace with an
+    empty /sys/bus/pci/devices): for DPDK tools that take no --no-pci (dpdk-dumpcap
+    builds its own EAL arguments), so they never probe the machine's own NIC."""
+    return ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+            'mount -t tmpfs -o ro,size=4k none /sys/bus/pci/devices && exec "$@"',
+            "sh"] + list(argv)
+
+
+def prepare_secondary(tools, packages):
+    """Hugepages for skbfwd and a secondary process with kernel hosts around it.
+    @tools: programs the test runs, from Debian @packages (named in the reason).
+    Returns (Hugepages, None), or (None, why) with nothing changed."""
+    why = netns_unavailable()
+    if why:
+        return None, why
+    missing = missing_tools("unshare", "mount", *tools)
+    if missing:
+        return None, f"needs {', '.join(missing)} (Debian {packages}, util-linux)"
+    hp = Hugepages()
+    if hp.why:
+        return None, hp.why
+    return hp, None
