@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Unit tests of the libskb debug build (-Dskb_debug=true): each misuse is caught and counted. */
+
+#include "test_skb_util.h"
+
+static struct rte_mempool *mp;
+
+#ifndef SKB_DEBUG
+#define NEED_DEBUG() do { printf("# built without skb_debug\n"); return TEST_SKIPPED; } while (0)
+#else
+#define NEED_DEBUG() do { } while (0)
+#endif
+
+/* A second kfree_skb is counted and does not underflow the pool. */
+static int
+test_double_free(void)
+{
+	struct sk_buff *skb;
+	uint64_t before = skb_misuse_count(SKB_MISUSE_DOUBLE_FREE);
+
+	NEED_DEBUG();
+	skb = alloc_skb(mp, 64);
+	TEST_ASSERT(skb != NULL, "alloc");
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	kfree_skb(skb);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_DOUBLE_FREE), before + 1);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	consume_skb(skb);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_DOUBLE_FREE), before + 2);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* Calls on a freed skb are refused and counted; the freed buffer and cb are poisoned. */
+static int
+test_use_after_free_poison(void)
+{
+	static const unsigned int lens[] = { 32, 16 };
+	struct sk_buff *skb, *frag;
+	uint64_t before = skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE);
+	uint8_t buf[4];
+	unsigned int i;
+	uint8_t *data, *fdata;
+
+	NEED_DEBUG();
+	skb = make_chain(mp, 16, lens, 2);
+	TEST_ASSERT(skb != NULL, "make_chain");
+	skb->cb[0] = 1;
+	frag = __skb_from_mbuf(skb_to_mbuf(skb)->next);
+	data = skb_data(skb);
+	fdata = skb_data(frag);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	for (i = 0; i < 32; i++)
+		TEST_ASSERT_EQ(data[i], 0x6b);
+	for (i = 0; i < 16; i++)
+		TEST_ASSERT_EQ(fdata[i], 0x6b);
+	TEST_ASSERT_EQ(skb->cb[0], 0x6b);
+	TEST_ASSERT(skb_put(skb, 4) == NULL, "put after free");
+	TEST_ASSERT(skb_push(skb, 4) == NULL, "push after free");
+	TEST_ASSERT(skb_pull(skb, 4) == NULL, "pull after free");
+	TEST_ASSERT(!pskb_may_pull(skb, 4), "may_pull after free");
+	TEST_ASSERT_EQ(skb_copy_bits(skb, 0, buf, 4), -EFAULT);
+	TEST_ASSERT(skb_clone(skb) == NULL, "clone after free");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE), before + 6);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	/* the next allocation of that mbuf is a live skb again */
+	skb = alloc_skb(mp, 8);
+	TEST_ASSERT(skb != NULL, "alloc");
+	TEST_ASSERT(skb_put(skb, 4) != NULL, "put on a fresh skb");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE), before + 6);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* Writing into clone-shared data without skb_cow_head is counted; after the cow it is not. */
+static int
+test_shared_write(void)
+{
+	static const unsigned int lens[] = { 40 };
+	struct sk_buff *skb = NULL, *c = NULL;
+	uint64_t before = skb_misuse_count(SKB_MISUSE_SHARED_WRITE);
+	uint8_t b = 0;
+
+	NEED_DEBUG();
+	skb = make_chain(mp, 32, lens, 1);
+	TEST_ASSERT(skb != NULL, "make_chain");
+	TEST_ASSERT(skb_push(skb, 4) != NULL, "push before any clone");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before);
+	c = skb_clone(skb);
+	TEST_ASSERT(c != NULL, "clone");
+	TEST_ASSERT(skb_push(skb, 4) != NULL, "push");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 1);
+	TEST_ASSERT(skb_push(c, 4) != NULL, "push on the clone");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 2);
+	TEST_ASSERT_EQ(skb_store_bits(c, 0, &b, 1), 0);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 3);
+	TEST_ASSERT_EQ(skb_cow_head(skb, 16), 0);
+	TEST_ASSERT(skb_push(skb, 4) != NULL, "push after cow");
+	TEST_ASSERT_EQ(skb_cow_head(c, 16), 0);
+	TEST_ASSERT(skb_push(c, 4) != NULL, "push on the clone after cow");
+	TEST_ASSERT_EQ(skb_store_bits(c, 0, &b, 1), 0);
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 3);
+	kfree_skb(c);
+	c = NULL;
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(c);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* An mbuf rte_mbuf_check() rejects is refused on entry and counted. */
+static int
+test_bad_mbuf(void)
+{
+	struct sk_buff *skb = NULL;
+	uint64_t before = skb_misuse_count(SKB_MISUSE_BAD_MBUF);
+
+	NEED_DEBUG();
+	skb = alloc_skb(mp, 64);
+	TEST_ASSERT(skb != NULL, "alloc");
+	TEST_ASSERT(skb_put(skb, 10) != NULL, "put");
+	skb_to_mbuf(skb)->pkt_len = 99; /* no longer the sum of the segments */
+	TEST_ASSERT(skb_pull(skb, 4) == NULL, "pull on a bad mbuf");
+	TEST_ASSERT(skb_put(skb, 4) == NULL, "put on a bad mbuf");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 2);
+	kfree_skb(skb); /* refused too: freeing it would trust a bad chain */
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 3);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	skb_to_mbuf(skb)->pkt_len = 10;
+	TEST_ASSERT(skb_pull(skb, 4) != NULL, "pull once repaired");
+	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 3);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	if (skb != NULL) {
+		skb_to_mbuf(skb)->pkt_len = skb_to_mbuf(skb)->data_len;
+		kfree_skb(skb);
+	}
+	return TEST_FAILED;
+}
+
+static int
+setup(void)
+{
+	mp = tpool("debug_pool");
+	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+}
+
+static const struct unit_test tests[] = {
+	UNIT_TEST(setup),
+	UNIT_TEST(test_double_free),
+	UNIT_TEST(test_use_after_free_poison),
+	UNIT_TEST(test_shared_write),
+	UNIT_TEST(test_bad_mbuf),
+};
+
+int
+main(int argc, char **argv)
+{
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
+}
