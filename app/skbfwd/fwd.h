@@ -63,6 +63,7 @@ struct fwd_stream {
 	uint64_t generated;          /* packets an engine made itself (txonly, replies) */
 	uint64_t drops[FWD_DROP_MAX];
 	uint64_t core_cycles;        /* --record-core-cycles */
+	uint64_t gro_merged;         /* --gro: received packets merged into others */
 	/* Per TX port counts, for engines that send on other ports than tx_port
 	 * (fwd_tx_to()); NULL otherwise.  RTE_MAX_ETHPORTS entries. */
 	struct fwd_port_count *tx_ports;
@@ -120,6 +121,7 @@ struct skbfwd_config {
 	uint64_t portmask;                /* 0: every port */
 	bool record_core_cycles;
 	bool record_burst_stats;
+	bool gro;                         /* --gro: merge RX bursts (skb_gro_burst) */
 	const char *stats_json;           /* --stats-json FILE, NULL: none */
 };
 
@@ -135,6 +137,21 @@ extern unsigned int nb_fwd_streams;
 
 /** Set by the main lcore to stop the forwarding lcores. */
 extern volatile bool fwd_stop;
+
+/* gso.c: segmentation on transmit, on while fwd_gso_on (--gro, txonly --tx-gso) */
+/** TX offloads that make a port segment TCP/IPv4 GSO skbs itself. */
+#define FWD_GSO_TSO_OFFLOADS (RTE_ETH_TX_OFFLOAD_TCP_TSO | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
+			      RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
+/** True when GSO skbs may reach fwd_tx(): set before the ports are set up. */
+extern bool fwd_gso_on;
+/** Decide once per port, from its enabled offloads, TSO or software GSO (prints it). */
+void fwd_gso_setup(void);
+/** --gro: print "GRO: N packets received, M skbs after merging" over all streams. */
+void fwd_gso_print_stats(void);
+struct fwd_stream;
+/** fwd_tx_to() for bursts that may hold GSO skbs: TSO or skb_gso_segment() first. */
+void fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		struct sk_buff **skbs, uint16_t n);
 
 /* params.c */
 int skbfwd_parse_args(int argc, char **argv);
@@ -170,6 +187,12 @@ fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
 
 	fs->rx_packets += n;
 	fs->rx_bytes += fwd_bytes(skbs, n);
+	if (unlikely(cfg.gro)) {
+		uint16_t merged = skb_gro_burst(skbs, n, SKB_GRO_ALL);
+
+		fs->gro_merged += n - merged;
+		n = merged;
+	}
 	return n;
 }
 
@@ -197,6 +220,10 @@ fwd_tx_bytes(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, uint64_t 
 {
 	uint16_t sent;
 
+	if (unlikely(fwd_gso_on)) {
+		fwd_tx_gso(fs, fs->tx_port, fs->tx_queue, skbs, n);
+		return;
+	}
 	fs->tx_bytes += bytes;
 	sent = skb_tx_burst(fs->tx_port, fs->tx_queue, skbs, n);
 	if (unlikely(sent < n))
@@ -216,10 +243,11 @@ fwd_tx(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
  * Send @n skbs on @port/@queue rather than the stream's own TX port (engines
  * with tx_any_port; @queue is fwd_tx_queue_any(fs)).  Counted in fs totals and,
  * when fs->tx_ports is set, per port.  Refused skbs are dropped as tx_full.
+ * No segmentation: use fwd_tx_to(), which segments GSO skbs while fwd_gso_on.
  */
 static inline void
-fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
-	  struct sk_buff **skbs, uint16_t n)
+__fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	    struct sk_buff **skbs, uint16_t n)
 {
 	uint64_t bytes = fwd_bytes(skbs, n);
 	uint64_t tx_bytes0 = fs->tx_bytes;
@@ -234,6 +262,17 @@ fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		fs->tx_ports[port].packets += sent;
 		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
 	}
+}
+
+/** As __fwd_tx_to(), GSO skbs segmented first while fwd_gso_on. */
+static inline void
+fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	  struct sk_buff **skbs, uint16_t n)
+{
+	if (unlikely(fwd_gso_on))
+		fwd_tx_gso(fs, port, queue, skbs, n);
+	else
+		__fwd_tx_to(fs, port, queue, skbs, n);
 }
 
 /** The TX queue an lcore owns on every port (engines with tx_any_port). */

@@ -95,7 +95,8 @@ skbfwd_ports_setup(void)
 		.promisc = true,
 		.link_wait_ms = 3000,
 		.rx_offloads = cfg.engine->rx_offloads,
-		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads,
+		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads |
+			       (fwd_gso_on ? FWD_GSO_TSO_OFFLOADS : 0),
 	};
 	unsigned int nb = cfg.total_num_mbufs ? cfg.total_num_mbufs : skbfwd_default_mbufs();
 	unsigned int i;
@@ -126,6 +127,8 @@ skbfwd_ports_setup(void)
 		fwd_port_mac[fwd_ports[i]] = glue_port_get(fwd_ports[i])->mac;
 	}
 	glue_ports_wait_link(pc.link_wait_ms);
+	if (fwd_gso_on)
+		fwd_gso_setup();
 	return 0;
 }
 
@@ -219,6 +222,8 @@ main(int argc, char **argv)
 		printf("\nskbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 
 	stats_print_final();
+	if (cfg.gro)
+		fwd_gso_print_stats();
 	if (cfg.engine->stream_fini != NULL)
 		for (i = 0; i < nb_fwd_streams; i++)
 			cfg.engine->stream_fini(&fwd_streams[i]);

@@ -46,6 +46,7 @@ enum {
 	OPT_PORTMASK,
 	OPT_RECORD_CORE_CYCLES,
 	OPT_RECORD_BURST_STATS,
+	OPT_GRO,
 	OPT_STATS_JSON,
 	OPT_HELP,
 	OPT_ENGINE_BASE = 1000,
@@ -67,6 +68,7 @@ static const struct option skbfwd_core_opts[] = {
 	{ "portmask", required_argument, NULL, OPT_PORTMASK },
 	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
 	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
+	{ "gro", no_argument, NULL, OPT_GRO },
 	{ "stats-json", required_argument, NULL, OPT_STATS_JSON },
 	{ "help", no_argument, NULL, OPT_HELP },
 };
@@ -93,6 +95,8 @@ skbfwd_usage(const char *prog)
 	       "  --portmask=MASK         hexadecimal mask of the ports to use (default all)\n"
 	       "  --record-core-cycles    count forwarding cycles per packet\n"
 	       "  --record-burst-stats    RX/TX burst-size histogram per stream at exit\n"
+	       "  --gro                   merge TCP/UDP(fragments)/VXLAN-TCP IPv4 runs per RX burst\n"
+	       "                          (GSO skbs, segmented again on TX: same wire packets)\n"
 	       "  --stats-json=FILE       write the final statistics as JSON to FILE\n"
 	       "  --help                  this text\n",
 	       MAX_PKT_BURST, DEFAULT_PKT_BURST);
@@ -274,6 +278,10 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 		break;
 	case OPT_RECORD_BURST_STATS:
 		cfg.record_burst_stats = true;
+		break;
+	case OPT_GRO:
+		cfg.gro = true;
+		fwd_gso_on = true;
 		break;
 	case OPT_STATS_JSON:
 		if (*arg == '\0') {

@@ -67,10 +67,7 @@ def bridge(tap, engine):
 
 def main():
     tap = t.Tap()
-    why = peers.netns_unavailable()
-    missing = peers.missing_tools("ping", "socat", "ss", "sysctl")
-    if why is None and missing:
-        why = f"needs {', '.join(missing)} (Debian iputils-ping, socat, iproute2, procps)"
+    why = peers.hosts_unavailable()
     for engine in ("io", "mac"):
         if why:
             tap.skip(f"{engine}: kernel hosts bridged over net_tap", why)

@@ -66,6 +66,15 @@ def netns_unavailable():
     return None
 
 
+def hosts_unavailable():
+    """Why kernel hosts (TapHosts, ping, udp_transfer) cannot be used here, or None."""
+    why = netns_unavailable()
+    missing = missing_tools("ping", "socat", "ss", "sysctl")
+    if why is None and missing:
+        why = f"needs {', '.join(missing)} (Debian iputils-ping, socat, iproute2, procps)"
+    return why
+
+
 # ---------------------------------------------------------------- namespaces
 
 class Netns:

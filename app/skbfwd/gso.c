@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Segmentation on transmit: the path fwd_tx()/fwd_tx_to() take while
+ * fwd_gso_on (--gro, txonly --tx-gso).  A GSO skb goes to a port whose device
+ * does TSO as one multi-segment mbuf with the offload fields set, and is cut
+ * into wire-sized skbs by skb_gso_segment() (rte_gso) before rte_eth_tx_burst()
+ * otherwise.  Which of the two is decided once per port, from the offloads
+ * drivers-glue enabled, by fwd_gso_setup().
+ */
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include <rte_ip.h>
+#include <rte_tcp.h>
+
+#include "port.h"
+#include "fwd.h"
+
+bool fwd_gso_on;
+
+/* Per port: true when the device segments TCP/IPv4 itself. */
+static bool fwd_gso_port_tso[RTE_MAX_ETHPORTS];
+
+void
+fwd_gso_setup(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nb_fwd_ports; i++) {
+		uint16_t pid = fwd_ports[i];
+		const struct glue_port *p = glue_port_get(pid);
+
+		fwd_gso_port_tso[pid] = p != NULL &&
+			(p->tx_offloads & FWD_GSO_TSO_OFFLOADS) == FWD_GSO_TSO_OFFLOADS;
+		printf("Port %u: GSO %s\n", pid, fwd_gso_port_tso[pid] ?
+		       "by the device (TSO, TCP/IPv4; the rest in software)" :
+		       "in software (rte_gso)");
+	}
+}
+
+/*
+ * Ready a TCP/IPv4 GSO skb for the device's TSO: header lengths, tso_segsz,
+ * offload flags, IPv4 total length and the pseudo-header checksum the device
+ * expects.  @return false (skb untouched) when the skb is not one the device can
+ * take: then it is segmented in software.
+ */
+static bool
+fwd_gso_tso_prepare(struct sk_buff *skb)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+	struct rte_ipv4_hdr *ip;
+	struct rte_tcp_hdr *tcp;
+	unsigned int l2, l3, l4;
+
+	if (skb->shinfo.gso_type != SKB_GSO_TCPV4 || !skb_network_header_was_set(skb) ||
+	    !skb_transport_header_was_set(skb) || skb_network_offset(skb) < 0)
+		return false;
+	l2 = (unsigned int)skb_network_offset(skb);
+	l3 = (unsigned int)(skb_transport_offset(skb) - skb_network_offset(skb));
+	if (l3 < sizeof(*ip) || l2 + l3 + sizeof(*tcp) > skb_headlen(skb))
+		return false;
+	tcp = (struct rte_tcp_hdr *)skb_transport_header(skb);
+	l4 = (tcp->data_off >> 4) * 4u;
+	if (l4 < sizeof(*tcp) || l2 + l3 + l4 > skb_headlen(skb) ||
+	    m->pkt_len - l2 > UINT16_MAX || m->pkt_len <= l2 + l3 + l4 ||
+	    skb_cow_head(skb, 0) < 0)
+		return false;
+	ip = (struct rte_ipv4_hdr *)skb_network_header(skb);
+	tcp = (struct rte_tcp_hdr *)skb_transport_header(skb);
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(m->pkt_len - l2));
+	ip->hdr_checksum = 0;
+	m->l2_len = l2;
+	m->l3_len = l3;
+	m->l4_len = l4;
+	m->tso_segsz = skb->shinfo.gso_size;
+	m->ol_flags |= RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
+	tcp->cksum = rte_ipv4_phdr_cksum(ip, m->ol_flags);
+	return true;
+}
+
+void
+fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	   struct sk_buff **skbs, uint16_t n)
+{
+	struct sk_buff *out[MAX_PKT_BURST];
+	bool tso = fwd_gso_port_tso[port];
+	uint16_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		struct sk_buff *skb = skbs[i];
+		struct sk_buff_head segs;
+		int ret;
+
+		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb))) {
+			out[k++] = skb;
+			if (k == MAX_PKT_BURST) {
+				__fwd_tx_to(fs, port, queue, out, k);
+				k = 0;
+			}
+			continue;
+		}
+		__skb_queue_head_init(&segs);
+		ret = skb_gso_segment(skb, &segs);
+		if (unlikely(ret < 0)) {
+			fwd_drop(fs, skb, ret == -ENOMEM ? FWD_DROP_NO_MBUF : FWD_DROP_UNSUPPORTED);
+			continue;
+		}
+		while ((skb = __skb_dequeue(&segs)) != NULL) {
+			out[k++] = skb;
+			if (k == MAX_PKT_BURST) {
+				__fwd_tx_to(fs, port, queue, out, k);
+				k = 0;
+			}
+		}
+	}
+	if (k != 0)
+		__fwd_tx_to(fs, port, queue, out, k);
+}
+
+void
+fwd_gso_print_stats(void)
+{
+	uint64_t rx = 0, merged = 0;
+	unsigned int i;
+
+	for (i = 0; i < nb_fwd_streams; i++) {
+		rx += fwd_streams[i].rx_packets;
+		merged += fwd_streams[i].gro_merged;
+	}
+	printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
+	       rx, rx - merged);
+}
