@@ -7,6 +7,7 @@ on a pcap input."""
 
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -100,6 +101,25 @@ if js:
            "l3fwd: port 1 TX = the two frames routed there")
     tap.eq(js["totals"]["drops"]["no_route"], 1, "l3fwd: no_route drop in JSON")
 run.cleanup()
+
+# two forwarding lcores (three EAL lcores on the machine's two CPUs): l3fwd gets a
+# TX queue per lcore on every port, each lcore its own stream
+prefix = t.file_prefix("json_mc")
+cmd = [t.SKBFWD, "--lcores", "0@0,1@1,2@1", "--file-prefix", prefix] + t.EAL_BASE + \
+    ["--vdev", "net_null0", "--vdev", "net_null1", "--", "--forward-mode=l3fwd",
+     "--nb-cores=2", "--duration=1", "--stats-json=" + path]
+p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+t.cleanup_prefix(prefix)
+r = t.Result(p.returncode, p.stdout, p.stderr)
+tap.eq(r.rc, 0, "2 lcores: exit status", r.log())
+tap.ok("--txq raised from 1 to 2" in r.out, "2 lcores: l3fwd raised --txq to 2", r.out)
+js = load(r, "2 lcores")
+if js:
+    check_sums(tap, "2 lcores", js, r)
+    tap.eq(sorted(lc["lcore"] for lc in js["lcores"]), [1, 2], "2 lcores: both in the JSON")
+    tap.eq(sorted((q["rx_port"], q["tx_queue"], q["lcore"]) for q in js["queues"]),
+           [(0, 0, 1), (1, 1, 2)], "2 lcores: each stream on its lcore's TX queue")
+    tap.ok(all(lc["rx_packets"] > 0 for lc in js["lcores"]), "2 lcores: both received")
 
 r = t.run(["--duration=0.2", "--stats-json=/nonexistent-dir/x.json"], tag="json_bad")
 tap.ok("--stats-json=/nonexistent-dir/x.json: cannot write" in r.err,
