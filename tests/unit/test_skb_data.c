@@ -441,6 +441,58 @@ fail:
 	return TEST_FAILED;
 }
 
+/* Header helpers on an Ethernet/IPv4/UDP frame whose UDP header sits in a frag. */
+static int
+test_header_helpers(void)
+{
+	static const unsigned int lens[] = { 30, 20, 10 };
+	struct sk_buff *skb = make_chain(mp, 40, lens, 3);
+	struct sk_buff_head q;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac set on alloc");
+	TEST_ASSERT(!skb_network_header_was_set(skb), "network set on alloc");
+	TEST_ASSERT(!skb_transport_header_was_set(skb), "transport set on alloc");
+	skb_set_mac_header(skb, 0);
+	skb_reset_network_header(skb);
+	skb_set_network_header(skb, 14);
+	skb_set_transport_header(skb, 34);
+	TEST_ASSERT(skb_mac_header_was_set(skb), "mac");
+	TEST_ASSERT(skb_network_header_was_set(skb), "network");
+	TEST_ASSERT(skb_transport_header_was_set(skb), "transport");
+	TEST_ASSERT_PTR_EQ(skb_mac_header(skb), skb_head(skb) + 40);
+	TEST_ASSERT_PTR_EQ(skb_network_header(skb), skb_head(skb) + 54);
+	TEST_ASSERT_PTR_EQ(skb_transport_header(skb), skb_head(skb) + 74);
+	TEST_ASSERT_EQ(skb_transport_offset(skb), 34);
+	/* the UDP header (34..41) straddles the head and frag 1: make it linear first */
+	TEST_ASSERT(pskb_may_pull(skb, 42), "may_pull udp");
+	TEST_ASSERT_EQ(skb_headlen(skb), 42);
+	/* the head may have moved: pointers are re-read from the offsets */
+	TEST_ASSERT_PTR_EQ((unsigned char *)eth_hdr(skb), skb_data(skb));
+	TEST_ASSERT_PTR_EQ((unsigned char *)ip_hdr(skb), skb_data(skb) + 14);
+	TEST_ASSERT_PTR_EQ((unsigned char *)udp_hdr(skb), skb_data(skb) + 34);
+	TEST_ASSERT(is_pat((const uint8_t *)udp_hdr(skb), 34, 8), "udp header bytes");
+	TEST_ASSERT_EQ(((const uint8_t *)eth_hdr(skb)->src_addr.addr_bytes)[0], pat(6));
+	TEST_ASSERT_EQ(ip_hdr(skb)->version_ihl, pat(14));
+	TEST_ASSERT(skb_pull(skb, 34) != NULL, "pull to udp");
+	skb_reset_transport_header(skb);
+	TEST_ASSERT_EQ(skb_transport_offset(skb), 0);
+	TEST_ASSERT_EQ(skb_network_offset(skb), -20);
+	TEST_ASSERT_PTR_EQ((unsigned char *)udp_hdr(skb), skb_data(skb));
+	/* __skb_queue_head_init: an empty list for one lcore */
+	__skb_queue_head_init(&q);
+	__skb_queue_tail(&q, skb);
+	TEST_ASSERT_EQ(skb_queue_len(&q), 1);
+	TEST_ASSERT_PTR_EQ(__skb_dequeue(&q), skb);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static int
 setup(void)
 {
@@ -458,6 +510,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_pskb_pull_trim),
 	UNIT_TEST(test_iovec),
 	UNIT_TEST(test_split),
+	UNIT_TEST(test_header_helpers),
 };
 
 int
