@@ -158,6 +158,13 @@ int skbfwd_parse_args(int argc, char **argv);
 void skbfwd_usage(const char *prog);
 int skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac);
 int skbfwd_parse_ipv4(const char *s, uint32_t *be_addr);
+/**
+ * Split "PORT,VALUE" (--eth-peer, --icmp-ip): *@port (< RTE_MAX_ETHPORTS) and
+ * *@rest pointing at VALUE inside @arg.  @return 0; -ERANGE for a bad PORT
+ * (already reported under --@opt); -EINVAL for no "PORT," (the caller reports it).
+ */
+int skbfwd_parse_port_prefix(const char *opt, const char *arg, uint16_t *port,
+			     const char **rest);
 
 /* stats.c */
 void stats_init(void);

@@ -124,29 +124,22 @@ icmpecho_fwd(struct fwd_stream *fs)
 static int
 icmpecho_parse_option(const char *name, const char *arg)
 {
-	char buf[64], *comma, *end = NULL;
-	unsigned long port;
+	const char *value;
+	uint16_t port;
 	uint32_t addr;
+	int ret;
 
 	if (strcmp(name, "icmp-ip") != 0)
 		return -EINVAL;
-	if (strlen(arg) >= sizeof(buf))
-		goto bad;
-	strcpy(buf, arg);
-	comma = strchr(buf, ',');
-	if (comma == NULL)
-		goto bad;
-	*comma = '\0';
-	port = strtoul(buf, &end, 10);
-	if (buf[0] == '\0' || *end != '\0' || port >= RTE_MAX_ETHPORTS)
-		goto bad;
-	if (skbfwd_parse_ipv4(comma + 1, &addr) < 0 || addr == 0)
-		goto bad;
+	ret = skbfwd_parse_port_prefix("icmp-ip", arg, &port, &value);
+	if (ret == -ERANGE)
+		return -EINVAL;
+	if (ret < 0 || skbfwd_parse_ipv4(value, &addr) < 0 || addr == 0) {
+		fprintf(stderr, "skbfwd: --icmp-ip=%s: expected PORT,IPV4ADDR\n", arg);
+		return -EINVAL;
+	}
 	icmpecho_addr[port] = addr;
 	return 0;
-bad:
-	fprintf(stderr, "skbfwd: --icmp-ip=%s: expected PORT,IPV4ADDR\n", arg);
-	return -EINVAL;
 }
 
 static int

@@ -157,27 +157,39 @@ skbfwd_parse_ipv4(const char *s, uint32_t *be_addr)
 	return 0;
 }
 
+int
+skbfwd_parse_port_prefix(const char *opt, const char *arg, uint16_t *port, const char **rest)
+{
+	const char *comma = strchr(arg, ',');
+	unsigned long v;
+	char buf[16];
+	size_t len;
+
+	if (comma == NULL || comma == arg || (len = (size_t)(comma - arg)) >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, arg, len);
+	buf[len] = '\0';
+	if (skbfwd_parse_uint(opt, buf, 0, RTE_MAX_ETHPORTS - 1, &v) < 0)
+		return -ERANGE;
+	*port = (uint16_t)v;
+	*rest = comma + 1;
+	return 0;
+}
+
 static int
 skbfwd_parse_eth_peer(const char *arg)
 {
-	char buf[64], *comma;
-	unsigned long port;
+	const char *mac;
+	uint16_t port;
+	int ret = skbfwd_parse_port_prefix("eth-peer", arg, &port, &mac);
 
-	if (strlen(arg) >= sizeof(buf))
-		goto bad;
-	strcpy(buf, arg);
-	comma = strchr(buf, ',');
-	if (comma == NULL)
-		goto bad;
-	*comma = '\0';
-	if (skbfwd_parse_uint("eth-peer", buf, 0, RTE_MAX_ETHPORTS - 1, &port) < 0)
+	if (ret == -ERANGE)
 		return -EINVAL;
-	if (skbfwd_parse_mac(comma + 1, &cfg.peer[port]) < 0)
-		goto bad;
+	if (ret < 0 || skbfwd_parse_mac(mac, &cfg.peer[port]) < 0) {
+		fprintf(stderr, "skbfwd: --eth-peer=%s: expected PORT,XX:XX:XX:XX:XX:XX\n", arg);
+		return -EINVAL;
+	}
 	return 0;
-bad:
-	fprintf(stderr, "skbfwd: --eth-peer=%s: expected PORT,XX:XX:XX:XX:XX:XX\n", arg);
-	return -EINVAL;
 }
 
 static int
