@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * libFuzzer target for the skb API: the input is a program of operations
+ * (put, push, pull, trim, pskb_may_pull, append_frag, clone, cow_head,
+ * pskb_expand_head, linearize, copy_bits, store_bits, header_pointer) run on one
+ * skb, checked after every step against a model that is a plain byte array:
+ * lengths, every byte, the chain's soundness, and a clone's bytes (which must not
+ * change whatever happens to the original).  At the end everything is freed and
+ * the cache-less pool must have zero skbs in use.
+ */
+
+#include "fuzz_common.h"
+
+#define MODEL_MAX 70000
+
+struct model {
+	uint8_t b[MODEL_MAX];
+	unsigned int len;
+};
+
+static struct rte_mempool *fz_pool;
+static struct model fz_m, fz_clone_m;
+static uint8_t fz_buf[MODEL_MAX], fz_pat[MODEL_MAX];
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	unsigned int i;
+
+	fuzz_eal_init((*argv)[0]);
+	fz_pool = fuzz_pool_create("fuzz_skb_pool", 2048);
+	for (i = 0; i < MODEL_MAX; i++)
+		fz_pat[i] = (uint8_t)(i * 7 + 3);
+	return 0;
+}
+
+/* Input reader: bytes run out as zeros. */
+struct prog {
+	const uint8_t *p;
+	size_t n, i;
+};
+
+static unsigned int
+rd8(struct prog *g)
+{
+	return g->i < g->n ? g->p[g->i++] : 0;
+}
+
+static unsigned int
+rd16(struct prog *g)
+{
+	return rd8(g) | rd8(g) << 8;
+}
+
+/* The skb's bytes must be the model's, and the chain sound. */
+static void
+check(struct sk_buff *skb, const struct model *m, const char *after)
+{
+	struct rte_mbuf *mb = skb_to_mbuf(skb);
+
+	fuzz_check_chain(mb);
+	FUZZ_CHECK(skb_len(skb) == m->len, "after %s: len %u, model %u", after, skb_len(skb),
+		   m->len);
+	FUZZ_CHECK(skb_headlen(skb) + skb_data_len(skb) == skb_len(skb), "after %s", after);
+	FUZZ_CHECK(skb_headroom(skb) + skb_headlen(skb) + skb_availroom(skb) == mb->buf_len,
+		   "after %s: head/tail room", after);
+	FUZZ_CHECK(skb_data(skb) == rte_pktmbuf_mtod(mb, unsigned char *), "after %s", after);
+	fuzz_read_all(mb, fz_buf);
+	FUZZ_CHECK(memcmp(fz_buf, m->b, m->len) == 0, "after %s: bytes differ from the model",
+		   after);
+}
+
+/* A frag of @len pattern bytes (pool or heap buffers), as the model sees it at @at. */
+static struct sk_buff *
+make_frag(unsigned int len, unsigned int seed, int heap)
+{
+	unsigned int cut = len / 2;
+
+	return __skb_from_mbuf(fuzz_make_chain(fz_pool, fz_pat + (seed % 1000), len, &cut,
+					       seed & 1, heap));
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct prog g = { data, size, 0 };
+	struct sk_buff *skb, *clone = NULL;
+	unsigned int steps = 0, a, b;
+	uint8_t tmp[512];
+
+	/* the start: an skb of rd16 % 2048 bytes, headroom rd8 */
+	a = rd16(&g) % 2048;
+	b = rd8(&g);
+	skb = alloc_skb(fz_pool, 2048);
+	FUZZ_CHECK(skb != NULL, "pool empty at start: a leak");
+	skb_reserve(skb, (int)b);
+	FUZZ_CHECK(skb_put_data(skb, fz_pat, a > 2048 - b ? 2048 - b : a) != NULL, "first put");
+	fz_m.len = skb_len(skb);
+	memcpy(fz_m.b, fz_pat, fz_m.len);
+	check(skb, &fz_m, "start");
+
+	while (g.i < g.n && steps++ < 64) {
+		unsigned int op = rd8(&g) % 14, n = rd16(&g);
+		const char *name = "?";
+		void *p;
+		int ret;
+
+		switch (op) {
+		case 0: /* put */
+			name = "skb_put";
+			n %= 600;
+			if (skb_cloned(skb) && pskb_expand_head(skb, 0, 0) != 0)
+				break;
+			a = skb_is_nonlinear(skb) ? 0 : (unsigned int)skb_tailroom(skb);
+			p = skb_put(skb, n);
+			FUZZ_CHECK((p == NULL) == (skb_is_nonlinear(skb) || n > a), "skb_put(%u) room %u",
+				   n, a);
+			if (p != NULL && fz_m.len + n <= MODEL_MAX) {
+				memcpy(p, fz_pat + n, n);
+				memcpy(fz_m.b + fz_m.len, fz_pat + n, n);
+				fz_m.len += n;
+			} else if (p != NULL) {
+				skb_trim(skb, fz_m.len);
+			}
+			break;
+		case 1: /* push, after cow_head as a header writer must */
+			name = "skb_push";
+			n %= 300;
+			if (skb_cloned(skb) && skb_cow_head(skb, n) != 0)
+				break;
+			a = skb_headroom(skb);
+			p = skb_push(skb, n);
+			FUZZ_CHECK((p == NULL) == (n > a), "skb_push(%u) headroom %u", n, a);
+			if (p != NULL) {
+				memcpy(p, fz_pat + 2 * n, n);
+				memmove(fz_m.b + n, fz_m.b, fz_m.len);
+				memcpy(fz_m.b, fz_pat + 2 * n, n);
+				fz_m.len += n;
+			}
+			break;
+		case 2: /* pull */
+			name = "skb_pull";
+			n %= 2100;
+			a = skb_headlen(skb);
+			p = skb_pull(skb, n);
+			FUZZ_CHECK((p == NULL) == (n > a), "skb_pull(%u) headlen %u", n, a);
+			if (p != NULL) {
+				memmove(fz_m.b, fz_m.b + n, fz_m.len - n);
+				fz_m.len -= n;
+			}
+			break;
+		case 3: /* trim */
+			name = "skb_trim";
+			n %= fz_m.len + 10;
+			skb_trim(skb, n);
+			if (n < fz_m.len)
+				fz_m.len = n;
+			break;
+		case 4: /* pskb_may_pull */
+			name = "pskb_may_pull";
+			n %= fz_m.len + 10;
+			ret = pskb_may_pull(skb, n);
+			if (n <= fz_m.len && n <= 2048)
+				FUZZ_CHECK(ret, "pskb_may_pull(%u) of %u refused", n, fz_m.len);
+			if (n > fz_m.len)
+				FUZZ_CHECK(!ret, "pskb_may_pull(%u) past len %u", n, fz_m.len);
+			if (ret)
+				FUZZ_CHECK(skb_headlen(skb) >= n, "headlen %u < %u", skb_headlen(skb), n);
+			break;
+		case 5: { /* append_frag */
+			struct sk_buff *f;
+
+			name = "skb_append_frag";
+			n %= 3000;
+			if (fz_m.len + n > MODEL_MAX)
+				break;
+			f = make_frag(n, n, n & 2);
+			if (f == NULL)
+				break;
+			ret = skb_append_frag(skb, f);
+			if (ret == 0) {
+				memcpy(fz_m.b + fz_m.len, fz_pat + (n % 1000), n);
+				fz_m.len += n;
+			} else {
+				FUZZ_CHECK(ret == -EOVERFLOW, "skb_append_frag: %d", ret);
+				kfree_skb(f);
+			}
+			break;
+		}
+		case 6: /* clone (one kept at a time; its bytes must never change) */
+			name = "skb_clone";
+			if (clone != NULL) {
+				check(clone, &fz_clone_m, "clone kept");
+				kfree_skb(clone);
+				clone = NULL;
+			}
+			clone = skb_clone(skb);
+			if (clone != NULL) {
+				fz_clone_m.len = fz_m.len;
+				memcpy(fz_clone_m.b, fz_m.b, fz_m.len);
+				check(clone, &fz_clone_m, "skb_clone (clone)");
+				if (n & 1) { /* sometimes work on the clone, keep the original */
+					struct sk_buff *t = skb;
+
+					skb = clone;
+					clone = t;
+				}
+			}
+			break;
+		case 7: /* cow_head */
+			name = "skb_cow_head";
+			n %= 512;
+			ret = skb_cow_head(skb, n);
+			if (ret == 0) {
+				FUZZ_CHECK(skb_headroom(skb) >= n, "headroom %u < %u", skb_headroom(skb), n);
+				FUZZ_CHECK(!skb_cloned(skb), "still cloned after skb_cow_head");
+			}
+			break;
+		case 8: /* pskb_expand_head */
+			name = "pskb_expand_head";
+			ret = pskb_expand_head(skb, (int)(n & 0xff), (int)(n >> 8));
+			FUZZ_CHECK(ret == 0 || ret == -ENOMEM, "pskb_expand_head: %d", ret);
+			break;
+		case 9: /* linearize: pull everything into the head when it fits */
+			name = "linearize";
+			ret = pskb_may_pull(skb, fz_m.len);
+			if (ret)
+				FUZZ_CHECK(skb_headlen(skb) == fz_m.len, "headlen %u len %u",
+					   skb_headlen(skb), fz_m.len);
+			break;
+		case 10: /* copy_bits */
+			name = "skb_copy_bits";
+			a = rd16(&g) % (fz_m.len + 20);
+			n %= sizeof(tmp);
+			ret = skb_copy_bits(skb, (int)a, tmp, (int)n);
+			FUZZ_CHECK((ret == 0) == (a + n <= fz_m.len), "copy_bits(%u, %u) of %u: %d", a,
+				   n, fz_m.len, ret);
+			if (ret == 0)
+				FUZZ_CHECK(memcmp(tmp, fz_m.b + a, n) == 0, "copy_bits bytes");
+			break;
+		case 11: /* store_bits on an unshared skb */
+			name = "skb_store_bits";
+			a = rd16(&g) % (fz_m.len + 20);
+			n %= sizeof(tmp);
+			if (clone != NULL)
+				break; /* frags stay shared with clones: writing them is the caller's bug */
+			ret = skb_store_bits(skb, (int)a, fz_pat + 5, (int)n);
+			FUZZ_CHECK((ret == 0) == (a + n <= fz_m.len), "store_bits(%u, %u) of %u: %d", a,
+				   n, fz_m.len, ret);
+			if (ret == 0)
+				memcpy(fz_m.b + a, fz_pat + 5, n);
+			break;
+		case 12: /* header_pointer */
+			name = "skb_header_pointer";
+			a = rd16(&g) % (fz_m.len + 20);
+			n %= sizeof(tmp);
+			p = skb_header_pointer(skb, (int)a, (int)n, tmp);
+			FUZZ_CHECK((p != NULL) == (a + n <= fz_m.len), "header_pointer(%u, %u) of %u",
+				   a, n, fz_m.len);
+			if (p != NULL)
+				FUZZ_CHECK(memcmp(p, fz_m.b + a, n) == 0, "header_pointer bytes");
+			break;
+		case 13: /* drop the clone */
+			name = "kfree_skb(clone)";
+			if (clone != NULL) {
+				check(clone, &fz_clone_m, "clone before free");
+				kfree_skb(clone);
+				clone = NULL;
+			}
+			break;
+		}
+		check(skb, &fz_m, name);
+		if (clone != NULL)
+			check(clone, &fz_clone_m, name);
+	}
+	kfree_skb(clone);
+	kfree_skb(skb);
+	FUZZ_CHECK(rte_mempool_in_use_count(fz_pool) == 0, "%u skbs in use at the end",
+		   rte_mempool_in_use_count(fz_pool));
+	return 0;
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Run every libFuzzer target of a clang sanitize build for a bounded time,
+seeded with the hostile corpus (tests/data/make_corpus.py), and print TAP: one
+check per target (and per engine for fuzz_engine), with its exec count.
+
+    run_fuzz.py [--seconds N] [--bin-dir DIR] [--skbfwd PATH] [--keep DIR]
+
+--keep DIR keeps each target's grown corpus and any crash input under DIR.
+Environment: SKBFWD (the skbfwd binary, for the engine list) when --skbfwd is
+not given; FUZZ_BIN_DIR for --bin-dir."""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.join(HERE, "..", "..")
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+import skbfwd_test as t  # noqa: E402
+
+
+def engine_list(skbfwd):
+    prefix = t.file_prefix("fuzzhelp")
+    try:
+        p = subprocess.run([skbfwd, "--file-prefix", prefix] + t.EAL_BASE + ["--", "--help"],
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        t.cleanup_prefix(prefix)
+    m = re.search(r"--forward-mode=\S+\s+engine:([^(\n]*)", p.stdout)
+    return m.group(1).split() if m else []
+
+
+def engine_args(engine, work):
+    """Options an engine needs to do more than drop everything on the fuzz port (port 0)."""
+    if engine.startswith("l3fwd"):
+        routes = os.path.join(work, "fuzz_routes.conf")
+        with open(routes, "w") as f:
+            f.write("10.0.0.0/8 0 02:00:00:00:00:09\n192.168.0.0/16 0 02:00:00:00:00:0a\n"
+                    "198.18.0.0/15 0 02:00:00:00:00:0b\n")
+        return f"--routes={routes}"
+    if engine == "icmpecho":
+        return "--icmp-ip=0,10.0.1.2"
+    return ""
+
+
+def run_one(tap, label, binary, env_extra, seconds, seeds, work, keep):
+    corpus = os.path.join(work, "corpus_" + re.sub(r"\W", "_", label))
+    os.makedirs(corpus, exist_ok=True)
+    prefix = t.file_prefix("fuzz")
+    env = dict(os.environ, FUZZ_FILE_PREFIX=prefix, **env_extra)
+    env.setdefault("ASAN_OPTIONS", "abort_on_error=1:detect_leaks=0")
+    cmd = [binary, f"-max_total_time={seconds}", "-max_len=10000", "-timeout=20",
+           "-rss_limit_mb=4096", f"-artifact_prefix={corpus}/", "-print_final_stats=1",
+           corpus, seeds]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env,
+                           timeout=seconds * 4 + 120)
+        out, rc = p.stdout + p.stderr, p.returncode
+    except subprocess.TimeoutExpired as e:
+        out, rc = (e.stdout or b"").decode() + (e.stderr or b"").decode(), -9
+    finally:
+        t.cleanup_prefix(prefix)
+    m = re.search(r"^Done (\d+) runs in (\d+) second", out, re.M)
+    runs = int(m.group(1)) if m else 0
+    crashes = [f for f in os.listdir(corpus) if re.match(r"(crash|leak|timeout|oom)-", f)]
+    good = rc == 0 and m is not None and runs > 0 and not crashes
+    tap.ok(good, f"{label}: {runs} runs in {m.group(2) if m else '?'} s, no crash, no leak"
+           + (f" (artifacts: {crashes})" if crashes else ""), out)
+    if keep:
+        dst = os.path.join(keep, os.path.basename(corpus))
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(corpus, dst)
+    return runs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=3)
+    ap.add_argument("--bin-dir", default=os.environ.get("FUZZ_BIN_DIR", ""))
+    ap.add_argument("--skbfwd", default=os.environ.get("SKBFWD", ""))
+    ap.add_argument("--keep", default="")
+    a = ap.parse_args()
+    tap = t.Tap()
+    skb = os.path.join(a.bin_dir, "fuzz_skb")
+    eng = os.path.join(a.bin_dir, "fuzz_engine")
+    if not (os.access(skb, os.X_OK) and os.access(eng, os.X_OK)):
+        tap.skip("fuzz targets", f"not built in {a.bin_dir!r} (CC=clang, -Dsanitize=true)")
+        tap.done()
+    engines = engine_list(a.skbfwd)
+    tap.ok(len(engines) >= 3, f"engines to fuzz: {' '.join(engines)}")
+    with tempfile.TemporaryDirectory(prefix="skbfwd_fuzz_") as work:
+        seeds = os.path.join(work, "seeds")
+        subprocess.run([sys.executable, os.path.join(TOP, "tests", "data", "make_corpus.py"),
+                        os.path.join(work, "seeds.pcap"), "--split", seeds], check=True)
+        total = run_one(tap, "fuzz_skb", skb, {}, a.seconds, seeds, work, a.keep)
+        for e in engines:
+            total += run_one(tap, f"fuzz_engine {e}", eng,
+                             {"FUZZ_ENGINE": e, "SKBFWD_FUZZ_ARGS": engine_args(e, work)},
+                             a.seconds, seeds, work, a.keep)
+    print(f"# {total} fuzz runs in all")
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
