@@ -82,6 +82,16 @@ glue_socket_pool(int socket)
 	return NULL;
 }
 
+static unsigned int
+glue_nb_pools(void)
+{
+	unsigned int s, n = 0;
+
+	for (s = 0; s < GLUE_MAX_SOCKETS; s++)
+		n += glue_pools[s] != NULL;
+	return n;
+}
+
 const char *
 glue_offload_names(uint64_t offloads, bool rx, char *buf, size_t size)
 {
@@ -136,6 +146,9 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 	memset(&dev_conf, 0, sizeof(dev_conf));
 	p->rx_offloads = conf->rx_offloads & p->info.rx_offload_capa;
 	p->tx_offloads = conf->tx_offloads & p->info.tx_offload_capa;
+	/* fast free returns TX'd mbufs straight to one pool: only with one pool */
+	if ((p->tx_offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) && glue_nb_pools() > 1)
+		p->tx_offloads &= ~RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	if (conf->nb_rxq > 1 && p->info.flow_type_rss_offloads != 0) {
 		p->rss_hf = (RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP | RTE_ETH_RSS_TCP) &
 			    p->info.flow_type_rss_offloads;
@@ -209,10 +222,16 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 	       "MAC " RTE_ETHER_ADDR_PRT_FMT "\n",
 	       port_id, p->name, p->socket, conf->nb_rxq, nb_rxd, conf->nb_txq,
 	       nb_txd, RTE_ETHER_ADDR_BYTES(&p->mac));
-	printf("Port %u offloads: rx=%s tx=%s rss=%s\n", port_id,
+	printf("Port %u offloads: rx=%s tx=%s rss=%s", port_id,
 	       glue_offload_names(p->rx_offloads, true, rxs, sizeof(rxs)),
 	       glue_offload_names(p->tx_offloads, false, txs, sizeof(txs)),
 	       p->rss_hf ? "on" : "off");
+	/* what was asked for but stays off, so a user sees why it runs in software */
+	if ((conf->rx_offloads & ~p->rx_offloads) || (conf->tx_offloads & ~p->tx_offloads))
+		printf(" (asked, off: rx=%s tx=%s)",
+		       glue_offload_names(conf->rx_offloads & ~p->rx_offloads, true, rxs, sizeof(rxs)),
+		       glue_offload_names(conf->tx_offloads & ~p->tx_offloads, false, txs, sizeof(txs)));
+	printf("\n");
 	return 0;
 }
 

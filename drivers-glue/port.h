@@ -57,8 +57,9 @@ struct rte_mempool *glue_socket_pool(int socket);
 
 /**
  * Configure, set up queues for, and start @port_id; record its pool for
- * netdev_alloc_skb().  Only offloads the device reports are enabled; what is on
- * is printed.
+ * netdev_alloc_skb().  Only offloads the device reports are enabled (and
+ * MBUF_FAST_FREE only while there is one skb pool); the start-up line prints
+ * what is on and what was asked for but stays off.
  * @return 0, or a negative errno (the cause is logged).
  */
 int glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf);
