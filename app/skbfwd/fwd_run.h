@@ -18,6 +18,8 @@ int fwd_streams_build(void);
 int fwd_lcores_assign(void);
 void fwd_lcores_launch(void);
 void fwd_lcores_stop(void);
+/** Free what net_ring ports still hold (sent, never read) before the leak audit; @return count. */
+unsigned int fwd_ports_drain(void);
 
 /* stats.c: one line of statistics: a port, a stream (RX queue), an lcore or the total. */
 struct fwd_counts {

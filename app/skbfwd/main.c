@@ -227,6 +227,9 @@ main(int argc, char **argv)
 	if (cfg.engine->stream_fini != NULL)
 		for (i = 0; i < nb_fwd_streams; i++)
 			cfg.engine->stream_fini(&fwd_streams[i]);
+	i = fwd_ports_drain();
+	if (i != 0)
+		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", i);
 	glue_ports_close();
 	in_use = glue_pools_in_use();
 	printf("mbufs in use at exit: %u\n", in_use);
