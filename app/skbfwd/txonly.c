@@ -28,6 +28,93 @@ static uint16_t txonly_udp_src = 9, txonly_udp_dst = 9;
 static bool txonly_multi_flow;
 static bool txonly_txpkts_given, txonly_size_given;
 static uint64_t txonly_count;   /* --tx-count: frames per stream, 0: unlimited */
+static uint16_t txonly_gso_size; /* --tx-gso: MSS of the 64 KiB GSO skbs built, 0: off */
+static bool txonly_gso_udp;      /* --tx-gso-udp: UDP (IP fragments) rather than TCP */
+
+#define TXONLY_GSO_TCP_PAYLOAD 65536u /* 46 segments at MSS 1448 */
+#define TXONLY_GSO_UDP_PAYLOAD 65000u /* a datagram IPv4 can still fragment */
+#define TXONLY_GSO_FRAG 2048u
+
+/* Wire packets one --tx-gso skb becomes (1 without --tx-gso). */
+static unsigned int
+txonly_gso_segs(void)
+{
+	unsigned int unit = txonly_gso_udp ? txonly_gso_size & ~7u : txonly_gso_size;
+	unsigned int pay = txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD + sizeof(struct rte_udp_hdr) :
+					    TXONLY_GSO_TCP_PAYLOAD;
+
+	return txonly_gso_size == 0 ? 1 : (pay + unit - 1) / unit;
+}
+
+/*
+ * --tx-gso: one GSO skb (helper "gso"): Ethernet, IPv4, TCP (ACK|PSH; sequence
+ * and IP ID advancing per skb as a sender's would) or UDP headers, then the
+ * zeroed payload in 2 KiB frags, gso_size/gso_type set; fwd_tx() segments it.
+ * Checksums and lengths are left to segmentation.  NULL when the pool is empty.
+ */
+static struct sk_buff *
+txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t seq)
+{
+	unsigned int l4 = txonly_gso_udp ? sizeof(struct rte_udp_hdr) : sizeof(struct rte_tcp_hdr);
+	unsigned int pay = txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD : TXONLY_GSO_TCP_PAYLOAD;
+	unsigned int hl = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + l4, off;
+	struct sk_buff *skb = netdev_alloc_skb(fs->tx_port, hl);
+	struct rte_ether_hdr *eth;
+	struct rte_ipv4_hdr *ip;
+	uint8_t *l4h;
+
+	if (unlikely(skb == NULL))
+		return NULL;
+	eth = skb_put_zero(skb, hl);
+	for (off = 0; off < pay; off += TXONLY_GSO_FRAG) {
+		unsigned int n = RTE_MIN(TXONLY_GSO_FRAG, pay - off);
+		struct sk_buff *frag = alloc_skb(mp, n);
+
+		if (unlikely(frag == NULL))
+			goto fail;
+		if (unlikely(skb_put_zero(frag, n) == NULL ||
+			     rte_pktmbuf_chain(skb_to_mbuf(skb), skb_to_mbuf(frag)) != 0)) {
+			kfree_skb(frag);
+			goto fail;
+		}
+	}
+	eth->dst_addr = cfg.peer[fs->tx_port];
+	eth->src_addr = *fwd_port_addr(fs->tx_port);
+	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	ip = (struct rte_ipv4_hdr *)(eth + 1);
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->time_to_live = TXONLY_TTL;
+	ip->next_proto_id = txonly_gso_udp ? IPPROTO_UDP : IPPROTO_TCP;
+	ip->src_addr = txonly_ip_src;
+	ip->dst_addr = txonly_ip_dst;
+	ip->packet_id = rte_cpu_to_be_16((uint16_t)(seq * ((pay + txonly_gso_size - 1) / txonly_gso_size)));
+	l4h = (uint8_t *)(ip + 1);
+	if (txonly_gso_udp) {
+		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)l4h;
+
+		uh->src_port = rte_cpu_to_be_16(txonly_udp_src);
+		uh->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
+	} else {
+		struct rte_tcp_hdr *th = (struct rte_tcp_hdr *)l4h;
+
+		th->src_port = rte_cpu_to_be_16(txonly_udp_src);
+		th->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
+		th->sent_seq = rte_cpu_to_be_32((uint32_t)(seq * pay));
+		th->data_off = (sizeof(*th) / 4) << 4;
+		th->tcp_flags = RTE_TCP_ACK_FLAG | RTE_TCP_PSH_FLAG;
+		th->rx_win = RTE_BE16(65535);
+	}
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	skb_shinfo(skb)->gso_size = txonly_gso_size;
+	skb_shinfo(skb)->gso_type = txonly_gso_udp ? SKB_GSO_UDP : SKB_GSO_TCPV4;
+	return skb;
+fail:
+	kfree_skb(skb);
+	return NULL;
+}
 
 /* Build one frame; NULL when the pool is empty (nothing held then). */
 static struct sk_buff *
@@ -39,6 +126,8 @@ txonly_build(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t flow)
 	struct rte_ether_hdr *eth;
 	unsigned int s;
 
+	if (txonly_gso_size != 0)
+		return txonly_build_gso(fs, mp, flow);
 	skb = netdev_alloc_skb(fs->tx_port, txonly_seg_len[0]);
 	if (unlikely(skb == NULL))
 		return NULL;
@@ -94,20 +183,22 @@ txonly_fwd(struct fwd_stream *fs)
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
 	uint16_t n, burst = cfg.burst;
+	unsigned int segs = txonly_gso_segs(); /* generated counts wire packets */
+	uint64_t made = fs->generated / segs;
 
 	if (txonly_count != 0) {
-		if (fs->generated >= txonly_count)
+		if (made >= txonly_count)
 			return;
-		burst = (uint16_t)RTE_MIN((uint64_t)burst, txonly_count - fs->generated);
+		burst = (uint16_t)RTE_MIN((uint64_t)burst, txonly_count - made);
 	}
 	for (n = 0; n < burst; n++) {
-		skbs[n] = txonly_build(fs, mp, fs->generated + n);
+		skbs[n] = txonly_build(fs, mp, made + n);
 		if (unlikely(skbs[n] == NULL))
 			break;
 	}
 	if (unlikely(n == 0))
 		return;
-	fs->generated += n;
+	fs->generated += (uint64_t)n * segs;
 	fwd_tx(fs, skbs, n);
 }
 
@@ -237,6 +328,22 @@ txonly_parse_option(const char *name, const char *arg)
 		}
 		return 0;
 	}
+	if (strcmp(name, "tx-gso") == 0) {
+		char *end = NULL;
+		unsigned long v = strtoul(arg, &end, 10);
+
+		if (*arg == '\0' || *end != '\0' || v < 8 || v > 9000) {
+			fprintf(stderr, "skbfwd: --tx-gso=%s: expected a segment size (MSS) 8..9000\n", arg);
+			return -EINVAL;
+		}
+		txonly_gso_size = (uint16_t)v;
+		fwd_gso_on = true;
+		return 0;
+	}
+	if (strcmp(name, "tx-gso-udp") == 0) {
+		txonly_gso_udp = true;
+		return 0;
+	}
 	if (strcmp(name, "txonly-multi-flow") == 0) {
 		txonly_multi_flow = true;
 		return 0;
@@ -251,6 +358,17 @@ txonly_setup(void)
 		fprintf(stderr, "skbfwd: --txpkts and --tx-pkt-size both set the packet size: give one\n");
 		return -EINVAL;
 	}
+	if (txonly_gso_udp && txonly_gso_size == 0) {
+		fprintf(stderr, "skbfwd: --tx-gso-udp needs --tx-gso=SIZE\n");
+		return -EINVAL;
+	}
+	if (txonly_gso_size != 0) {
+		printf("skbfwd: txonly: %s GSO skbs of %u payload bytes, gso_size %u\n",
+		       txonly_gso_udp ? "UDP" : "TCP",
+		       txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD : TXONLY_GSO_TCP_PAYLOAD,
+		       txonly_gso_size);
+		return 0;
+	}
 	printf("skbfwd: txonly: %u-byte frames in %u segment%s\n", txonly_pkt_len,
 	       txonly_nb_segs, txonly_nb_segs > 1 ? "s" : "");
 	return 0;
@@ -263,6 +381,8 @@ static const struct option txonly_options[] = {
 	{ "tx-udp", required_argument, NULL, 0 },
 	{ "txonly-multi-flow", no_argument, NULL, 0 },
 	{ "tx-count", required_argument, NULL, 0 },
+	{ "tx-gso", required_argument, NULL, 0 },
+	{ "tx-gso-udp", no_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -278,5 +398,8 @@ const struct fwd_engine txonly_engine = {
 	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2)\n"
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
 	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n"
-	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n",
+	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n"
+	"  --tx-gso=SIZE           txonly: 64 KiB TCP GSO skbs with gso_size SIZE, segmented on TX\n"
+	"                          (--tx-count counts skbs; Generated counts wire packets)\n"
+	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IP fragments of SIZE)\n",
 };

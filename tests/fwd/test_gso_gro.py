@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
-"""--gro on net_pcap: a capture of TCP segments, UDP fragments and VXLAN TCP
+"""txonly --tx-gso on net_pcap: every segment of the 64 KiB TCP skbs (MSS 1448:
+46 segments) and every fragment of the UDP ones checked here (lengths, IDs,
+sequence numbers, flags, offsets, IPv4/TCP/UDP checksums, payload rejoined).
+--gro on net_pcap: a capture of TCP segments, UDP fragments and VXLAN TCP
 segments, with runs that must not merge in between, forwarded with --gro and
 without.  The two output captures must be byte-identical (and, through io,
 equal to the input); --gro must really merge (exact count of skbs after
@@ -118,8 +121,72 @@ def forward(frames, d, tag, engine, gro):
     return r, out
 
 
+def txonly_gso(d, extra, tag):
+    """txonly --tx-gso with --tx-count=2 on two net_pcap ports: port 0's capture."""
+    empty = os.path.join(d, "empty_tx.pcap")
+    outs = [os.path.join(d, f"{tag}{i}.pcap") for i in (0, 1)]
+    t.write_pcap(empty, [])
+    vdevs = [f"net_pcap{i},rx_pcap={empty},tx_pcap={outs[i]}" for i in (0, 1)]
+    r = t.run(["--forward-mode=txonly", "--tx-count=2", "--duration=1"] + extra,
+              vdevs=vdevs, tag=tag, timeout=60)
+    return r, (t.read_pcap(outs[0]) if os.path.exists(outs[0]) else [])
+
+
+def check_tcp_gso(tap, frames, mss, payload_len):
+    nseg = -(-payload_len // mss)
+    tap.eq(len(frames), 2 * nseg, f"txonly --tx-gso={mss}: {nseg} segments per skb, 2 skbs")
+    bad = []
+    for k, f in enumerate(frames):
+        skb, i = divmod(k, nseg)
+        pay = mss if i < nseg - 1 else payload_len - (nseg - 1) * mss
+        ip, tcp, data = f[14:34], f[34:54], f[54:]
+        tot, ident = struct.unpack("!HH", ip[2:6])
+        seq = struct.unpack("!I", tcp[4:8])[0]
+        want_flags = 0x18 if i == nseg - 1 else 0x10
+        checks = [len(f) == 54 + pay, tot == 40 + pay, ident == (skb * nseg + i) & 0xFFFF,
+                  seq == (skb * payload_len + i * mss) & 0xFFFFFFFF, tcp[13] == want_flags,
+                  t.inet_csum(ip) == 0, l4sum(ip, tcp + data, 6) == 0,
+                  data == bytes(pay), f[12:14] == b"\x08\x00"]
+        if not all(checks):
+            bad.append((k, checks))
+    tap.eq(bad, [], f"txonly --tx-gso={mss}: every segment's lengths, ID, sequence, flags, checksums")
+
+
+def check_udp_gso(tap, frames, size, payload_len):
+    unit = size & ~7
+    dlen = payload_len + 8
+    nfrag = -(-dlen // unit)
+    tap.eq(len(frames), 2 * nfrag, f"txonly --tx-gso={size} --tx-gso-udp: {nfrag} fragments per skb")
+    bad = []
+    for skb in range(len(frames) // nfrag):
+        dgram = b""
+        ids = set()
+        for i in range(nfrag):
+            f = frames[skb * nfrag + i]
+            ip = f[14:34]
+            tot, ident, frag = struct.unpack("!HHH", ip[2:8])
+            want_frag = (i * unit) // 8 | (0x2000 if i < nfrag - 1 else 0)
+            if not (tot == len(f) - 14 and frag == want_frag and t.inet_csum(ip) == 0 and ip[9] == 17):
+                bad.append((skb, i, tot, frag))
+            ids.add(ident)
+            dgram += f[34:]
+        if len(ids) != 1 or len(dgram) != dlen or struct.unpack("!H", dgram[4:6])[0] != dlen \
+                or l4sum(frames[skb * nfrag][14:34], dgram, 17) != 0 or dgram[8:] != bytes(payload_len):
+            bad.append((skb, "datagram"))
+    tap.eq(bad, [], f"txonly --tx-gso={size} --tx-gso-udp: offsets, MF, IDs, checksums, datagram")
+
+
 def main():
     tap = t.Tap()
+    with tempfile.TemporaryDirectory(prefix="skbfwd_txgso_") as d:
+        r, frames = txonly_gso(d, ["--tx-gso=1448"], "txgso_tcp")
+        tap.eq((r.rc, r.in_use), (0, 0), "txonly --tx-gso: exit status, mbufs in use", r.log())
+        tap.eq(r.total and (r.total["tx"], r.total["generated"]), (184, 184),
+               "txonly --tx-gso: TX and Generated count wire packets", r.log())
+        check_tcp_gso(tap, frames, 1448, 65536)
+        r, frames = txonly_gso(d, ["--tx-gso=1480", "--tx-gso-udp"], "txgso_udp")
+        tap.eq((r.rc, r.in_use), (0, 0), "txonly --tx-gso-udp: exit status, mbufs in use", r.log())
+        check_udp_gso(tap, frames, 1480, 65000)
     frames, merged_away = build()
     tap.eq(len(frames), 62, "capture frames")
     tap.ok(len(frames) <= 128, "the capture fits one burst")
