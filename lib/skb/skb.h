@@ -584,9 +584,12 @@ bool __pskb_pull_tail(struct sk_buff *skb, unsigned int len);
 
 /**
  * Make sure the first @len bytes are linear (readable at skb_data()), moving them
- * out of frags when needed.  The guard before every header read.
+ * out of frags when needed; a head that is too short or shared with clones is
+ * first re-allocated (as pskb_expand_head), so pointers into the data taken
+ * before the call are stale after it (header offsets stay right).
+ * The guard before every header read.
  * @return true when they are; false when the skb is shorter than @len or the
- * bytes cannot be made linear — the skb is then unchanged.
+ * bytes cannot be made linear (64 KiB limit, memory short) — the skb is then unchanged.
  */
 static inline bool
 pskb_may_pull(struct sk_buff *skb, unsigned int len)

@@ -34,14 +34,12 @@ fail:
 	return TEST_FAILED;
 }
 
-/* Calls on a freed skb are refused and counted; the freed buffer and cb are poisoned. */
+/* Freeing poisons the buffers of every segment and the cb with 0x6b. */
 static int
-test_use_after_free_poison(void)
+test_poison_on_free(void)
 {
 	static const unsigned int lens[] = { 32, 16 };
-	struct sk_buff *skb, *frag;
-	uint64_t before = skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE);
-	uint8_t buf[4];
+	struct sk_buff *skb;
 	unsigned int i;
 	uint8_t *data, *fdata;
 
@@ -49,9 +47,10 @@ test_use_after_free_poison(void)
 	skb = make_chain(mp, 16, lens, 2);
 	TEST_ASSERT(skb != NULL, "make_chain");
 	skb->cb[0] = 1;
-	frag = __skb_from_mbuf(skb_to_mbuf(skb)->next);
+	skb->cb[47] = 2;
 	data = skb_data(skb);
-	fdata = skb_data(frag);
+	fdata = rte_pktmbuf_mtod(skb_to_mbuf(skb)->next, uint8_t *);
+	TEST_ASSERT(is_pat(data, 0, 32) && is_pat(fdata, 32, 16), "bytes before free");
 	kfree_skb(skb);
 	TEST_ASSERT_POOL_EMPTY(mp);
 	for (i = 0; i < 32; i++)
@@ -59,6 +58,26 @@ test_use_after_free_poison(void)
 	for (i = 0; i < 16; i++)
 		TEST_ASSERT_EQ(fdata[i], 0x6b);
 	TEST_ASSERT_EQ(skb->cb[0], 0x6b);
+	TEST_ASSERT_EQ(skb->cb[47], 0x6b);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* Calls on a freed skb are refused and counted; a fresh allocation is live again. */
+static int
+test_use_after_free(void)
+{
+	static const unsigned int lens[] = { 32, 16 };
+	struct sk_buff *skb;
+	uint64_t before = skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE);
+	uint8_t buf[4];
+
+	NEED_DEBUG();
+	skb = make_chain(mp, 16, lens, 2);
+	TEST_ASSERT(skb != NULL, "make_chain");
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
 	TEST_ASSERT(skb_put(skb, 4) == NULL, "put after free");
 	TEST_ASSERT(skb_push(skb, 4) == NULL, "push after free");
 	TEST_ASSERT(skb_pull(skb, 4) == NULL, "pull after free");
@@ -162,7 +181,8 @@ setup(void)
 static const struct unit_test tests[] = {
 	UNIT_TEST(setup),
 	UNIT_TEST(test_double_free),
-	UNIT_TEST(test_use_after_free_poison),
+	UNIT_TEST(test_poison_on_free),
+	UNIT_TEST(test_use_after_free),
 	UNIT_TEST(test_shared_write),
 	UNIT_TEST(test_bad_mbuf),
 };
