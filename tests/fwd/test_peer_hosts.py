@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
 """Kernel hosts as peers: two network namespaces, each holding one net_tap
-interface of skbfwd, bridged by skbfwd in io and in mac mode.
+interface of skbfwd, bridged by skbfwd in io and in mac mode; and once more in
+io mode with each host on a veth pair whose other end skbfwd opens with
+net_af_packet (the kernel's packet socket path rather than tap's character device).
 
 Per engine: 5 pings A -> B and 5 pings B -> A all answered; a 64 KiB file sent
 from A to B over UDP with socat (64 datagrams of 1024 bytes) arrives with the
@@ -25,14 +27,16 @@ UDP_FRAME = 14 + 20 + 8 + BLOCK
 ICMP_FRAME = 14 + 20 + 8 + 56
 
 
-def bridge(tap, engine):
+def bridge(tap, engine, link="tap"):
     args = [f"--forward-mode={engine}", "--duration=50"]
     if engine == "mac":
         args += [f"--eth-peer={p},{peers.TapHosts.host_mac[p]}" for p in (0, 1)]
-    h = peers.TapHosts(engine)
+    h = peers.TapHosts(engine + link[0], link)
+    if link != "tap":
+        engine = f"{engine} over af_packet/veth"
     try:
         if not tap.ok(h.start(args, [a + "/24" for a in ADDR]),
-                      f"{engine}: skbfwd up, taps moved into the hosts' namespaces", h.log()):
+                      f"{engine}: skbfwd up, hosts addressed in their namespaces", h.log()):
             return
         # each host knows the other's MAC: no ARP on the wire
         h.neigh(0, ADDR[1], h.host_mac[1])
@@ -68,11 +72,11 @@ def bridge(tap, engine):
 def main():
     tap = t.Tap()
     why = peers.hosts_unavailable()
-    for engine in ("io", "mac"):
+    for engine, link in (("io", "tap"), ("mac", "tap"), ("io", "veth")):
         if why:
-            tap.skip(f"{engine}: kernel hosts bridged over net_tap", why)
+            tap.skip(f"{engine}: kernel hosts bridged over {link}", why)
             continue
-        bridge(tap, engine)
+        bridge(tap, engine, link)
     return tap
 
 

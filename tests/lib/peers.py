@@ -69,9 +69,9 @@ def netns_unavailable():
 def hosts_unavailable():
     """Why kernel hosts (TapHosts, ping, udp_transfer) cannot be used here, or None."""
     why = netns_unavailable()
-    missing = missing_tools("ping", "socat", "ss", "sysctl")
+    missing = missing_tools("ping", "socat", "ss", "sysctl", "ethtool")
     if why is None and missing:
-        why = f"needs {', '.join(missing)} (Debian iputils-ping, socat, iproute2, procps)"
+        why = f"needs {', '.join(missing)} (Debian iputils-ping, socat, iproute2, procps, ethtool)"
     return why
 
 
@@ -331,7 +331,8 @@ class TapHosts:
     """Two kernel hosts, A and B, each in its own namespace holding one net_tap
     interface of skbfwd (port 0 in A, port 1 in B).  skbfwd itself runs in a
     third namespace so its taps are born without IPv6 and the kernel sends
-    nothing the test did not ask for.
+    nothing the test did not ask for.  With link="veth", each host is instead
+    the far end of a veth pair whose near end skbfwd opens with net_af_packet.
 
     port_mac[p]: skbfwd's MAC on port p; host_mac[p]: the host's on the same link.
     start() returns False (with .log()) when skbfwd does not come up."""
@@ -339,11 +340,15 @@ class TapHosts:
     port_mac = ("02:00:00:0a:00:01", "02:00:00:0b:00:01")
     host_mac = ("02:00:00:0a:00:02", "02:00:00:0b:00:02")
 
-    def __init__(self, tag):
+    def __init__(self, tag, link="tap"):
         self.tag = tag
+        self.link = link
         self.ns = []
         self.fwd = None
         self.ifaces = (iface_name(tag + "a"), iface_name(tag + "b"))
+        # the hosts' interface names (a veth pair needs two)
+        self.host_ifaces = self.ifaces if link == "tap" else \
+            tuple(iface_name(tag + x) for x in ("ha", "hb"))
         try:
             self.nsr = self._netns(tag + "r")
             self.hosts = (self._netns(tag + "a"), self._netns(tag + "b"))
@@ -359,18 +364,33 @@ class TapHosts:
     def start(self, args, addrs, huge=False):
         """Run skbfwd with @args (with hugepages when @huge); address host p
         with @addrs[p] (CIDR)."""
-        vdevs = [f"net_tap{p},iface={self.ifaces[p]},mac={self.port_mac[p]}" for p in (0, 1)]
+        if self.link == "veth":
+            for p in (0, 1):
+                self.nsr.run(["ip", "link", "add", self.ifaces[p], "address", self.port_mac[p],
+                              "type", "veth", "peer", "name", self.host_ifaces[p],
+                              "address", self.host_mac[p], "netns", self.hosts[p].name])
+                self.nsr.run(["ip", "link", "set", self.ifaces[p], "up"])
+                self.hosts[p].run(["ip", "addr", "add", addrs[p], "dev", self.host_ifaces[p]])
+                # veth leaves checksums to be filled in later (CHECKSUM_PARTIAL);
+                # a packet socket reads them unfinished, so the host fills them
+                self.hosts[p].run(["ethtool", "-K", self.host_ifaces[p], "tx", "off"])
+                self.hosts[p].run(["ip", "link", "set", self.host_ifaces[p], "up"])
+            vdevs = [f"net_af_packet{p},iface={self.ifaces[p]}" for p in (0, 1)]
+        else:
+            vdevs = [f"net_tap{p},iface={self.ifaces[p]},mac={self.port_mac[p]}"
+                     for p in (0, 1)]
         self.fwd = Skbfwd(args, vdevs, self.tag, netns=self.nsr, huge=huge)
         if not self.fwd.wait_started():
             return False
-        for p in (0, 1):
-            self.hosts[p].take_iface(self.ifaces[p], mac=self.host_mac[p], addr=addrs[p],
-                                     src=self.nsr)
+        if self.link == "tap":
+            for p in (0, 1):
+                self.hosts[p].take_iface(self.ifaces[p], mac=self.host_mac[p],
+                                         addr=addrs[p], src=self.nsr)
         return True
 
     def neigh(self, p, ip, mac):
         """Static neighbour entry on host @p."""
-        self.hosts[p].neigh(ip, mac, self.ifaces[p])
+        self.hosts[p].neigh(ip, mac, self.host_ifaces[p])
 
     def log(self):
         return self.fwd.log() if self.fwd else ""
