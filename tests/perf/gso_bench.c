@@ -2,9 +2,10 @@
 /*
  * GSO benchmark: Gbit/s of payload skb_gso_segment() segments on one core.
  *
- *   gso_bench [--seconds S] [--mss N] [--udp] [--json] [--file-prefix P]
+ *   gso_bench [--seconds S] [--mss N] [--payload N] [--udp] [--json] [--file-prefix P]
  *
- * One 64 KiB TCP/IPv4 GSO skb (UDP: a 65000-byte datagram) is built once, as
+ * One 64 KiB TCP/IPv4 GSO skb (UDP: a 65000-byte datagram; --payload another
+ * size) is built once, as
  * txonly --tx-gso builds it (headers, then 2 KiB frags); each round segments a
  * clone of it (skb_clone, not timed) and frees the segments (timed: a TX path
  * frees them too).  Runs for a bounded time, then prints the figure; the clone
@@ -78,6 +79,7 @@ main(int argc, char **argv)
 		{ "seconds", required_argument, NULL, 's' },
 		{ "mss", required_argument, NULL, 'm' },
 		{ "udp", no_argument, NULL, 'u' },
+		{ "payload", required_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "file-prefix", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
@@ -86,7 +88,7 @@ main(int argc, char **argv)
 	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "-l", "0",
 			"--file-prefix", prefix, "--log-level", "lib.eal:error", NULL };
 	double seconds = 2.0;
-	unsigned int mss = 1448, pay, nseg = 0;
+	unsigned int mss = 1448, pay = 0, nseg = 0;
 	bool udp = false, json = false;
 	struct rte_mempool *mp;
 	struct sk_buff *tmpl;
@@ -105,6 +107,9 @@ main(int argc, char **argv)
 		case 'u':
 			udp = true;
 			break;
+		case 'l':
+			pay = (unsigned int)atoi(optarg);
+			break;
 		case 'j':
 			json = true;
 			break;
@@ -112,19 +117,21 @@ main(int argc, char **argv)
 			snprintf(prefix, sizeof(prefix), "%s", optarg);
 			break;
 		default:
-			fprintf(stderr, "usage: gso_bench [--seconds S] [--mss N] [--udp] [--json] [--file-prefix P]\n");
+			fprintf(stderr, "usage: gso_bench [--seconds S] [--mss N] [--payload N] [--udp] [--json] [--file-prefix P]\n");
 			return 2;
 		}
 	}
-	if (seconds <= 0 || seconds > 60 || mss < 64 || mss > 9000) {
-		fprintf(stderr, "gso_bench: --seconds 0..60, --mss 64..9000\n");
+	if (pay == 0)
+		pay = udp ? 65000 : 65536;
+	if (seconds <= 0 || seconds > 60 || mss < 64 || mss > 9000 || pay <= mss ||
+	    pay > (udp ? 65000u : 65536u)) {
+		fprintf(stderr, "gso_bench: --seconds 0..60, --mss 64..9000, --payload mss+1..65536 (UDP 65000)\n");
 		return 2;
 	}
 	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
 		fprintf(stderr, "gso_bench: EAL initialisation failed\n");
 		return 1;
 	}
-	pay = udp ? 65000 : 65536;
 	mp = skb_pool_create_cache("gso_bench", 1024, 0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	tmpl = mp != NULL ? gso_bench_template(mp, udp, pay, mss) : NULL;
 	if (tmpl == NULL) {
