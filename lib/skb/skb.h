@@ -786,7 +786,9 @@ skb_cloned(const struct sk_buff *skb)
  * frags stay shared.  The new buffer is a pool mbuf's buffer when it fits, else
  * rte_malloc memory; clones keep the old one.
  * @return 0; -EINVAL for a negative @nhead/@ntail or a shared (skb_get) skb;
- * -ENOMEM when the buffer would pass 64 KiB or memory is short (skb unchanged).
+ * -ENOMEM when the buffer would pass 64 KiB or memory is short; -EBUSY while DPDK
+ * indirect mbufs (rte_pktmbuf_clone, rte_gso_segment) point into the head, which
+ * then cannot be moved.  On error the skb is unchanged.
  */
 __rte_warn_unused_result
 int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
@@ -798,7 +800,8 @@ int __skb_cow_head(struct sk_buff *skb, unsigned int headroom);
  * Make the head writable and give it at least @headroom bytes of headroom:
  * after it, writing the headers cannot change what a clone sees.  Copies the
  * head (as pskb_expand_head()) only when it is shared or the headroom is short.
- * @return 0; -ENOMEM (skb unchanged) when the copy cannot be made.
+ * @return 0; -ENOMEM or -EBUSY (as pskb_expand_head(); skb unchanged) when the
+ * copy cannot be made.
  */
 __rte_warn_unused_result
 static inline int

@@ -290,6 +290,25 @@ skb_data_shared(const struct sk_buff *skb)
 /* ---------------------------------------------------------------- head copy-on-write */
 
 /*
+ * True when DPDK indirect mbufs (rte_pktmbuf_clone/attach, rte_gso_segment) point
+ * into direct @m: they find it by address arithmetic, so it must not be re-pointed.
+ * Its refcnt is 1 for itself, plus 1 while its buffer is lent to clones, plus theirs.
+ */
+static bool
+skb_has_dpdk_indirect(const struct rte_mbuf *m)
+{
+	const struct sk_buff *skb = (const struct sk_buff *)m;
+	unsigned int own = 1;
+
+	if (!RTE_MBUF_DIRECT(m))
+		return false;
+	if (skb_mbuf_has_priv(m) &&
+	    __atomic_load_n(&skb->data_shinfo.free_cb, __ATOMIC_ACQUIRE) == skb_data_release)
+		own++;
+	return rte_mbuf_refcnt_read(m) > own;
+}
+
+/*
  * Move @skb's head to a private buffer with @headroom bytes in front of the data
  * and ideally @tailroom after it (at least @min_tail).  Bytes from head to tail
  * are copied; header offsets shift with them.
@@ -313,6 +332,8 @@ skb_rehead(struct sk_buff *skb, unsigned int headroom, unsigned int min_tail,
 	}
 	if (min > UINT16_MAX)
 		return -ENOMEM;
+	if (skb_has_dpdk_indirect(m))
+		return -EBUSY;
 	ret = skb_newbuf_get(m->pool, min, want, m->pool->socket_id, &nb);
 	if (ret < 0)
 		return ret;

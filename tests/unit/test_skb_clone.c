@@ -381,6 +381,51 @@ fail:
 	return TEST_FAILED;
 }
 
+/* DPDK indirect mbufs next to skb clones: cow refuses to move a head they point into. */
+static int
+test_dpdk_indirect(void)
+{
+	static const unsigned int lens[] = { 40 };
+	struct sk_buff *skb = make_chain(mp, 32, lens, 1), *c = NULL;
+	struct rte_mbuf *mi = NULL, *mi2 = NULL;
+
+	TEST_ASSERT(skb != NULL, "make_chain");
+	mi = rte_pktmbuf_clone(skb_to_mbuf(skb), mp);
+	TEST_ASSERT(mi != NULL, "rte_pktmbuf_clone");
+	TEST_ASSERT(skb_cloned(skb), "not cloned with an indirect mbuf on it");
+	TEST_ASSERT_EQ(skb_cow_head(skb, 0), -EBUSY);
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 8, 0), -EBUSY);
+	TEST_ASSERT_EQ(skb_headroom(skb), 32);
+	c = skb_clone(skb); /* our clone beside theirs */
+	TEST_ASSERT(c != NULL, "skb_clone");
+	TEST_ASSERT_EQ(skb_cow_head(skb, 0), -EBUSY);
+	/* a DPDK clone of our clone shares our clone's shinfo */
+	mi2 = rte_pktmbuf_clone(skb_to_mbuf(c), mp);
+	TEST_ASSERT(mi2 != NULL, "rte_pktmbuf_clone of a clone");
+	rte_pktmbuf_free(mi);
+	mi = NULL;
+	TEST_ASSERT_EQ(skb_cow_head(skb, 0), 0);
+	TEST_ASSERT(!skb_cloned(skb), "cloned after cow");
+	memset(skb_data(skb), 0, 40);
+	kfree_skb(skb);
+	skb = NULL;
+	kfree_skb(c);
+	c = NULL;
+	TEST_ASSERT(is_pat(rte_pktmbuf_mtod(mi2, uint8_t *), 0, 40), "DPDK clone of a clone");
+	/* mi2, the lending mbuf, and the cow buffer that mbuf holds until it goes */
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	rte_pktmbuf_free(mi2);
+	mi2 = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	rte_pktmbuf_free(mi2);
+	rte_pktmbuf_free(mi);
+	kfree_skb(c);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static int
 setup(void)
 {
@@ -397,6 +442,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_skb_copy),
 	UNIT_TEST(test_pskb_copy_unshare),
 	UNIT_TEST(test_realloc_headroom),
+	UNIT_TEST(test_dpdk_indirect),
 };
 
 int
