@@ -10,6 +10,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_ip.h>
 #include <rte_tcp.h>
@@ -19,8 +20,12 @@
 
 bool fwd_gso_on;
 
-/* Per port: true when the device segments TCP/IPv4 itself. */
+/* Per port: true when the device segments TCP/IPv4 itself, and its limits. */
 static bool fwd_gso_port_tso[RTE_MAX_ETHPORTS];
+static uint16_t fwd_gso_port_mtu[RTE_MAX_ETHPORTS];
+static uint16_t fwd_gso_port_max_segs[RTE_MAX_ETHPORTS]; /* mbufs per packet, 0: no limit */
+static uint16_t fwd_gso_port_max_out[RTE_MAX_ETHPORTS];  /* segments it makes, 0: no limit */
+static bool fwd_gso_port_l2_in_mtu[RTE_MAX_ETHPORTS];
 
 void
 fwd_gso_setup(void)
@@ -33,6 +38,23 @@ fwd_gso_setup(void)
 
 		fwd_gso_port_tso[pid] = p != NULL &&
 			(p->tx_offloads & FWD_GSO_TSO_OFFLOADS) == FWD_GSO_TSO_OFFLOADS;
+		if (fwd_gso_port_tso[pid]) {
+			uint16_t mtu = RTE_ETHER_MTU;
+
+			rte_eth_dev_get_mtu(pid, &mtu);
+			fwd_gso_port_mtu[pid] = mtu;
+			fwd_gso_port_max_segs[pid] = p->info.tx_desc_lim.nb_seg_max;
+			/*
+			 * DPDK 22.11 net_tap segments with rte_gso itself: it wants
+			 * MSS + all headers (Ethernet too) within the MTU and makes
+			 * at most 64 segments (MAX_GSO_MBUFS); past that it refuses
+			 * the packet.
+			 */
+			if (strcmp(p->info.driver_name, "net_tap") == 0) {
+				fwd_gso_port_l2_in_mtu[pid] = true;
+				fwd_gso_port_max_out[pid] = 64;
+			}
+		}
 		printf("Port %u: GSO %s\n", pid, fwd_gso_port_tso[pid] ?
 		       "by the device (TSO, TCP/IPv4; the rest in software)" :
 		       "in software (rte_gso)");
@@ -42,11 +64,11 @@ fwd_gso_setup(void)
 /*
  * Ready a TCP/IPv4 GSO skb for the device's TSO: header lengths, tso_segsz,
  * offload flags, IPv4 total length and the pseudo-header checksum the device
- * expects.  @return false (skb untouched) when the skb is not one the device can
+ * expects, for TX port @port.  @return false (skb untouched) when the skb is not one the device can
  * take: then it is segmented in software.
  */
 static bool
-fwd_gso_tso_prepare(struct sk_buff *skb)
+fwd_gso_tso_prepare(struct sk_buff *skb, uint16_t port)
 {
 	struct rte_mbuf *m = &skb->mbuf;
 	struct rte_ipv4_hdr *ip;
@@ -63,7 +85,15 @@ fwd_gso_tso_prepare(struct sk_buff *skb)
 	tcp = (struct rte_tcp_hdr *)skb_transport_header(skb);
 	l4 = (tcp->data_off >> 4) * 4u;
 	if (l4 < sizeof(*tcp) || l2 + l3 + l4 > skb_headlen(skb) ||
-	    m->pkt_len - l2 > UINT16_MAX || m->pkt_len <= l2 + l3 + l4 ||
+	    m->pkt_len - l2 > UINT16_MAX || m->pkt_len <= l2 + l3 + l4)
+		return false;
+	/* within what this port's device takes: else software segmentation */
+	if ((fwd_gso_port_l2_in_mtu[port] ? l2 : 0) + l3 + l4 + skb->shinfo.gso_size >
+	    fwd_gso_port_mtu[port] ||
+	    (fwd_gso_port_max_segs[port] != 0 && m->nb_segs > fwd_gso_port_max_segs[port]) ||
+	    (fwd_gso_port_max_out[port] != 0 &&
+	     (m->pkt_len - l2 - l3 - l4 + skb->shinfo.gso_size - 1) / skb->shinfo.gso_size >
+	     fwd_gso_port_max_out[port]) ||
 	    skb_cow_head(skb, 0) < 0)
 		return false;
 	ip = (struct rte_ipv4_hdr *)skb_network_header(skb);
@@ -92,7 +122,7 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		struct sk_buff_head segs;
 		int ret;
 
-		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb))) {
+		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb, port))) {
 			out[k++] = skb;
 			if (k == MAX_PKT_BURST) {
 				__fwd_tx_to(fs, port, queue, out, k);
