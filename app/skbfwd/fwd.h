@@ -81,7 +81,7 @@ struct fwd_port_count {
 /** A forwarding engine (testpmd's struct fwd_engine). */
 struct fwd_engine {
 	const char *name;
-	/** Called once on the main lcore after ports start; 0 or -errno. */
+	/** Called once on the main lcore after ports start; 0 or -errno (-EINVAL only after printing why). */
 	int (*setup)(void);
 	/** Called once per stream before forwarding; 0 or -errno. */
 	int (*stream_init)(struct fwd_stream *fs);

@@ -50,7 +50,7 @@ l3fwd_parse_route(const char *file, unsigned int lineno, char *line)
 {
 	char pfx[64], mac[64], extra[8], *slash, *end = NULL;
 	unsigned long len, port;
-	uint32_t addr;
+	uint32_t addr, hop;
 	int n, ret;
 
 	n = sscanf(line, "%63s %lu %63s %7s", pfx, &port, mac, extra);
@@ -72,6 +72,16 @@ l3fwd_parse_route(const char *file, unsigned int lineno, char *line)
 	}
 	if (skbfwd_parse_ipv4(pfx, &addr) < 0) {
 		fprintf(stderr, "skbfwd: %s:%u: %s is not an IPv4 address\n", file, lineno, pfx);
+		return -EINVAL;
+	}
+	if (len < 32 && (rte_be_to_cpu_32(addr) & (UINT32_MAX >> len)) != 0) {
+		fprintf(stderr, "skbfwd: %s:%u: %s/%lu has bits set past the prefix length\n",
+			file, lineno, pfx, len);
+		return -EINVAL;
+	}
+	if (rte_lpm_is_rule_present(l3fwd_lpm, rte_be_to_cpu_32(addr), (uint8_t)len, &hop) == 1) {
+		fprintf(stderr, "skbfwd: %s:%u: %s/%lu is routed twice (first to port %u)\n",
+			file, lineno, pfx, len, l3fwd_hops[hop].port);
 		return -EINVAL;
 	}
 	if (!l3fwd_port_in_use(port)) {

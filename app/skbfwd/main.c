@@ -181,6 +181,9 @@ main(int argc, char **argv)
 	ret = skbfwd_parse_args(argc, argv);
 	if (ret < 0)
 		goto fail_eal;
+	/* a signal during EAL start-up: skip pools and ports, stop within the second */
+	if (skbfwd_quit)
+		goto stop;
 	ret = skbfwd_select_ports();
 	if (ret < 0)
 		goto fail_eal;
@@ -194,8 +197,10 @@ main(int argc, char **argv)
 	if (ret < 0)
 		goto fail_ports;
 	if (cfg.engine->setup != NULL && (ret = cfg.engine->setup()) < 0) {
-		fprintf(stderr, "skbfwd: engine %s set-up failed: %s\n", cfg.engine->name,
-			strerror(-ret));
+		/* -EINVAL: the engine named the bad option or file line already */
+		if (ret != -EINVAL)
+			fprintf(stderr, "skbfwd: engine %s set-up failed: %s\n", cfg.engine->name,
+				strerror(-ret));
 		goto fail_ports;
 	}
 	for (i = 0; i < nb_fwd_streams; i++) {
@@ -218,6 +223,7 @@ main(int argc, char **argv)
 		skbfwd_wait();
 		fwd_lcores_stop();
 	}
+stop:
 	if (skbfwd_quit)
 		printf("\nskbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 

@@ -82,23 +82,32 @@ def engine_rows(help_text):
         return path
 
     opts = set(re.findall(r"(--[a-z][a-z0-9-]*)", help_text))
-    route = next((o for o in ("--route-file", "--routes", "--route") if o in opts), None)
-    if route:
+    ok = "10.0.0.0/8 0 02:00:00:00:00:01\n"
+    if "--routes" in opts:
         eng = ["--forward-mode=l3fwd"]
-        rows += [
-            (eng + [f"{route}=/nonexistent/routes"], ["/nonexistent/routes"]),
-            (eng + [f"{route}=" + f("syntax", "10.0.0.0/8 0\nthis is not a route\n")],
-             ["line 2"]),
-            (eng + [f"{route}=" + f("prefix", "10.0.0.0/8 0\n10.1.0.0/8 1\n10.0.0.0/33 1\n")],
-             ["line 3"]),
-            (eng + [f"{route}=" + f("badip", "10.0.0.0/8 0\n300.1.2.3/8 1\n")], ["line 2"]),
-            (eng + [f"{route}=" + f("dup", "10.0.0.0/8 0\n10.0.0.0/8 1\n")], ["line 2"]),
+        files = [
+            ("syntax", ok + "this is not a route\n", 2),
+            ("nolen", ok + ok.replace("/8", "") , 2),
+            ("badlen", ok + "10.1.0.0/16 1 02:00:00:00:00:01\n10.0.0.0/33 1 02:00:00:00:00:01\n", 3),
+            ("badip", ok + "300.1.2.3/8 1 02:00:00:00:00:01\n", 2),
+            ("badmac", "# comment\n\n10.0.0.0/8 0 02:00:00:00:00\n", 3),
+            ("badport", ok + "11.0.0.0/8 7 02:00:00:00:00:01\n", 2),
+            ("twice", ok + "192.168.0.0/16 1 02:00:00:00:00:02\n10.0.0.0/8 1 02:00:00:00:00:02\n", 3),
+            ("hostbits", ok + "10.0.0.1/8 1 02:00:00:00:00:02\n", 2),
+            ("extra", ok + "11.0.0.0/8 1 02:00:00:00:00:02 extra\n", 2),
         ]
-    for o in sorted(opts):
-        if re.search(r"-(ip|addr|src-ip|dst-ip|local-ip|remote-ip)$", o):
-            rows.append(([f"{o}=300.1.2.3"], [o, "300.1.2.3"]))
-        if re.search(r"-mac$", o):
-            rows.append(([f"{o}=02:00:00:00:00"], [o, "02:00:00:00:00"]))
+        rows.append((eng + ["--routes=/nonexistent/routes"], ["--routes=/nonexistent/routes"]))
+        for name, text, line in files:
+            path = f(name, text)
+            rows.append((eng + [f"--routes={path}"], [f"{path}:{line}:"]))
+    bad = {
+        "--vxlan-local": "300.1.2.3", "--vxlan-remote": "1.2.3", "--vxlan-vni": "16777216",
+        "--vxlan-port": "70000", "--tx-ip": "1.2.3.4", "--tx-udp": "99999",
+        "--tx-pkt-size": "10", "--txpkts": "0", "--icmp-ip": "0,1.2.3.999",
+    }
+    for o, v in bad.items():
+        if o in opts:
+            rows.append(([f"{o}={v}"], [o]))
     return rows
 
 
