@@ -146,7 +146,7 @@ extern volatile bool fwd_stop;
 extern bool fwd_gso_on;
 /** Decide once per port, from its enabled offloads, TSO or software GSO (prints it). */
 void fwd_gso_setup(void);
-/** --gro: print "GRO: N packets received, M skbs after merging" over all streams. */
+/** At exit: "GRO: N packets received, M skbs after merging" (--gro), "GSO: ..." counts. */
 void fwd_gso_print_stats(void);
 struct fwd_stream;
 /** fwd_tx_to() for bursts that may hold GSO skbs: TSO or skb_gso_segment() first. */

@@ -27,6 +27,11 @@ static uint16_t fwd_gso_port_max_segs[RTE_MAX_ETHPORTS]; /* mbufs per packet, 0:
 static uint16_t fwd_gso_port_max_out[RTE_MAX_ETHPORTS];  /* segments it makes, 0: no limit */
 static bool fwd_gso_port_l2_in_mtu[RTE_MAX_ETHPORTS];
 
+/* GSO skbs sent, all lcores (relaxed atomics: a GSO skb is worth many packets). */
+static struct {
+	uint64_t tso, sw, sw_segs;
+} fwd_gso_count;
+
 void
 fwd_gso_setup(void)
 {
@@ -123,6 +128,8 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		int ret;
 
 		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb, port))) {
+			if (unlikely(skb_is_gso(skb)))
+				__atomic_fetch_add(&fwd_gso_count.tso, 1, __ATOMIC_RELAXED);
 			out[k++] = skb;
 			if (k == MAX_PKT_BURST) {
 				__fwd_tx_to(fs, port, queue, out, k);
@@ -136,6 +143,8 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 			fwd_drop(fs, skb, ret == -ENOMEM ? FWD_DROP_NO_MBUF : FWD_DROP_UNSUPPORTED);
 			continue;
 		}
+		__atomic_fetch_add(&fwd_gso_count.sw, 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&fwd_gso_count.sw_segs, skb_queue_len(&segs), __ATOMIC_RELAXED);
 		while ((skb = __skb_dequeue(&segs)) != NULL) {
 			out[k++] = skb;
 			if (k == MAX_PKT_BURST) {
@@ -158,6 +167,11 @@ fwd_gso_print_stats(void)
 		rx += fwd_streams[i].rx_packets;
 		merged += fwd_streams[i].gro_merged;
 	}
-	printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
-	       rx, rx - merged);
+	if (cfg.gro)
+		printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
+		       rx, rx - merged);
+	printf("GSO: %" PRIu64 " skbs to device TSO, %" PRIu64 " segmented in software into %"
+	       PRIu64 " packets\n", __atomic_load_n(&fwd_gso_count.tso, __ATOMIC_RELAXED),
+	       __atomic_load_n(&fwd_gso_count.sw, __ATOMIC_RELAXED),
+	       __atomic_load_n(&fwd_gso_count.sw_segs, __ATOMIC_RELAXED));
 }

@@ -228,7 +228,7 @@ stop:
 		printf("\nskbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 
 	stats_print_final();
-	if (cfg.gro)
+	if (fwd_gso_on)
 		fwd_gso_print_stats();
 	if (cfg.engine->stream_fini != NULL)
 		for (i = 0; i < nb_fwd_streams; i++)
