@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The --vxlan-* options shared by the encap and decap engines. */
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ const struct option vxlan_options[] = {
 	{ "vxlan-vni", required_argument, NULL, 0 },
 	{ "vxlan-port", required_argument, NULL, 0 },
 	{ "vxlan-sport", required_argument, NULL, 0 },
+	{ "vxlan-conf", required_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -36,7 +38,9 @@ const char vxlan_usage[] =
 	"                          (encap default 192.0.2.2)\n"
 	"  --vxlan-vni=N           VNI 0..16777215 (encap default 1; decap: accept only N)\n"
 	"  --vxlan-port=N          VXLAN UDP destination port (default 4789)\n"
-	"  --vxlan-sport=N         encap: fixed outer UDP source port (default: flow hash 49152..65535)\n";
+	"  --vxlan-sport=N         encap: fixed outer UDP source port (default: flow hash 49152..65535)\n"
+	"  --vxlan-conf=FILE       the settings above as \"local IP\", \"remote IP\", \"vni N\",\n"
+	"                          \"port N\", \"sport N\" lines (config/vxlan.conf)\n";
 
 static int
 vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned long *v)
@@ -52,10 +56,52 @@ vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned lo
 	return 0;
 }
 
+/* "KEY VALUE" lines, KEY one of local remote vni port sport, as the options. */
+static int
+vxlan_load_conf(const char *file)
+{
+	char line[256], key[32], value[128], extra[8], opt[48];
+	unsigned int lineno = 0;
+	FILE *f = fopen(file, "r");
+	int ret = 0;
+
+	if (f == NULL) {
+		fprintf(stderr, "skbfwd: --vxlan-conf=%s: %s\n", file, strerror(errno));
+		return -EINVAL;
+	}
+	while (ret == 0 && fgets(line, sizeof(line), f) != NULL) {
+		char *hash = strchr(line, '#'), *p = line;
+
+		lineno++;
+		if (hash != NULL)
+			*hash = '\0';
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			continue;
+		if (sscanf(p, "%31s %127s %7s", key, value, extra) != 2 ||
+		    strcmp(key, "conf") == 0) {
+			fprintf(stderr, "skbfwd: %s:%u: expected \"KEY VALUE\"\n", file, lineno);
+			ret = -EINVAL;
+			break;
+		}
+		snprintf(opt, sizeof(opt), "vxlan-%s", key);
+		ret = vxlan_parse_option(opt, value);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: %s:%u: bad \"%s\" line (keys: local remote vni port sport)\n",
+				file, lineno, key);
+	}
+	fclose(f);
+	return ret;
+}
+
 int
 vxlan_parse_option(const char *name, const char *arg)
 {
 	unsigned long v;
+
+	if (strcmp(name, "vxlan-conf") == 0)
+		return vxlan_load_conf(arg);
 
 	if (strcmp(name, "vxlan-local") == 0 || strcmp(name, "vxlan-remote") == 0) {
 		bool local = name[6] == 'l';

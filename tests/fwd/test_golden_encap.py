@@ -65,15 +65,23 @@ tap.eq(sports[-1], sports[0], "encap defaults: same inner flow, same source port
 encapped = out
 run.cleanup()
 
-args = ["--port-topology=loop", "--vxlan-local=10.0.0.1", "--vxlan-remote=10.0.0.2",
-        "--vxlan-vni=4242", "--vxlan-port=8472", "--vxlan-sport=5555",
-        "--eth-peer=0,02:00:00:00:cc:cc"]
-run = g.PcapRun("encap", [inner], args, tag="encap_opts")
-g.check_run(tap, run, "encap options", len(inner), {})
-tap.eq(len(run.outputs[0]), len(inner), "encap options: frames out")
-for k, (w, o) in enumerate(zip(inner, run.outputs[0])):
-    check_outer(tap, f"encap options frame {k}", o, w, run.macs.get(0, ""),
-                "02:00:00:00:cc:cc", "10.0.0.1", "10.0.0.2", 4242, 8472, 5555)
+CONF = "# tunnel\nlocal 10.0.0.1\nremote 10.0.0.2\n\nvni 4242   # VNI\nport 8472\nsport 5555\n"
+for how, args in (("options", ["--vxlan-local=10.0.0.1", "--vxlan-remote=10.0.0.2",
+                               "--vxlan-vni=4242", "--vxlan-port=8472", "--vxlan-sport=5555"]),
+                  ("--vxlan-conf", ["--vxlan-conf=@DIR@/vxlan.conf"])):
+    run = g.PcapRun("encap", [inner], ["--port-topology=loop", "--eth-peer=0,02:00:00:00:cc:cc"]
+                    + args, tag="encap_opts", extra_files={"vxlan.conf": CONF})
+    g.check_run(tap, run, f"encap {how}", len(inner), {})
+    tap.eq(len(run.outputs[0]), len(inner), f"encap {how}: frames out")
+    for k, (w, o) in enumerate(zip(inner, run.outputs[0])):
+        check_outer(tap, f"encap {how} frame {k}", o, w, run.macs.get(0, ""),
+                    "02:00:00:00:cc:cc", "10.0.0.1", "10.0.0.2", 4242, 8472, 5555)
+    run.cleanup()
+
+run = g.PcapRun("encap", [[]], ["--vxlan-conf=@DIR@/v.conf"], duration=0.2, tag="encap_badconf",
+                extra_files={"v.conf": "local 10.0.0.1\n\nvni 99999999\n"})
+tap.ok(run.r.rc != 0 and "v.conf:3:" in run.r.err, "encap: bad --vxlan-conf line named",
+       run.r.log())
 run.cleanup()
 
 # encap then decap: the original frames, byte for byte
