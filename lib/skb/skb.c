@@ -183,10 +183,34 @@ __kfree_skb_shared(struct sk_buff *skb)
 void
 kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
 {
+#ifdef SKB_DEBUG
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
 		kfree_skb(skbs[i]);
+#else
+	struct rte_mbuf *batch[64];
+	unsigned int i, k = 0;
+
+	/* skbs with one user go back in bulk; the rest drop a user each */
+	for (i = 0; i < n; i++) {
+		struct sk_buff *skb = skbs[i];
+
+		if (skb == NULL)
+			continue;
+		if (unlikely(skb_meta_valid(skb) && skb->users != 1)) {
+			__kfree_skb_shared(skb);
+			continue;
+		}
+		batch[k++] = &skb->mbuf;
+		if (k == RTE_DIM(batch)) {
+			rte_pktmbuf_free_bulk(batch, k);
+			k = 0;
+		}
+	}
+	if (k > 0)
+		rte_pktmbuf_free_bulk(batch, k);
+#endif
 }
 
 int

@@ -713,7 +713,23 @@ int skb_add_ext_frag(struct sk_buff *skb, void *addr, unsigned int len,
  * (nothing is copied then).
  */
 __rte_warn_unused_result
-int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+static inline int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+
+/** Slow path of skb_copy_bits(): any range, across frags, with the checks. */
+int __skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+
+static inline int
+skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
+{
+#ifndef SKB_DEBUG
+	if (likely(offset >= 0 && len >= 0 &&
+		   (unsigned int)offset + (unsigned int)len <= skb_headlen(skb))) {
+		memcpy(to, skb_data(skb) + offset, (size_t)len);
+		return 0;
+	}
+#endif
+	return __skb_copy_bits(skb, offset, to, len);
+}
 
 /**
  * Copy @len bytes from @from into the data at @offset (across frags).  As in

@@ -67,13 +67,17 @@ skb_piece_write(void *p, unsigned int n, void *arg)
 }
 
 int
-skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
+__skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
 	struct skb_cursor c = { .p = to };
 
 	SKB_DEBUG_ENTRY(skb, -EFAULT);
 	if (unlikely(!skb_range_ok(skb, offset, len)))
 		return -EFAULT;
+	if (likely((unsigned int)offset + (unsigned int)len <= skb_headlen(skb))) {
+		memcpy(to, skb_data(skb) + offset, (size_t)len);
+		return 0;
+	}
 	skb_walk(skb, (unsigned int)offset, (unsigned int)len, skb_piece_read, &c);
 	return 0;
 }

@@ -64,7 +64,7 @@ test_copy_store_bits(void)
 	int off, len;
 
 	for (k = 0; k < 3; k++) {
-		uint8_t buf[60], w[60];
+		uint8_t buf[64], w[60];
 
 		skb = make_chain(mp, 32, shapes[k], nsegs[k]);
 		TEST_ASSERT(skb != NULL, "make_chain %u", k);
@@ -493,6 +493,31 @@ fail:
 	return TEST_FAILED;
 }
 
+/* kfree_skb_bulk: more than one internal batch, NULLs skipped, a shared skb keeps a user. */
+static int
+test_kfree_bulk(void)
+{
+	struct sk_buff *skbs[70] = { NULL }, *kept;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(skbs); i++) {
+		if (i % 10 == 9)
+			continue; /* NULLs in the burst */
+		skbs[i] = alloc_skb(mp, 8);
+		TEST_ASSERT(skbs[i] != NULL, "alloc %u", i);
+	}
+	kept = skb_get(skbs[5]);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 63);
+	kfree_skb_bulk(skbs, RTE_DIM(skbs));
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_EQ(kept->users, 1);
+	kfree_skb(kept);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static int
 setup(void)
 {
@@ -511,6 +536,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_iovec),
 	UNIT_TEST(test_split),
 	UNIT_TEST(test_header_helpers),
+	UNIT_TEST(test_kfree_bulk),
 };
 
 int
