@@ -166,6 +166,8 @@ fwd_lcore_main(void *arg)
 		}
 		return 0;
 	}
+	if (cfg.engine->lcore_loop != NULL)
+		return cfg.engine->lcore_loop(streams, nb);
 	while (!fwd_stop)
 		for (i = 0; i < nb; i++)
 			packet_fwd(streams[i]);

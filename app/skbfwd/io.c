@@ -15,7 +15,10 @@ io_fwd(struct fwd_stream *fs)
 	fwd_tx_bytes(fs, skbs, n, fs->rx_bytes - rx_bytes);
 }
 
+FWD_LCORE_LOOP(io_fwd)
+
 const struct fwd_engine io_engine = {
 	.name = "io",
 	.packet_fwd = io_fwd,
+	.lcore_loop = io_fwd_lcore_loop,
 };

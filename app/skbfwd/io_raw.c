@@ -18,7 +18,10 @@ io_raw_fwd(struct fwd_stream *fs)
 	fwd_raw_tx_bytes(fs, pkts, n, fs->rx_bytes - rx_bytes);
 }
 
+FWD_LCORE_LOOP(io_raw_fwd)
+
 const struct fwd_engine io_raw_engine = {
 	.name = "io-raw",
 	.packet_fwd = io_raw_fwd,
+	.lcore_loop = io_raw_fwd_lcore_loop,
 };

@@ -274,10 +274,13 @@ l3fwd_parse_option(const char *name, const char *arg)
 	return -EINVAL;
 }
 
+FWD_LCORE_LOOP(l3fwd_fwd)
+
 const struct fwd_engine l3fwd_engine = {
 	.name = "l3fwd",
 	.setup = l3fwd_setup,
 	.packet_fwd = l3fwd_fwd,
+	.lcore_loop = l3fwd_fwd_lcore_loop,
 	.stream_fini = l3fwd_stream_fini,
 	.options = l3fwd_options,
 	.parse_option = l3fwd_parse_option,

@@ -5,9 +5,7 @@
  * header are dropped as truncated.
  */
 
-#include <rte_prefetch.h>
-
-#include "fwd.h"
+#include "fwd_l2.h"
 
 /* dst then src, as they sit in the frame (12 bytes, no padding) */
 struct mac_pair {
@@ -16,33 +14,32 @@ struct mac_pair {
 };
 static_assert(sizeof(struct mac_pair) == 2 * RTE_ETHER_ADDR_LEN, "mac_pair must be 12 bytes");
 
+static inline void
+mac_write(unsigned char *hdr, const void *arg)
+{
+	memcpy(hdr, arg, sizeof(struct mac_pair));
+}
+
+static __rte_noinline void
+mac_write_short(unsigned char *hdr, const void *arg)
+{
+	mac_write(hdr, arg);
+}
+
 static void
 mac_fwd(struct fwd_stream *fs)
 {
-	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct mac_pair addrs;
-	uint16_t n = fwd_rx(fs, skbs), i, nb_tx = 0;
 
-	if (unlikely(n == 0))
-		return;
 	addrs.dst = cfg.peer[fs->tx_port];
 	addrs.src = *fwd_port_addr(fs->tx_port);
-	for (i = 0; i < n; i++) {
-		struct sk_buff *skb = skbs[i];
-
-		if (likely(i + 1 < n))
-			rte_prefetch0(skb_data(skbs[i + 1]));
-		if (unlikely(!pskb_may_pull(skb, RTE_ETHER_HDR_LEN))) {
-			fwd_drop(fs, skb, FWD_DROP_TRUNCATED);
-			continue;
-		}
-		memcpy(skb_data(skb), &addrs, sizeof(addrs));
-		skbs[nb_tx++] = skb;
-	}
-	fwd_tx(fs, skbs, nb_tx);
+	fwd_l2_burst(fs, RTE_ETHER_HDR_LEN, mac_write, mac_write_short, &addrs);
 }
+
+FWD_LCORE_LOOP(mac_fwd)
 
 const struct fwd_engine mac_engine = {
 	.name = "mac",
 	.packet_fwd = mac_fwd,
+	.lcore_loop = mac_fwd_lcore_loop,
 };
