@@ -783,6 +783,9 @@ skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t
 	      struct sk_buff **slot, unsigned int nb)
 {
 	struct rte_mbuf *cand[RTE_GRO_MAX_BURST_ITEM_NUM];
+	/* what rte_gro needs set is the PMD's to keep: given back at the end */
+	uint32_t ptype[RTE_GRO_MAX_BURST_ITEM_NUM];
+	uint64_t txoff[RTE_GRO_MAX_BURST_ITEM_NUM];
 	struct rte_gro_param param = {
 		.gro_types = 0,
 		.max_flow_num = RTE_GRO_MAX_BURST_ITEM_NUM,
@@ -800,6 +803,8 @@ skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t
 		struct rte_mbuf *m = &skbs[i]->mbuf;
 		struct skb_gro_note *nt = skb_gro_note(m);
 
+		ptype[i - base] = m->packet_type;
+		txoff[i - base] = m->tx_offload;
 		nt->idx = (uint16_t)i;
 		nt->kind = skb_gro_classify(m, types, nt);
 		if (nt->kind != 0)
@@ -810,7 +815,7 @@ skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t
 	if (nc < 2) {
 		for (i = 0; i < nc; i++)
 			slot[skb_gro_note(cand[i])->idx] = __skb_from_mbuf(cand[i]);
-		return;
+		goto restore;
 	}
 	k = rte_gro_reassemble_burst(cand, (uint16_t)nc, &param);
 	for (i = 0; i < k; i++) {
@@ -828,6 +833,11 @@ skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t
 		} else {
 			skb_gro_unmerge(m, kind, slot);
 		}
+	}
+restore:
+	for (i = base; i < base + n; i++) {
+		skbs[i]->mbuf.packet_type = ptype[i - base];
+		skbs[i]->mbuf.tx_offload = txoff[i - base];
 	}
 }
 

@@ -542,6 +542,107 @@ fail:
 	return TEST_FAILED;
 }
 
+/* One check of a TCP segment list: lengths, IDs, sequence, checksums; payload into joined[]. */
+static int
+tcp_segs_ok(struct sk_buff_head *segs, unsigned int n, unsigned int mss, unsigned int plen,
+	    uint16_t id0, uint32_t seq0, unsigned int *got)
+{
+	struct sk_buff *seg;
+	unsigned int i = 0;
+
+	*got = 0;
+	TEST_ASSERT_EQ(skb_queue_len(segs), n);
+	skb_queue_walk(segs, seg) {
+		unsigned int pay = i + 1 < n ? mss : plen - (n - 1) * mss;
+
+		TEST_ASSERT_EQ(skb_len(seg), 54 + pay);
+		TEST_ASSERT_EQ(skb_copy_bits(seg, 0, flat, (int)skb_len(seg)), 0);
+		TEST_ASSERT_EQ(rd16(flat + 16), 40 + pay);
+		TEST_ASSERT_EQ(rd16(flat + 18), (uint16_t)(id0 + i));
+		TEST_ASSERT_EQ(rd32(flat + 38), seq0 + i * mss);
+		TEST_ASSERT(ip_csum_ok(flat + 14), "ip checksum of %u", i);
+		TEST_ASSERT(l4_csum_ok(flat + 14, flat + 34, 20 + pay, 6), "tcp checksum of %u", i);
+		memcpy(joined + *got, flat + 54, pay);
+		*got += pay;
+		i++;
+	}
+	return 0;
+fail:
+	return -1;
+}
+
+/* A linear skb whose buffer is external (alloc_skb beyond the data room). */
+static int
+test_gso_linear_ext(void)
+{
+	const unsigned int plen = 60000, mss = 1448, n = 42;
+	struct sk_buff_head segs;
+	struct sk_buff *skb;
+	unsigned int i, got;
+	uint8_t *d;
+
+	NEED_POOL();
+	skb_queue_head_init(&segs);
+	skb = alloc_skb(pool, 54 + plen);
+	TEST_ASSERT(skb != NULL, "alloc");
+	TEST_ASSERT(RTE_MBUF_HAS_EXTBUF(skb_to_mbuf(skb)), "external buffer");
+	d = skb_put(skb, 54 + plen);
+	put_eth(d);
+	put_ipv4(d + 14, 0, 77, 0, 6, 1, 2);
+	put_tcp(d + 34, 3, 0x10);
+	for (i = 0; i < plen; i++)
+		d[54 + i] = pat(i);
+	skb_shinfo(skb)->gso_size = mss;
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+	TEST_ASSERT_EQ(skb_shinfo(skb)->nr_frags, 0);
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), 0);
+	TEST_ASSERT(tcp_segs_ok(&segs, n, mss, plen, 77, 3, &got) == 0, "segments");
+	return joined_ok(&segs, got, plen, 0);
+fail:
+	skb_queue_purge(&segs);
+	return TEST_FAILED;
+}
+
+/* Segmenting a clone leaves the original whole: it segments the same way after. */
+static int
+test_gso_clone(void)
+{
+	const unsigned int plen = 20000, mss = 1000, n = 20;
+	uint8_t hdr[54];
+	struct sk_buff_head segs;
+	struct sk_buff *skb, *clone = NULL;
+	unsigned int got;
+
+	NEED_POOL();
+	skb_queue_head_init(&segs);
+	put_eth(hdr);
+	put_ipv4(hdr + 14, 0, 500, 0, 6, 1, 2);
+	put_tcp(hdr + 34, 1000000, 0x10);
+	skb = make_gso_skb(hdr, 54, plen, 3000);
+	TEST_ASSERT(skb != NULL, "build");
+	skb_shinfo(skb)->gso_size = mss;
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+	clone = skb_clone(skb);
+	TEST_ASSERT(clone != NULL, "clone");
+	TEST_ASSERT(skb_is_gso(clone), "gso fields cloned");
+	TEST_ASSERT_EQ(skb_gso_segment(clone, &segs), 0);
+	clone = NULL;
+	TEST_ASSERT(tcp_segs_ok(&segs, n, mss, plen, 500, 1000000, &got) == 0, "clone's segments");
+	TEST_ASSERT_EQ(got, plen);
+	TEST_ASSERT(joined[0] == pat(0) && joined[plen - 1] == pat(plen - 1), "clone's payload");
+	skb_queue_purge(&segs);
+	TEST_ASSERT_EQ(skb_len(skb), 54 + plen);
+	TEST_ASSERT_EQ(skb_copy_bits(skb, 0, flat, 54), 0);
+	TEST_ASSERT(memcmp(flat, hdr, 54) == 0, "original headers untouched");
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), 0);
+	TEST_ASSERT(tcp_segs_ok(&segs, n, mss, plen, 500, 1000000, &got) == 0, "original's segments");
+	return joined_ok(&segs, got, plen, 0);
+fail:
+	kfree_skb(clone);
+	skb_queue_purge(&segs);
+	return TEST_FAILED;
+}
+
 /* ------------------------------------------------------------ GRO */
 
 /* A TCP/IPv4 frame of @pay payload bytes (payload offset @poff in the stream), checksums right. */
@@ -651,6 +752,9 @@ test_gro_refuses(void)
 	for (i = 0; i < n; i++) {
 		skbs[i] = make_frame(orig[i], orig_len[i]);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
+		/* what a PMD wrote stays: GRO sets its own only for the call */
+		skb_to_mbuf(skbs[i])->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4;
+		skb_to_mbuf(skbs[i])->tx_offload = 0;
 	}
 	/* 1000 then 500 then 1000: segments of 1000 would not give 500 back */
 	k = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);
@@ -660,6 +764,8 @@ test_gro_refuses(void)
 		TEST_ASSERT_EQ(skb_len(skbs[i]), orig_len[i]);
 		TEST_ASSERT_EQ(skb_to_mbuf(skbs[i])->nb_segs, 1);
 		TEST_ASSERT(memcmp(skb_data(skbs[i]), orig[i], orig_len[i]) == 0, "skb %u bytes", i);
+		TEST_ASSERT_EQ(skb_to_mbuf(skbs[i])->packet_type, RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4);
+		TEST_ASSERT_EQ(skb_to_mbuf(skbs[i])->tx_offload, 0);
 	}
 	for (i = 0; i < n; i++) {
 		kfree_skb(skbs[i]);
@@ -846,6 +952,8 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_gso_vxlan_tcp4),
 	UNIT_TEST(test_gso_fits_one),
 	UNIT_TEST(test_gso_errors),
+	UNIT_TEST(test_gso_linear_ext),
+	UNIT_TEST(test_gso_clone),
 	UNIT_TEST(test_gro_tcp_merge),
 	UNIT_TEST(test_gro_refuses),
 	UNIT_TEST(test_gro_udp_frags),
