@@ -123,15 +123,19 @@ fail:
 	return TEST_FAILED;
 }
 
-/* Two lcores: each pushes its own numbered skbs and pops whatever comes. */
-#define PER_LCORE 20000
-#define BATCH 32
+/*
+ * Two lcores on one locked queue: each first pushes OWN skbs of its own
+ * (numbered in mark), then MOVES times pops one from either end, counts the move
+ * in the skb's priority and pushes it back at either end.  Nothing may be lost:
+ * at the end the queue holds every skb exactly once and the moves add up.
+ */
+#define OWN 48
+#define MOVES 1000000
 
 struct qarg {
 	struct sk_buff_head *q;
 	unsigned int id;
-	unsigned int pushed, popped;
-	uint64_t popped_sum; /* sum of the popped skbs' marks */
+	unsigned int pushed, moved, empty;
 	int err;
 };
 
@@ -139,42 +143,35 @@ static int
 queue_worker(void *p)
 {
 	struct qarg *a = p;
-	struct sk_buff *mine[BATCH];
-	unsigned int i, j;
+	unsigned int i;
 
-	for (i = 0; i < PER_LCORE; i += BATCH) {
-		for (j = 0; j < BATCH; j++) {
-			mine[j] = alloc_skb(mp, 0);
-			if (mine[j] == NULL) {
-				/* the pool is the limit: pop to make room */
-				struct sk_buff *s = skb_dequeue(a->q);
+	for (i = 0; i < OWN; i++) {
+		struct sk_buff *s = alloc_skb(mp, 0);
 
-				if (s != NULL) {
-					a->popped++;
-					a->popped_sum += s->mark;
-					kfree_skb(s);
-				}
-				j--;
-				continue;
-			}
-			mine[j]->mark = a->id * 1000000u + i + j;
+		if (s == NULL) {
+			a->err = -ENOMEM;
+			return -1;
 		}
-		for (j = 0; j < BATCH; j++) {
-			if ((j & 1) == 0)
-				skb_queue_tail(a->q, mine[j]);
-			else
-				skb_queue_head(a->q, mine[j]);
-			a->pushed++;
-		}
-		for (j = 0; j < BATCH / 2; j++) {
-			struct sk_buff *s = (j & 1) ? skb_dequeue(a->q) : skb_dequeue_tail(a->q);
+		s->mark = a->id * 1000u + i;
+		if (i & 1)
+			skb_queue_head(a->q, s);
+		else
+			skb_queue_tail(a->q, s);
+		a->pushed++;
+	}
+	for (i = 0; i < MOVES; i++) {
+		struct sk_buff *s = (i & 1) ? skb_dequeue(a->q) : skb_dequeue_tail(a->q);
 
-			if (s == NULL)
-				break;
-			a->popped++;
-			a->popped_sum += s->mark;
-			kfree_skb(s);
+		if (s == NULL) {
+			a->empty++;
+			continue;
 		}
+		s->priority++;
+		if (i & 2)
+			skb_queue_head(a->q, s);
+		else
+			skb_queue_tail(a->q, s);
+		a->moved++;
 	}
 	return 0;
 }
@@ -185,9 +182,9 @@ test_queue_two_lcores(void)
 	struct sk_buff_head q;
 	struct qarg a0 = { .q = &q, .id = 1 }, a1 = { .q = &q, .id = 2 };
 	unsigned int lcore = rte_get_next_lcore(rte_lcore_id(), 1, 0);
-	uint64_t want = 0, rest = 0;
+	uint64_t marks = 0, want_marks = 0, moves = 0;
 	struct sk_buff *s;
-	unsigned int i, left = 0;
+	unsigned int i, left = 0, walked = 0;
 
 	if (lcore >= RTE_MAX_LCORE) {
 		printf("# needs a second lcore\n");
@@ -197,18 +194,27 @@ test_queue_two_lcores(void)
 	TEST_ASSERT_EQ(rte_eal_remote_launch(queue_worker, &a1, lcore), 0);
 	queue_worker(&a0);
 	TEST_ASSERT_EQ(rte_eal_wait_lcore(lcore), 0);
-	TEST_ASSERT_EQ(a0.pushed, PER_LCORE);
-	TEST_ASSERT_EQ(a1.pushed, PER_LCORE);
+	TEST_ASSERT_EQ(a0.err, 0);
+	TEST_ASSERT_EQ(a1.err, 0);
+	TEST_ASSERT_EQ(a0.pushed + a1.pushed, 2 * OWN);
+	TEST_ASSERT_EQ(a0.moved + a0.empty, MOVES);
+	TEST_ASSERT_EQ(a1.moved + a1.empty, MOVES);
+	TEST_ASSERT_EQ(skb_queue_len(&q), 2 * OWN);
+	skb_queue_walk(&q, s)
+		walked++;
+	TEST_ASSERT_EQ(walked, 2 * OWN);
 	while ((s = skb_dequeue(&q)) != NULL) {
 		left++;
-		rest += s->mark;
+		marks += s->mark;
+		moves += s->priority;
 		kfree_skb(s);
 	}
-	TEST_ASSERT_EQ(a0.popped + a1.popped + left, 2 * PER_LCORE);
+	for (i = 0; i < OWN; i++)
+		want_marks += 1000u + i + 2000u + i;
+	TEST_ASSERT_EQ(left, 2 * OWN);
+	TEST_ASSERT_EQ(marks, want_marks);
+	TEST_ASSERT_EQ(moves, a0.moved + a1.moved);
 	TEST_ASSERT_EQ(skb_queue_len(&q), 0);
-	for (i = 0; i < PER_LCORE; i++)
-		want += 1 * 1000000u + i + 2 * 1000000u + i;
-	TEST_ASSERT_EQ(a0.popped_sum + a1.popped_sum + rest, want);
 	TEST_ASSERT_POOL_EMPTY(mp);
 	return TEST_SUCCESS;
 fail:
