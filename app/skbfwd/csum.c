@@ -61,7 +61,7 @@ csum_stream_fini(struct fwd_stream *fs)
 	fs->engine_ctx = NULL;
 }
 
-/* Ask the TX port to fill a checksum: the l2/l3 lengths it needs. */
+/* Ask the TX port to fill a checksum: the header lengths it needs. */
 static inline void
 csum_tx_offload(struct sk_buff *skb, unsigned int l3off, unsigned int ihl, uint64_t flag)
 {
@@ -69,6 +69,8 @@ csum_tx_offload(struct sk_buff *skb, unsigned int l3off, unsigned int ihl, uint6
 
 	m->l2_len = l3off;
 	m->l3_len = ihl;
+	if (flag == RTE_MBUF_F_TX_UDP_CKSUM)
+		m->l4_len = sizeof(struct rte_udp_hdr);
 	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | flag;
 }
 
