@@ -325,9 +325,10 @@ skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 		    skb_ipv4_is_fragment(p + h.l3_off))
 			return -EINVAL;
 		kind = GSO_VXLAN_TCP4;
-	} else if (h.proto == IPPROTO_TCP && !(type & (SKB_GSO_UDP | SKB_GSO_UDP_TUNNEL))) {
+	} else if (h.proto == IPPROTO_TCP && !(type & SKB_GSO_UDP)) {
+		/* SKB_GSO_UDP_TUNNEL left over by a decapsulation is no contradiction */
 		kind = GSO_TCP4;
-	} else if (h.proto == IPPROTO_UDP && !(type & (SKB_GSO_TCPV4 | SKB_GSO_UDP_TUNNEL))) {
+	} else if (h.proto == IPPROTO_UDP && !(type & SKB_GSO_TCPV4)) {
 		kind = GSO_UDP4;
 	} else {
 		return -EINVAL;

@@ -75,8 +75,10 @@ skb_is_gso(const struct sk_buff *skb)
  * A skb whose payload fits in one segment gives one segment (a copy).
  *
  * The headers must be readable from the data pointer (Ethernet, optional VLAN);
- * they are pulled into the linear area when they are not.  gso_type selects the
- * protocol; when it is 0 the packet's own headers do.
+ * they are pulled into the linear area when they are not.  The packet's own
+ * headers select the protocol (VXLAN: UDP to port 4789 when gso_type has
+ * SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
+ * (SKB_GSO_TCPV4 on a UDP packet, SKB_GSO_UDP on a TCP one: -EINVAL).
  *
  * @param skb   the GSO skb; consumed (kfree_skb) on success.
  * @param segs  an initialised queue; the segments are appended at its tail with
