@@ -26,6 +26,8 @@ struct fwd_rates {
 
 static struct fwd_counts last_period[RTE_MAX_ETHPORTS];
 static struct fwd_rates port_rates[RTE_MAX_ETHPORTS];
+static struct fwd_counts last_stream[MAX_FWD_STREAMS];
+static struct fwd_rates stream_rates[MAX_FWD_STREAMS];
 static uint64_t stats_start_tsc, stats_last_tsc;
 
 void
@@ -115,6 +117,8 @@ stats_init(void)
 
 	memset(last_period, 0, sizeof(last_period));
 	memset(port_rates, 0, sizeof(port_rates));
+	memset(last_stream, 0, sizeof(last_stream));
+	memset(stream_rates, 0, sizeof(stream_rates));
 	stats_start_tsc = stats_last_tsc = rte_get_timer_cycles();
 	if (!cfg.record_burst_stats)
 		return;
@@ -130,26 +134,55 @@ stats_init(void)
 	}
 }
 
-/* Rates of every port since the previous call (per second; bits = 8 x bytes). */
+/* Rates from @last to @now over @seconds (bits = 8 x bytes); @last := @now. */
+static void
+rates_of(const struct fwd_counts *now, struct fwd_counts *last, struct fwd_rates *r,
+	 double seconds)
+{
+	if (seconds <= 0)
+		seconds = 1e-9;
+	r->rx_pps = (double)(now->rx - last->rx) / seconds;
+	r->tx_pps = (double)(now->tx - last->tx) / seconds;
+	r->rx_bps = 8.0 * (double)(now->rx_bytes - last->rx_bytes) / seconds;
+	r->tx_bps = 8.0 * (double)(now->tx_bytes - last->tx_bytes) / seconds;
+	*last = *now;
+}
+
+static void
+rates_add(struct fwd_rates *a, const struct fwd_rates *b)
+{
+	a->rx_pps += b->rx_pps;
+	a->tx_pps += b->tx_pps;
+	a->rx_bps += b->rx_bps;
+	a->tx_bps += b->tx_bps;
+}
+
+/* Rates of every port and stream since the previous call. */
 static void
 stats_update_rates(const struct fwd_counts *now, double seconds)
 {
+	struct fwd_counts c;
 	unsigned int i;
 
-	for (i = 0; i < nb_fwd_ports; i++) {
-		uint16_t p = fwd_ports[i];
-		const struct fwd_counts *n = &now[p], *l = &last_period[p];
-		struct fwd_rates *r = &port_rates[p];
-
-		if (seconds <= 0)
-			seconds = 1e-9;
-		r->rx_pps = (double)(n->rx - l->rx) / seconds;
-		r->tx_pps = (double)(n->tx - l->tx) / seconds;
-		r->rx_bps = 8.0 * (double)(n->rx_bytes - l->rx_bytes) / seconds;
-		r->tx_bps = 8.0 * (double)(n->tx_bytes - l->tx_bytes) / seconds;
-		last_period[p] = *n;
+	for (i = 0; i < nb_fwd_ports; i++)
+		rates_of(&now[fwd_ports[i]], &last_period[fwd_ports[i]],
+			 &port_rates[fwd_ports[i]], seconds);
+	for (i = 0; i < nb_fwd_streams; i++) {
+		stream_counts(&fwd_streams[i], &c);
+		rates_of(&c, &last_stream[i], &stream_rates[i], seconds);
 	}
 	stats_last_tsc = rte_get_timer_cycles();
+}
+
+/* An lcore's rates: the sum of its streams'. */
+static void
+lcore_rates(const struct fwd_lcore *fc, struct fwd_rates *r)
+{
+	unsigned int k;
+
+	memset(r, 0, sizeof(*r));
+	for (k = 0; k < fc->nb_streams; k++)
+		rates_add(r, &stream_rates[fc->streams[k] - fwd_streams]);
 }
 
 void
@@ -220,11 +253,11 @@ stats_print_burst(const char *what, const uint64_t *hist)
 }
 
 static void
-stats_print_line(const char *label, const struct fwd_counts *c)
+stats_print_line(const char *label, const struct fwd_counts *c, const struct fwd_rates *r)
 {
 	printf("  %-28s RX: %-12" PRIu64 " %-14" PRIu64 "B TX: %-12" PRIu64 " %-14" PRIu64
-	       "B drops: %" PRIu64 "\n",
-	       label, c->rx, c->rx_bytes, c->tx, c->tx_bytes, c->drops);
+	       "B drops: %-10" PRIu64 " RX-pps: %-10.0f TX-pps: %.0f\n",
+	       label, c->rx, c->rx_bytes, c->tx, c->tx_bytes, c->drops, r->rx_pps, r->tx_pps);
 }
 
 /* Per-queue (stream) and per-lcore lines, with burst histograms when recorded. */
@@ -243,7 +276,7 @@ stats_print_streams(void)
 		snprintf(label, sizeof(label), "%u/%u -> %u/%u lcore %u", fs->rx_port,
 			 fs->rx_queue, fs->tx_port, fs->tx_queue,
 			 fwd_lcores[fs->lcore_idx].lcore_id);
-		stats_print_line(label, &c);
+		stats_print_line(label, &c, &stream_rates[s]);
 		if (fs->rx_burst_hist != NULL) {
 			stats_print_burst("RX", fs->rx_burst_hist);
 			stats_print_burst("TX", fs->tx_burst_hist);
@@ -252,11 +285,13 @@ stats_print_streams(void)
 	printf("  Per lcore:\n");
 	for (l = 0; l < nb_fwd_lcores; l++) {
 		struct fwd_counts sum;
+		struct fwd_rates r;
 
 		lcore_counts(&fwd_lcores[l], &sum);
+		lcore_rates(&fwd_lcores[l], &r);
 		snprintf(label, sizeof(label), "lcore %u (%u streams)", fwd_lcores[l].lcore_id,
 			 fwd_lcores[l].nb_streams);
-		stats_print_line(label, &sum);
+		stats_print_line(label, &sum, &r);
 	}
 }
 
@@ -276,6 +311,13 @@ json_counts(FILE *f, const struct fwd_counts *c)
 	for (r = 0; r < FWD_DROP_MAX; r++)
 		fprintf(f, "%s\"%s\": %" PRIu64, r ? ", " : "", fwd_drop_names[r], c->reason[r]);
 	fprintf(f, "}");
+}
+
+static void
+json_rates(FILE *f, const struct fwd_rates *r)
+{
+	fprintf(f, ", \"rx_pps\": %.3f, \"tx_pps\": %.3f, \"rx_bps\": %.3f, \"tx_bps\": %.3f",
+		r->rx_pps, r->tx_pps, r->rx_bps, r->tx_bps);
 }
 
 static void
@@ -310,6 +352,7 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 	FILE *f = fopen(cfg.stats_json, "w");
 	unsigned int i, s, l;
 	uint64_t acc_missed = 0, acc_nombuf = 0;
+	struct fwd_rates acc_rates = { 0, 0, 0, 0 };
 	int ret;
 
 	if (f == NULL) {
@@ -329,10 +372,11 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 
 		fprintf(f, "    {\"port\": %u, ", p);
 		json_counts(f, &t[p]);
-		fprintf(f, ", \"rx_missed\": %" PRIu64 ", \"rx_nombuf\": %" PRIu64
-			", \"rx_pps\": %.0f, \"tx_pps\": %.0f, \"rx_bps\": %.0f, \"tx_bps\": %.0f}%s\n",
-			rx_missed[p], rx_nombuf[p], r->rx_pps, r->tx_pps, r->rx_bps, r->tx_bps,
-			i + 1 < nb_fwd_ports ? "," : "");
+		fprintf(f, ", \"rx_missed\": %" PRIu64 ", \"rx_nombuf\": %" PRIu64,
+			rx_missed[p], rx_nombuf[p]);
+		json_rates(f, r);
+		rates_add(&acc_rates, r);
+		fprintf(f, "}%s\n", i + 1 < nb_fwd_ports ? "," : "");
 		acc_missed += rx_missed[p];
 		acc_nombuf += rx_nombuf[p];
 	}
@@ -346,6 +390,7 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 			fs->rx_port, fs->rx_queue, fs->tx_port, fs->tx_queue,
 			fwd_lcores[fs->lcore_idx].lcore_id);
 		json_counts(f, &c);
+		json_rates(f, &stream_rates[s]);
 		if (fs->rx_burst_hist != NULL) {
 			json_hist(f, "rx_bursts", fs->rx_burst_hist);
 			json_hist(f, "tx_bursts", fs->tx_burst_hist);
@@ -355,11 +400,14 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 	fprintf(f, "  ],\n  \"lcores\": [\n");
 	for (l = 0; l < nb_fwd_lcores; l++) {
 		struct fwd_counts sum;
+		struct fwd_rates r;
 
 		lcore_counts(&fwd_lcores[l], &sum);
+		lcore_rates(&fwd_lcores[l], &r);
 		fprintf(f, "    {\"lcore\": %u, \"streams\": %u, ", fwd_lcores[l].lcore_id,
 			fwd_lcores[l].nb_streams);
 		json_counts(f, &sum);
+		json_rates(f, &r);
 		if (cfg.record_core_cycles)
 			fprintf(f, ", \"cycles_per_packet\": %.2f", cycles_per_packet(&sum));
 		fprintf(f, "}%s\n", l + 1 < nb_fwd_lcores ? "," : "");
@@ -367,6 +415,7 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 	fprintf(f, "  ],\n  \"totals\": {");
 	json_counts(f, acc);
 	fprintf(f, ", \"rx_missed\": %" PRIu64 ", \"rx_nombuf\": %" PRIu64, acc_missed, acc_nombuf);
+	json_rates(f, &acc_rates);
 	if (cfg.record_core_cycles)
 		fprintf(f, ", \"cycles_per_packet\": %.2f", cycles_per_packet(acc));
 	fprintf(f, "}\n}\n");

@@ -43,6 +43,10 @@ def check_sums(tap, name, js, r):
         tap.eq(tot[k], sum_of(js["ports"], k), f"{name}: totals.{k} == sum over ports")
         tap.eq(tot[k], sum_of(js["queues"], k), f"{name}: totals.{k} == sum over queues")
         tap.eq(tot[k], sum_of(js["lcores"], k), f"{name}: totals.{k} == sum over lcores")
+    for k in ("rx_pps", "tx_pps", "rx_bps", "tx_bps"):
+        for group in ("ports", "queues", "lcores"):
+            tap.ok(abs(tot[k] - sum_of(js[group], k)) < 0.01 * len(js[group]),
+                   f"{name}: totals.{k} == sum over {group} ({tot[k]})")
     reasons = js["drop_reasons"]
     tap.eq(sorted(tot["drops"]), sorted(reasons), f"{name}: drop reason keys")
     tap.eq(sum(tot["drops"].values()), tot["drops_total"], f"{name}: drops_total")
@@ -100,6 +104,10 @@ if js:
     tap.eq((ports[1]["tx_packets"], ports[1]["tx_bytes"]), (2, len(frames[1]) + len(frames[2])),
            "l3fwd: port 1 TX = the two frames routed there")
     tap.eq(js["totals"]["drops"]["no_route"], 1, "l3fwd: no_route drop in JSON")
+    # no --stats-period: rates over the whole run, bytes and packets over the same time
+    p0 = ports[0]
+    tap.ok(p0["rx_pps"] > 0 and abs(p0["rx_bps"] / p0["rx_pps"] - 8 * sum(map(len, frames)) / 4)
+           < 0.5, f"l3fwd: port 0 rx_bps / rx_pps == 8 x mean frame bytes ({p0['rx_bps']})")
 run.cleanup()
 
 # two forwarding lcores (three EAL lcores on the machine's two CPUs): l3fwd gets a
