@@ -36,13 +36,24 @@ static bool txonly_gso_udp;      /* --tx-gso-udp: UDP (IP fragments) rather than
 #define TXONLY_GSO_UDP_PAYLOAD 65000u /* a datagram IPv4 can still fragment */
 #define TXONLY_GSO_FRAG 2048u
 
+/* L4 payload of a --tx-gso skb: --txpkts/--tx-pkt-size less the headers, else 64 KiB. */
+static unsigned int
+txonly_gso_payload(void)
+{
+	unsigned int hl = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) +
+			  (txonly_gso_udp ? sizeof(struct rte_udp_hdr) : sizeof(struct rte_tcp_hdr));
+
+	if ((txonly_txpkts_given || txonly_size_given) && txonly_pkt_len > hl)
+		return txonly_pkt_len - hl;
+	return txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD : TXONLY_GSO_TCP_PAYLOAD;
+}
+
 /* Wire packets one --tx-gso skb becomes (1 without --tx-gso). */
 static unsigned int
 txonly_gso_segs(void)
 {
 	unsigned int unit = txonly_gso_udp ? txonly_gso_size & ~7u : txonly_gso_size;
-	unsigned int pay = txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD + sizeof(struct rte_udp_hdr) :
-					    TXONLY_GSO_TCP_PAYLOAD;
+	unsigned int pay = txonly_gso_payload() + (txonly_gso_udp ? sizeof(struct rte_udp_hdr) : 0);
 
 	return txonly_gso_size == 0 ? 1 : (pay + unit - 1) / unit;
 }
@@ -57,7 +68,7 @@ static struct sk_buff *
 txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t seq)
 {
 	unsigned int l4 = txonly_gso_udp ? sizeof(struct rte_udp_hdr) : sizeof(struct rte_tcp_hdr);
-	unsigned int pay = txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD : TXONLY_GSO_TCP_PAYLOAD;
+	unsigned int pay = txonly_gso_payload();
 	unsigned int hl = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + l4, off;
 	struct sk_buff *skb = netdev_alloc_skb(fs->tx_port, hl);
 	struct rte_ether_hdr *eth;
@@ -371,9 +382,7 @@ txonly_setup(void)
 	}
 	if (txonly_gso_size != 0) {
 		printf("skbfwd: txonly: %s GSO skbs of %u payload bytes, gso_size %u\n",
-		       txonly_gso_udp ? "UDP" : "TCP",
-		       txonly_gso_udp ? TXONLY_GSO_UDP_PAYLOAD : TXONLY_GSO_TCP_PAYLOAD,
-		       txonly_gso_size);
+		       txonly_gso_udp ? "UDP" : "TCP", txonly_gso_payload(), txonly_gso_size);
 		return 0;
 	}
 	printf("skbfwd: txonly: %u-byte frames in %u segment%s\n", txonly_pkt_len,
@@ -406,7 +415,8 @@ const struct fwd_engine txonly_engine = {
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
 	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n"
 	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n"
-	"  --tx-gso=SIZE           txonly: 64 KiB TCP GSO skbs with gso_size SIZE, segmented on TX\n"
+	"  --tx-gso=SIZE           txonly: TCP GSO skbs with gso_size SIZE, segmented on TX: 64 KiB\n"
+	"                          of payload, or --txpkts/--tx-pkt-size bytes of frame\n"
 	"                          (--tx-count counts skbs; Generated counts wire packets)\n"
 	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IP fragments of SIZE)\n",
 };

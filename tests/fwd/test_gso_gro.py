@@ -184,6 +184,11 @@ def main():
         tap.eq(r.total and (r.total["tx"], r.total["generated"]), (184, 184),
                "txonly --tx-gso: TX and Generated count wire packets", r.log())
         check_tcp_gso(tap, frames, 1448, 65536)
+        r, frames = txonly_gso(d, ["--tx-gso", "1000", "--txpkts=2048,2048,2048,2048"],
+                               "txgso_txpkts")
+        tap.eq((r.rc, r.in_use), (0, 0), "txonly --tx-gso --txpkts: exit status, mbufs in use",
+               r.log())
+        check_tcp_gso(tap, frames, 1000, 4 * 2048 - 54)
         r, frames = txonly_gso(d, ["--tx-gso=1480", "--tx-gso-udp"], "txgso_udp")
         tap.eq((r.rc, r.in_use), (0, 0), "txonly --tx-gso-udp: exit status, mbufs in use", r.log())
         check_udp_gso(tap, frames, 1480, 65000)
