@@ -54,7 +54,7 @@ l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 		return FWD_DROP_BAD_HEADER;
 	if (unlikely(l3off + tot > m->pkt_len))
 		return FWD_DROP_TRUNCATED;
-	if (unlikely(rte_raw_cksum(ip, hl) != 0xffff))
+	if (unlikely(pkt_csum_fold(ip, hl) != 0xffff))
 		return FWD_DROP_BAD_CHECKSUM;
 	if (unlikely(ip->time_to_live <= 1))
 		return FWD_DROP_TTL_EXPIRED;

@@ -66,6 +66,23 @@ pkt_parse_eth(struct sk_buff *skb, unsigned int *l3off)
 static inline uint16_t
 pkt_csum_fold(const void *p, size_t len)
 {
+	/*
+	 * An option-less IPv4 header, the common case: five 32-bit words summed
+	 * with end-around carries give the same folded sum as rte_raw_cksum()'s
+	 * 16-bit words, in a fifth of its instructions (no loop, no tail).
+	 */
+	if (likely(len == sizeof(struct rte_ipv4_hdr))) {
+		uint32_t w[5];
+		uint64_t s;
+
+		memcpy(w, p, sizeof(w));
+		s = (uint64_t)w[0] + w[1] + w[2] + w[3] + w[4];
+		s = (s & 0xffffffff) + (s >> 32);
+		s = (s & 0xffff) + (s >> 16);
+		s = (s & 0xffff) + (s >> 16);
+		s = (s & 0xffff) + (s >> 16);
+		return (uint16_t)s;
+	}
 	return rte_raw_cksum(p, len);
 }
 
