@@ -171,10 +171,14 @@ skbfwd_tel_one_port(struct rte_tel_data *d, unsigned int idx, const struct fwd_c
 		rte_tel_data_add_dict_int(d, "socket", gp->socket);
 		rte_tel_data_add_dict_int(d, "rxq", gp->nb_rxq);
 		rte_tel_data_add_dict_int(d, "txq", gp->nb_txq);
+		/* names for people (telemetry cuts strings at 128 bytes), masks
+		 * (RTE_ETH_RX/TX_OFFLOAD_*) complete */
 		rte_tel_data_add_dict_string(d, "rx_offloads",
 			glue_offload_names(gp->rx_offloads, true, offl, sizeof(offl)));
 		rte_tel_data_add_dict_string(d, "tx_offloads",
 			glue_offload_names(gp->tx_offloads, false, offl, sizeof(offl)));
+		rte_tel_data_add_dict_u64(d, "rx_offload_mask", gp->rx_offloads);
+		rte_tel_data_add_dict_u64(d, "tx_offload_mask", gp->tx_offloads);
 		rte_tel_data_add_dict_int(d, "rss", gp->rss_hf != 0);
 	}
 	return skbfwd_tel_counts(d, c, reasons);
