@@ -219,6 +219,7 @@ l3fwd_fwd(struct fwd_stream *fs)
 	uint16_t port_of[MAX_PKT_BURST];
 	uint16_t n = fwd_rx(fs, skbs), i, nb_ok = 0, p;
 	uint16_t queue = fwd_tx_queue_any(fs);
+	unsigned int mixed = 0;   /* non-zero when the burst goes to several ports */
 
 	if (unlikely(n == 0))
 		return;
@@ -235,7 +236,14 @@ l3fwd_fwd(struct fwd_stream *fs)
 			continue;
 		}
 		port_of[nb_ok] = l3fwd_hops[hop].port;
+		mixed |= port_of[nb_ok] ^ port_of[0];
 		skbs[nb_ok++] = skb;
+	}
+	/* the whole burst to one port, the usual case: no sorting */
+	if (likely(mixed == 0)) {
+		if (likely(nb_ok != 0))
+			fwd_tx_to(fs, port_of[0], queue, skbs, nb_ok);
+		return;
 	}
 	/* one TX burst per port, in arrival order within each port */
 	for (p = 0; p < nb_fwd_ports && nb_ok != 0; p++) {

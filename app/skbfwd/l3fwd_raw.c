@@ -78,6 +78,7 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 	uint16_t port_of[MAX_PKT_BURST];
 	uint16_t n = fwd_raw_rx(fs, pkts), i, nb_ok = 0, p;
 	uint16_t queue = fwd_tx_queue_any(fs);
+	unsigned int mixed = 0;
 
 	if (unlikely(n == 0))
 		return;
@@ -94,7 +95,14 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 			continue;
 		}
 		port_of[nb_ok] = l3fwd_hops[hop].port;
+		mixed |= port_of[nb_ok] ^ port_of[0];
 		pkts[nb_ok++] = m;
+	}
+	/* the whole burst to one port, the usual case: no sorting */
+	if (likely(mixed == 0)) {
+		if (likely(nb_ok != 0))
+			fwd_raw_tx_to(fs, port_of[0], queue, pkts, nb_ok);
+		return;
 	}
 	/* one TX burst per port, in arrival order within each port */
 	for (p = 0; p < nb_fwd_ports && nb_ok != 0; p++) {
