@@ -466,8 +466,8 @@ def table(res):
     lines.append(hdr)
     lines.append("-" * len(hdr))
     for r in res["rows"]:
-        if r.get("skipped"):
-            lines.append(f"{r['key']:<26} skipped: {r['skipped']}")
+        if r.get("skipped") or "skbfwd_mpps" not in r:
+            lines.append(f"{r['key']:<26} {'skipped: ' + r['skipped'] if r.get('skipped') else 'FAILED: ' + r['error'][:60]}")
             continue
         lines.append(f"{r['key']:<26} {fmt(r['skbfwd_mpps'], '11.2f')} {fmt(r['peer_mpps'], '10.2f')} "
                      f"{fmt(r['ratio'], '6.3f')} {fmt(r['skbfwd_cycles_per_pkt'], '11.1f')} "
@@ -497,7 +497,8 @@ def evaluate(res):
             text = f"{key.replace('/', ' vs ')} instructions/packet lower"
         else:
             text = f"skb layer cost {key.replace('/', ' vs ')} <= {bound:.0%}"
-        if r is None or r.get("skipped"):
+        if r is None or r.get("skipped") or "skbfwd_mpps" not in r or (
+                kind != "ratio" and r.get("skbfwd_instr_per_pkt") is None):
             out.append({"key": key, "kind": kind, "text": text, "value": "not measured",
                         "verdict": "n/a", "met": None})
             continue
@@ -524,13 +525,37 @@ def evaluate(res):
     return out
 
 
+def markdown(res):
+    """The table, the targets and the micro-benchmarks as Markdown (docs/performance.md)."""
+    L = ["| comparison | skbfwd Mpps | peer Mpps | ratio | skbfwd cycles/pkt | peer cycles/pkt "
+         "| skbfwd instr/pkt | peer instr/pkt |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in res["rows"]:
+        if "skbfwd_mpps" not in r:
+            L.append(f"| {r['key']} | {r.get('skipped') or 'failed: ' + r.get('error', '')} "
+                     "| | | | | | |")
+            continue
+        L.append(f"| {r['key']} ({r['skbfwd']} vs {r['peer']}) | {fmt(r['skbfwd_mpps'], '.2f')} "
+                 f"| {fmt(r['peer_mpps'], '.2f')} | {fmt(r['ratio'], '.3f')} "
+                 f"| {fmt(r['skbfwd_cycles_per_pkt'], '.1f')} | {fmt(r['peer_cycles_per_pkt'], '.1f')} "
+                 f"| {fmt(r['skbfwd_instr_per_pkt'], '.1f')} | {fmt(r['peer_instr_per_pkt'], '.1f')} |")
+    L += ["", "| target | measured | verdict |", "|---|---|---|"]
+    for t in res["targets"]:
+        L.append(f"| {t['text']} | {t['value']} | {t['verdict']} |")
+    if res.get("micro"):
+        L += ["", "| skb call | cycles | rte_mbuf twin | cycles | ratio |", "|---|---:|---|---:|---:|"]
+        for m in res["micro"]["ops"]:
+            L.append(f"| `{m['op']}` | {fmt(m['skb_cycles'], '.1f')} | `{m['mbuf_op']}` "
+                     f"| {fmt(m['mbuf_cycles'], '.1f')} | {fmt(m.get('ratio'), '.2f')} |")
+    return "\n".join(L) + "\n"
+
+
 def chart(res, path):
     if shutil.which("gnuplot") is None:
         return False
     data = path + ".dat"
     with open(data, "w") as f:
         for r in res["rows"]:
-            if r.get("skipped"):
+            if "skbfwd_mpps" not in r:
                 continue
             f.write(f"\"{r['key']}\" {r['skbfwd_mpps']:.3f} {r['peer_mpps']:.3f}\n")
     script = f"""
@@ -573,6 +598,9 @@ def main():
     ap.add_argument("--cg-seconds", type=float, default=4.0, help="callgrind run length")
     ap.add_argument("--only", default=None, help="comma list of row keys or prefixes (io,mac/l2fwd,...)")
     ap.add_argument("--no-callgrind", action="store_true")
+    ap.add_argument("--instr-from", default=None, metavar="JSON",
+                    help="take instructions/packet from an earlier perf.json instead of running "
+                         "callgrind (they do not depend on machine load)")
     ap.add_argument("--no-micro", action="store_true")
     ap.add_argument("--quick", action="store_true", help="CI: 1 run of 1 s, short callgrind")
     a = ap.parse_args()
@@ -601,6 +629,11 @@ def main():
                "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,
                "burst": BURST, "nb_mbufs": NB_MBUFS, "frame_bytes": 64, "rows": []}
         only = a.only.split(",") if a.only else None
+        instr_from = {}
+        if a.instr_from:
+            with open(a.instr_from) as f:
+                instr_from = {r["key"]: r for r in json.load(f)["rows"] if not r.get("skipped")}
+            res["instr_from"] = a.instr_from
         for key, sk, peer in rows(env):
             if only and not any(key == o or key.startswith(o + "/") for o in only):
                 continue
@@ -609,9 +642,14 @@ def main():
                 continue
             log(f"bench: {key}: {a.runs} x ({sk.name}, {peer.name}) of {a.seconds} s")
             s_pps, p_pps = [], []
-            for _ in range(a.runs):
-                s_pps.append(measure(env, sk, a.seconds, a.warm))
-                p_pps.append(measure(env, peer, a.seconds, a.warm))
+            try:
+                for _ in range(a.runs):
+                    s_pps.append(measure(env, sk, a.seconds, a.warm))
+                    p_pps.append(measure(env, peer, a.seconds, a.warm))
+            except (RuntimeError, OSError, KeyError, ValueError) as e:
+                log(f"bench: {key}: {e}")
+                res["rows"].append({"key": key, "error": str(e)[:500]})
+                continue
             row = {"key": key, "skbfwd": sk.name, "peer": peer.name,
                    "skbfwd_runs_mpps": [x / 1e6 for x in s_pps],
                    "peer_runs_mpps": [x / 1e6 for x in p_pps],
@@ -621,10 +659,17 @@ def main():
             row["skbfwd_cycles_per_pkt"] = hz / (row["skbfwd_mpps"] * 1e6) if hz else None
             row["peer_cycles_per_pkt"] = hz / (row["peer_mpps"] * 1e6) if hz else None
             row["skbfwd_instr_per_pkt"] = row["peer_instr_per_pkt"] = None
-            if not a.no_callgrind and shutil.which("valgrind"):
+            if key in instr_from:
+                for k in ("skbfwd_instr_per_pkt", "peer_instr_per_pkt"):
+                    row[k] = instr_from[key].get(k)
+            elif not a.no_callgrind and shutil.which("valgrind"):
                 log(f"bench: {key}: callgrind")
-                row["skbfwd_instr_per_pkt"] = callgrind(env, sk, a.cg_seconds, tmp)[0]
-                row["peer_instr_per_pkt"] = callgrind(env, peer, a.cg_seconds, tmp)[0]
+                try:
+                    row["skbfwd_instr_per_pkt"] = callgrind(env, sk, a.cg_seconds, tmp)[0]
+                    row["peer_instr_per_pkt"] = callgrind(env, peer, a.cg_seconds, tmp)[0]
+                except RuntimeError as e:
+                    log(f"bench: {key}: {e}")
+                    row["error"] = "callgrind: " + str(e)[:500]
             res["rows"].append(row)
             log(f"bench: {key}: {row['skbfwd_mpps']:.2f} vs {row['peer_mpps']:.2f} Mpps")
         if not a.no_micro:
@@ -633,6 +678,8 @@ def main():
         with open(os.path.join(out_dir, "perf.json"), "w") as f:
             json.dump(res, f, indent=1)
         res["chart"] = chart(res, os.path.join(out_dir, "perf.png"))
+        with open(os.path.join(out_dir, "perf.md"), "w") as f:
+            f.write(markdown(res))
         print(table(res))
         print(f"\nJSON: {os.path.join(out_dir, 'perf.json')}"
               + (f"  chart: {os.path.join(out_dir, 'perf.png')}" if res["chart"] else "  (no chart)"))
