@@ -35,5 +35,8 @@ void stats_collect(struct fwd_counts *t);
 
 /* telemetry.c: register /skbfwd/{engine,stats,ports}; 0 or a negative errno. */
 int skbfwd_telemetry_init(void);
+/* telemetry.c: stop answering counter commands (before the exit path frees
+ * per-stream state). */
+void skbfwd_telemetry_close(void);
 
 #endif

@@ -227,6 +227,7 @@ stop:
 	if (skbfwd_quit)
 		printf("\nskbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 
+	skbfwd_telemetry_close();
 	stats_print_final();
 	if (fwd_gso_on)
 		fwd_gso_print_stats();

@@ -10,6 +10,8 @@
  *
  * The telemetry thread only reads: the stream counters (64-bit loads, as the
  * main lcore's periodic statistics do) and state fixed before forwarding starts.
+ * The counter commands hold skbfwd_tel_lock; skbfwd_telemetry_close() takes it
+ * before the exit path frees per-stream state, and they answer -ENODEV after.
  */
 
 #include <errno.h>
@@ -18,17 +20,32 @@
 #include <string.h>
 
 #include <rte_ethdev.h>
+#include <rte_spinlock.h>
 #include <rte_telemetry.h>
 
 #include "port.h"
 #include "fwd.h"
 #include "fwd_run.h"
 
+static rte_spinlock_t skbfwd_tel_lock = RTE_SPINLOCK_INITIALIZER;
+static bool skbfwd_tel_closed;
+
 static const char *const skbfwd_topology_names[] = {
 	[TOPO_PAIRED] = "paired",
 	[TOPO_CHAINED] = "chained",
 	[TOPO_LOOP] = "loop",
 };
+
+/* Add container @v to dict @d under @name; freed here when it cannot be added. */
+static int
+skbfwd_tel_add_container(struct rte_tel_data *d, const char *name, struct rte_tel_data *v)
+{
+	int ret = rte_tel_data_add_dict_container(d, name, v, 0);
+
+	if (ret < 0)
+		rte_tel_data_free(v);
+	return ret;
+}
 
 /*
  * Add the counters of @c to dict @d; with @reasons, the drops by reason go in a
@@ -55,7 +72,7 @@ skbfwd_tel_counts(struct rte_tel_data *d, const struct fwd_counts *c, bool reaso
 	rte_tel_data_start_dict(drops);
 	for (r = 0; r < FWD_DROP_MAX; r++)
 		rte_tel_data_add_dict_u64(drops, fwd_drop_names[r], c->reason[r]);
-	return rte_tel_data_add_dict_container(d, "drops", drops, 0);
+	return skbfwd_tel_add_container(d, "drops", drops);
 }
 
 /* Index of @port in fwd_ports[], or -1 when skbfwd does not forward on it. */
@@ -74,8 +91,8 @@ skbfwd_tel_port_index(uint16_t port)
  * Parse the optional ",N" parameter (a forwarding port) into @port, and sum the
  * streams into *@t (RTE_MAX_ETHPORTS entries, too big for the telemetry
  * thread's stack; the caller frees it).
- * @return 0 (a port given), -ENOENT (none given), -EINVAL (not a forwarding
- * port; *@t not allocated), -ENOMEM.
+ * @return 0 (a port given), -ENOENT (none given); -EINVAL (not a forwarding
+ * port), -ENOMEM, -ENODEV (skbfwd is shutting down) with *@t not allocated.
  */
 static int
 skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
@@ -97,7 +114,15 @@ skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
 	*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
 	if (*t == NULL)
 		return -ENOMEM;
+	rte_spinlock_lock(&skbfwd_tel_lock);
+	if (skbfwd_tel_closed) {
+		rte_spinlock_unlock(&skbfwd_tel_lock);
+		free(*t);
+		*t = NULL;
+		return -ENODEV;
+	}
 	stats_collect(*t);
+	rte_spinlock_unlock(&skbfwd_tel_lock);
 	return ret;
 }
 
@@ -214,7 +239,7 @@ skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 		}
 		skbfwd_tel_one_port(pd, i, &t[fwd_ports[i]], false);
 		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
-		rte_tel_data_add_dict_container(d, key, pd, 0);
+		skbfwd_tel_add_container(d, key, pd);
 	}
 	free(t);
 	return 0;
@@ -234,4 +259,12 @@ skbfwd_telemetry_init(void)
 		ret = rte_telemetry_register_cmd("/skbfwd/ports", skbfwd_tel_ports,
 			"skbfwd's forwarding ports with their counters. Parameters: int port_id (optional: that port only)");
 	return ret;
+}
+
+void
+skbfwd_telemetry_close(void)
+{
+	rte_spinlock_lock(&skbfwd_tel_lock);
+	skbfwd_tel_closed = true;
+	rte_spinlock_unlock(&skbfwd_tel_lock);
 }
