@@ -751,6 +751,7 @@ int skb_store_bits(struct sk_buff *skb, int offset, const void *from, int len);
 static inline void *
 skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
 {
+	SKB_DEBUG_ENTRY(skb, NULL);
 	if (likely(offset >= 0 && len >= 0 &&
 		   (unsigned int)offset + (unsigned int)len <= skb_headlen(skb)))
 		return skb_data(skb) + offset;
