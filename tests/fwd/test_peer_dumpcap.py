@@ -10,8 +10,8 @@ frames: the 8 datagrams in order with their bytes, 2 echo requests (received)
 and 2 echo replies (sent)."""
 
 import os
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
