@@ -267,6 +267,7 @@ skb_from_mbuf(struct rte_mbuf *m)
  * Allocate an skb with a linear area of at least @size bytes, no headroom (as
  * Linux alloc_skb).  Sizes beyond the pool's data room get an attached external
  * buffer (up to UINT16_MAX bytes, the mbuf limit).
+ * Differs from Linux: a pool instead of gfp flags.
  * @return the skb, or NULL when the pool is empty, memory is short or @size > UINT16_MAX.
  */
 struct sk_buff *alloc_skb(struct rte_mempool *mp, unsigned int size);
