@@ -114,11 +114,40 @@ fwd_gso_tso_prepare(struct sk_buff *skb, uint16_t port)
 	return true;
 }
 
+/* Wire packets and bytes the TSO skbs of one flush add beyond what TX counts. */
+struct fwd_gso_extra {
+	uint64_t packets, bytes;
+};
+
+/*
+ * Send @k skbs; TX counts a TSO skb once, so add what the device makes of it
+ * (its other segments and their headers) when nothing was refused.
+ */
+static void
+fwd_gso_flush(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	      struct sk_buff **out, uint16_t k, struct fwd_gso_extra *extra)
+{
+	uint64_t refused = fs->drops[FWD_DROP_TX_FULL];
+
+	__fwd_tx_to(fs, port, queue, out, k);
+	if (unlikely(extra->packets != 0) && fs->drops[FWD_DROP_TX_FULL] == refused) {
+		fs->tx_packets += extra->packets;
+		fs->tx_bytes += extra->bytes;
+		if (fs->tx_ports != NULL) {
+			fs->tx_ports[port].packets += extra->packets;
+			fs->tx_ports[port].bytes += extra->bytes;
+		}
+	}
+	extra->packets = 0;
+	extra->bytes = 0;
+}
+
 void
 fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	   struct sk_buff **skbs, uint16_t n)
 {
 	struct sk_buff *out[MAX_PKT_BURST];
+	struct fwd_gso_extra extra = { 0, 0 };
 	bool tso = fwd_gso_port_tso[port];
 	uint16_t i, k = 0;
 
@@ -128,11 +157,18 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		int ret;
 
 		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb, port))) {
-			if (unlikely(skb_is_gso(skb)))
+			if (unlikely(skb_is_gso(skb))) {
+				const struct rte_mbuf *m = &skb->mbuf;
+				unsigned int hl = m->l2_len + m->l3_len + m->l4_len;
+				unsigned int nseg = (m->pkt_len - hl + m->tso_segsz - 1) / m->tso_segsz;
+
+				extra.packets += nseg - 1;
+				extra.bytes += (uint64_t)(nseg - 1) * hl;
 				__atomic_fetch_add(&fwd_gso_count.tso, 1, __ATOMIC_RELAXED);
+			}
 			out[k++] = skb;
 			if (k == MAX_PKT_BURST) {
-				__fwd_tx_to(fs, port, queue, out, k);
+				fwd_gso_flush(fs, port, queue, out, k, &extra);
 				k = 0;
 			}
 			continue;
@@ -148,13 +184,13 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		while ((skb = __skb_dequeue(&segs)) != NULL) {
 			out[k++] = skb;
 			if (k == MAX_PKT_BURST) {
-				__fwd_tx_to(fs, port, queue, out, k);
+				fwd_gso_flush(fs, port, queue, out, k, &extra);
 				k = 0;
 			}
 		}
 	}
 	if (k != 0)
-		__fwd_tx_to(fs, port, queue, out, k);
+		fwd_gso_flush(fs, port, queue, out, k, &extra);
 }
 
 void

@@ -88,6 +88,10 @@ def run_case(tap, mss, want_tso):
         tap.ok(got == frames, f"{name}: host B received exactly the frames A sent, in order")
         r = h.stop()
         tap.eq((r.rc, r.in_use), (0, 0), f"{name}: skbfwd exit status, mbufs in use", r.log())
+        p0, p1 = r.ports.get(0, {}), r.ports.get(1, {})
+        tap.eq((p0.get("rx"), p1.get("tx"), p1.get("tx_bytes")),
+               (SEGS, SEGS, sum(len(f) for f in frames)),
+               f"{name}: port 0 RX, port 1 TX packets and bytes count wire frames", r.log())
         m = re.search(r"^GSO: (\d+) skbs to device TSO, (\d+) segmented in software into (\d+)",
                       r.out, re.M)
         g = re.search(r"^GRO: (\d+) packets received, (\d+) skbs", r.out, re.M)
