@@ -77,9 +77,9 @@ icmpecho_icmp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
 	if (unlikely(pkt_csum_range(skb, l4off, len) != 0xffff))
 		return FWD_DROP_BAD_CHECKSUM;
 	/* type shares its checksum word with the code */
-	old = *(uint16_t *)&icmp->icmp_type;
+	old = pkt_word(&icmp->icmp_type);
 	icmp->icmp_type = RTE_IP_ICMP_ECHO_REPLY;
-	icmp->icmp_cksum = pkt_csum_replace2(icmp->icmp_cksum, old, *(uint16_t *)&icmp->icmp_type);
+	icmp->icmp_cksum = pkt_csum_replace2(icmp->icmp_cksum, old, pkt_word(&icmp->icmp_type));
 	/* swapping the addresses leaves the header checksum as it was */
 	ip->dst_addr = ip->src_addr;
 	ip->src_addr = addr;

@@ -201,9 +201,9 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 	if (unlikely(rte_lpm_lookup(l3fwd_lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
 		return FWD_DROP_NO_ROUTE;
 	/* TTL shares a 16-bit checksum word with the protocol */
-	old = *(uint16_t *)&ip->time_to_live;
+	old = pkt_word(&ip->time_to_live);
 	ip->time_to_live--;
-	new_word = *(uint16_t *)&ip->time_to_live;
+	new_word = pkt_word(&ip->time_to_live);
 	ip->hdr_checksum = pkt_csum_replace2(ip->hdr_checksum, old, new_word);
 	h = &l3fwd_hops[*hop];
 	eth = (struct rte_ether_hdr *)skb_data(skb);

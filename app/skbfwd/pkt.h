@@ -11,6 +11,8 @@
 #ifndef _SKBFWD_PKT_H_
 #define _SKBFWD_PKT_H_
 
+#include <string.h>
+
 #include <rte_byteorder.h>
 #include <rte_prefetch.h>
 #include <rte_ip.h>
@@ -84,6 +86,16 @@ pkt_csum_fold(const void *p, size_t len)
 		return (uint16_t)s;
 	}
 	return rte_raw_cksum(p, len);
+}
+
+/** The 16-bit word at @p as it sits in memory (no alignment or aliasing assumed). */
+static inline uint16_t
+pkt_word(const void *p)
+{
+	uint16_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
 }
 
 /**

@@ -84,8 +84,8 @@ lcore_counts(const struct fwd_lcore *fc, struct fwd_counts *sum)
  * Sum the streams into per-port totals: RX on the RX port; TX, generated and
  * drops on the TX port (per actual port for streams that send anywhere).
  */
-void
-stats_collect(struct fwd_counts *t)
+static void
+stats_collect_streams(struct fwd_counts *t, struct fwd_counts *per_stream)
 {
 	unsigned int s, p;
 
@@ -94,7 +94,10 @@ stats_collect(struct fwd_counts *t)
 		const struct fwd_stream *fs = &fwd_streams[s];
 		struct fwd_counts c;
 
+		/* one read of each stream serves both views, so they add up */
 		stream_counts(fs, &c);
+		if (per_stream != NULL)
+			per_stream[s] = c;
 		t[fs->rx_port].rx += c.rx;
 		t[fs->rx_port].rx_bytes += c.rx_bytes;
 		t[fs->rx_port].cycles += c.cycles;
@@ -108,6 +111,12 @@ stats_collect(struct fwd_counts *t)
 		}
 		counts_add(&t[fs->tx_port], &c);
 	}
+}
+
+void
+stats_collect(struct fwd_counts *t)
+{
+	stats_collect_streams(t, NULL);
 }
 
 void
@@ -157,22 +166,23 @@ rates_add(struct fwd_rates *a, const struct fwd_rates *b)
 	a->tx_bps += b->tx_bps;
 }
 
-/* Rates of every port and stream since the previous call. */
+/* Rates of every port and stream since the previous call, from one snapshot. */
 static void
-stats_update_rates(const struct fwd_counts *now, double seconds)
+stats_update_rates(const struct fwd_counts *now, const struct fwd_counts *per_stream,
+		   double seconds)
 {
-	struct fwd_counts c;
 	unsigned int i;
 
 	for (i = 0; i < nb_fwd_ports; i++)
 		rates_of(&now[fwd_ports[i]], &last_period[fwd_ports[i]],
 			 &port_rates[fwd_ports[i]], seconds);
-	for (i = 0; i < nb_fwd_streams; i++) {
-		stream_counts(&fwd_streams[i], &c);
-		rates_of(&c, &last_stream[i], &stream_rates[i], seconds);
-	}
+	for (i = 0; i < nb_fwd_streams; i++)
+		rates_of(&per_stream[i], &last_stream[i], &stream_rates[i], seconds);
 	stats_last_tsc = rte_get_timer_cycles();
 }
+
+/* Per-stream snapshot of the main lcore (period and final statistics). */
+static struct fwd_counts snap_stream[MAX_FWD_STREAMS];
 
 /* An lcore's rates: the sum of its streams'. */
 static void
@@ -191,8 +201,8 @@ stats_print_period(double seconds)
 	static struct fwd_counts now[RTE_MAX_ETHPORTS];
 	unsigned int i;
 
-	stats_collect(now);
-	stats_update_rates(now, seconds);
+	stats_collect_streams(now, snap_stream);
+	stats_update_rates(now, snap_stream, seconds);
 	for (i = 0; i < nb_fwd_ports; i++) {
 		uint16_t p = fwd_ports[i];
 		const struct fwd_rates *r = &port_rates[p];
@@ -437,10 +447,10 @@ stats_print_final(void)
 	double hz = (double)rte_get_timer_hz();
 	unsigned int i, s;
 
-	stats_collect(t);
+	stats_collect_streams(t, snap_stream);
 	/* rates over the last period, or the whole run without --stats-period */
 	if (cfg.stats_period == 0 || stats_last_tsc == stats_start_tsc)
-		stats_update_rates(t, (double)(now - stats_last_tsc) / hz);
+		stats_update_rates(t, snap_stream, (double)(now - stats_last_tsc) / hz);
 	memset(&acc, 0, sizeof(acc));
 	for (i = 0; i < nb_fwd_ports; i++) {
 		uint16_t p = fwd_ports[i];
