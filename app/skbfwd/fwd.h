@@ -185,6 +185,16 @@ int skbfwd_parse_ipv4(const char *s, uint32_t *be_addr);
  */
 int skbfwd_parse_port_prefix(const char *opt, const char *arg, uint16_t *port,
 			     const char **rest);
+/**
+ * Call @fn for each line of the configuration @file with '#' comments and
+ * leading blanks removed, skipping empty lines, until @fn returns non-zero.
+ * @fn reports its own errors (as "FILE:LINE: why").
+ * @return 0, the first non-zero return of @fn, or -errno when @file cannot be
+ * opened (reported under --@opt).
+ */
+int skbfwd_conf_foreach(const char *opt, const char *file,
+			int (*fn)(const char *file, unsigned int lineno, char *line, void *arg),
+			void *arg);
 
 /* stats.c */
 void stats_init(void);

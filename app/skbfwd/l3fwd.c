@@ -10,7 +10,6 @@
  * (tx_any_port: every lcore owns a TX queue on every port).
  */
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +45,7 @@ l3fwd_port_in_use(unsigned long port)
  * comments allowed).  @return 0 or -EINVAL after printing "FILE:LINE: why".
  */
 static int
-l3fwd_parse_route(const char *file, unsigned int lineno, char *line)
+l3fwd_parse_route(const char *file, unsigned int lineno, char *line, void *arg __rte_unused)
 {
 	char pfx[64], mac[64], extra[8], *slash, *end = NULL;
 	unsigned long len, port;
@@ -109,36 +108,6 @@ l3fwd_parse_route(const char *file, unsigned int lineno, char *line)
 	return 0;
 }
 
-static int
-l3fwd_load_routes(const char *file)
-{
-	char line[512];
-	unsigned int lineno = 0;
-	FILE *f = fopen(file, "r");
-	int ret = 0;
-
-	if (f == NULL) {
-		fprintf(stderr, "skbfwd: --routes=%s: %s\n", file, strerror(errno));
-		return -errno;
-	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *p = line, *hash = strchr(line, '#');
-
-		lineno++;
-		if (hash != NULL)
-			*hash = '\0';
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			continue;
-		ret = l3fwd_parse_route(file, lineno, p);
-		if (ret < 0)
-			break;
-	}
-	fclose(f);
-	return ret;
-}
-
 int
 l3fwd_setup(void)
 {
@@ -158,7 +127,7 @@ l3fwd_setup(void)
 		printf("skbfwd: l3fwd: no --routes given: every packet is dropped as no_route\n");
 		return 0;
 	}
-	if (l3fwd_load_routes(l3fwd_routes_file) < 0) {
+	if (skbfwd_conf_foreach("routes", l3fwd_routes_file, l3fwd_parse_route, NULL) < 0) {
 		rte_lpm_free(l3fwd_lpm);
 		l3fwd_lpm = NULL;
 		return -EINVAL;

@@ -6,6 +6,7 @@
  * fwd_engine entry; those are accepted whatever engine runs.
  */
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -155,6 +156,36 @@ skbfwd_parse_ipv4(const char *s, uint32_t *be_addr)
 		return -EINVAL;
 	*be_addr = a.s_addr;
 	return 0;
+}
+
+int
+skbfwd_conf_foreach(const char *opt, const char *file,
+		    int (*fn)(const char *file, unsigned int lineno, char *line, void *arg),
+		    void *arg)
+{
+	char line[512];
+	unsigned int lineno = 0;
+	FILE *f = fopen(file, "r");
+	int ret = 0;
+
+	if (f == NULL) {
+		ret = -errno;
+		fprintf(stderr, "skbfwd: --%s=%s: %s\n", opt, file, strerror(errno));
+		return ret;
+	}
+	while (ret == 0 && fgets(line, sizeof(line), f) != NULL) {
+		char *p = line, *hash = strchr(line, '#');
+
+		lineno++;
+		if (hash != NULL)
+			*hash = '\0';
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != '\0')
+			ret = fn(file, lineno, p, arg);
+	}
+	fclose(f);
+	return ret;
 }
 
 int

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The --vxlan-* options shared by the encap and decap engines. */
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,43 +55,23 @@ vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned lo
 	return 0;
 }
 
-/* "KEY VALUE" lines, KEY one of local remote vni port sport, as the options. */
+/* One "KEY VALUE" line of --vxlan-conf, KEY one of local remote vni port sport. */
 static int
-vxlan_load_conf(const char *file)
+vxlan_conf_line(const char *file, unsigned int lineno, char *line, void *arg __rte_unused)
 {
-	char line[256], key[32], value[128], extra[8], opt[48];
-	unsigned int lineno = 0;
-	FILE *f = fopen(file, "r");
-	int ret = 0;
+	char key[32], value[128], extra[8], opt[48];
 
-	if (f == NULL) {
-		fprintf(stderr, "skbfwd: --vxlan-conf=%s: %s\n", file, strerror(errno));
+	if (sscanf(line, "%31s %127s %7s", key, value, extra) != 2 || strcmp(key, "conf") == 0) {
+		fprintf(stderr, "skbfwd: %s:%u: expected \"KEY VALUE\"\n", file, lineno);
 		return -EINVAL;
 	}
-	while (ret == 0 && fgets(line, sizeof(line), f) != NULL) {
-		char *hash = strchr(line, '#'), *p = line;
-
-		lineno++;
-		if (hash != NULL)
-			*hash = '\0';
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			continue;
-		if (sscanf(p, "%31s %127s %7s", key, value, extra) != 2 ||
-		    strcmp(key, "conf") == 0) {
-			fprintf(stderr, "skbfwd: %s:%u: expected \"KEY VALUE\"\n", file, lineno);
-			ret = -EINVAL;
-			break;
-		}
-		snprintf(opt, sizeof(opt), "vxlan-%s", key);
-		ret = vxlan_parse_option(opt, value);
-		if (ret < 0)
-			fprintf(stderr, "skbfwd: %s:%u: bad \"%s\" line (keys: local remote vni port sport)\n",
-				file, lineno, key);
+	snprintf(opt, sizeof(opt), "vxlan-%s", key);
+	if (vxlan_parse_option(opt, value) < 0) {
+		fprintf(stderr, "skbfwd: %s:%u: bad \"%s\" line (keys: local remote vni port sport)\n",
+			file, lineno, key);
+		return -EINVAL;
 	}
-	fclose(f);
-	return ret;
+	return 0;
 }
 
 int
@@ -101,7 +80,7 @@ vxlan_parse_option(const char *name, const char *arg)
 	unsigned long v;
 
 	if (strcmp(name, "vxlan-conf") == 0)
-		return vxlan_load_conf(arg);
+		return skbfwd_conf_foreach("vxlan-conf", arg, vxlan_conf_line, NULL) == 0 ? 0 : -EINVAL;
 
 	if (strcmp(name, "vxlan-local") == 0 || strcmp(name, "vxlan-remote") == 0) {
 		bool local = name[6] == 'l';
