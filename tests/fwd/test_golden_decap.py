@@ -56,15 +56,7 @@ bad = [
     (vxlan(inner[0], ip_kw={"flags_frag": 0x2000}), "not_tunnel"),   # a fragment
     (g.eth(L, R, g.ETH_ARP, b"\0" * 28), "not_tunnel"),
 ]
-frames = []
-for i in range(max(len(good), len(bad))):
-    if i < len(bad):
-        frames.append(bad[i][0])
-    if i < len(good):
-        frames.append(good[i][0])
-drops = {}
-for _, reason in bad:
-    drops[reason] = drops.get(reason, 0) + 1
+frames, drops = g.mix(bad, good)
 
 tap = t.Tap()
 run = g.PcapRun("decap", [frames], ["--port-topology=loop", f"--vxlan-local={LOCAL}",

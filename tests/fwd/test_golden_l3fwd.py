@@ -51,15 +51,7 @@ bad = [  # (frame, reason)
     (f("10.1.5.5")[:10], "truncated"),                   # not even Ethernet
     (g.eth(IN_MAC, SRC_MAC, g.ETH_ARP, b"\0" * 28), "not_ipv4"),
 ]
-frames = []
-for i in range(max(len(good), len(bad))):   # interleave good and bad
-    if i < len(good):
-        frames.append(good[i][0])
-    if i < len(bad):
-        frames.append(bad[i][0])
-drops = {}
-for _, reason in bad:
-    drops[reason] = drops.get(reason, 0) + 1
+frames, drops = g.mix(good, bad)
 
 tap = t.Tap()
 run = g.PcapRun("l3fwd", [frames, []], ["--routes=@DIR@/routes.conf"],

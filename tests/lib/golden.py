@@ -76,6 +76,22 @@ def parse_ipv4(b):
             "csum_ok": t.inet_csum(b[:hl]) == 0, "hdr": b[:hl]}
 
 
+def mix(first, second):
+    """Interleave the frames of two lists of (frame, ...) tuples, first[0] first;
+    returns (frames, {reason: count}) counting the reasons (tuple item 1) of
+    whichever list holds (frame, reason-string) pairs of bad frames."""
+    frames, drops = [], {}
+    for i in range(max(len(first), len(second))):
+        for lst in (first, second):
+            if i < len(lst):
+                frames.append(lst[i][0])
+    for lst in (first, second):
+        for item in lst:
+            if len(item) == 2 and isinstance(item[1], str):
+                drops[item[1]] = drops.get(item[1], 0) + 1
+    return frames, drops
+
+
 def port_macs(out):
     """{port: 'xx:..'} from skbfwd's start-up lines."""
     return {int(p): m for p, m in
