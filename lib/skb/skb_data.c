@@ -108,10 +108,11 @@ skb_last_seg(struct rte_mbuf *m)
 int
 skb_append_frag(struct sk_buff *skb, struct sk_buff *frag)
 {
-	struct rte_mbuf *head = &skb->mbuf, *f = &frag->mbuf;
+	struct rte_mbuf *head = &skb->mbuf, *f;
 
 	if (unlikely(frag == NULL || frag == skb || skb_shared(frag)))
 		return -EINVAL;
+	f = &frag->mbuf;
 	if (unlikely(skb_nr_frags(skb) + f->nb_segs > MAX_SKB_FRAGS))
 		return -EOVERFLOW;
 	if (unlikely((uint64_t)head->pkt_len + f->pkt_len > UINT32_MAX))
