@@ -84,6 +84,25 @@ tap.ok(run.r.rc != 0 and "v.conf:3:" in run.r.err, "encap: bad --vxlan-conf line
        run.r.log())
 run.cleanup()
 
+# Three encapsulations in one run: pcap port 0 -> net_ring port 1 -> net_ring port 2
+# -> port 0 (--port-topology=chained; a net_ring port receives what it sends).  The
+# first two fit the 128 bytes of headroom a PMD leaves (128 -> 78 -> 28); the third
+# needs skb_cow_head() to give the skb a new head.
+run = g.PcapRun("encap", [inner], ["--port-topology=chained"], tag="encap_x3",
+                extra_vdevs=["net_ring0", "net_ring1"])
+g.check_run(tap, run, "encap x3 (skb_cow_head)", 3 * len(inner), {})
+out = run.outputs[0]
+tap.eq(len(out), len(inner), "encap x3: frames out")
+for k, (w, o) in enumerate(zip(inner, out)):
+    # outermost made for port 0, then port 2, then port 1 (the first hop)
+    for depth, port in enumerate((0, 2, 1)):
+        layer = o[50 * depth:]
+        want_inner = w if depth == 2 else layer[50:]
+        check_outer(tap, f"encap x3 frame {k} layer {depth}", layer, want_inner,
+                    run.macs.get(port, ""), f"02:00:00:00:00:{port:02x}",
+                    "192.0.2.1", "192.0.2.2", 1, 4789)
+run.cleanup()
+
 # encap then decap: the original frames, byte for byte
 run = g.PcapRun("decap", [encapped], ["--port-topology=loop"], tag="encap_decap")
 g.check_run(tap, run, "encap then decap", len(encapped), {})

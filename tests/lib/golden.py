@@ -102,7 +102,7 @@ class PcapRun:
     """Run skbfwd with one net_pcap port per input list; outputs read back."""
 
     def __init__(self, engine, inputs, args=(), duration=1.5, tag=None, lcores="0,1",
-                 extra_files=None):
+                 extra_files=None, extra_vdevs=()):
         self.dir = tempfile.mkdtemp(prefix="skbfwd_golden_")
         vdevs = []
         self.out_paths = []
@@ -112,6 +112,7 @@ class PcapRun:
             t.write_pcap(rx, frames)
             vdevs.append(f"net_pcap{i},rx_pcap={rx},tx_pcap={tx}")
             self.out_paths.append(tx)
+        vdevs += list(extra_vdevs)
         for name, text in (extra_files or {}).items():
             with open(os.path.join(self.dir, name), "w") as f:
                 f.write(text)
