@@ -10,6 +10,12 @@
 #include "skb_priv.h"
 
 uint64_t skb_meta_flag;
+/*
+ * Debug build: set in ol_flags of an skb kfree_skb() freed.  rte_pktmbuf_reset()
+ * (every allocation) and PMD RX clear it, and DPDK's clone/copy take the flags of
+ * a live mbuf, so unlike a mark in the private area it cannot outlive the free.
+ */
+static uint64_t skb_freed_flag;
 
 static uint64_t skb_misuses[SKB_MISUSE_MAX];
 static struct rte_mempool *skb_port_pool[RTE_MAX_ETHPORTS];
@@ -52,15 +58,39 @@ int
 skb_lib_init(void)
 {
 	static const struct rte_mbuf_dynflag flag = { .name = "skb_meta_valid" };
-	int bit;
+	static const struct rte_mbuf_dynflag freed = { .name = "skb_debug_freed" };
+	int bit, fbit;
 
 	if (skb_meta_flag != 0)
 		return 0;
 	bit = rte_mbuf_dynflag_register(&flag);
 	if (bit < 0)
 		return -rte_errno;
+	fbit = rte_mbuf_dynflag_register(&freed);
+	if (fbit < 0)
+		return -rte_errno;
+	skb_freed_flag = RTE_BIT64(fbit);
 	skb_meta_flag = RTE_BIT64(bit);
 	return 0;
+}
+
+/*
+ * Give every fresh private area the fields of a new skb (rte_pktmbuf_init zeroed
+ * it: users 0 would read as shared).  DPDK calls that copy ol_flags into another
+ * mbuf (rte_pktmbuf_clone/copy) carry the "metadata valid" flag with them, so a
+ * never-used private area must already read as a sane skb.
+ */
+static void
+skb_priv_init(struct rte_mempool *mp, void *opaque, void *obj, unsigned int idx)
+{
+	struct sk_buff *skb = obj;
+	uint64_t flags = skb->mbuf.ol_flags;
+
+	RTE_SET_USED(mp);
+	RTE_SET_USED(opaque);
+	RTE_SET_USED(idx);
+	__skb_meta_init(skb);
+	skb->mbuf.ol_flags = flags;
 }
 
 struct rte_mempool *
@@ -68,6 +98,7 @@ skb_pool_create_cache(const char *name, unsigned int n, unsigned int cache_size,
 		      unsigned int data_room, int socket_id)
 {
 	int ret = skb_lib_init();
+	struct rte_mempool *mp;
 
 	if (ret < 0) {
 		rte_errno = -ret;
@@ -77,8 +108,11 @@ skb_pool_create_cache(const char *name, unsigned int n, unsigned int cache_size,
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	return rte_pktmbuf_pool_create(name, n, cache_size, SKB_PRIV_SIZE,
-				       (uint16_t)data_room, socket_id);
+	mp = rte_pktmbuf_pool_create(name, n, cache_size, SKB_PRIV_SIZE,
+				     (uint16_t)data_room, socket_id);
+	if (mp != NULL)
+		rte_mempool_obj_iter(mp, skb_priv_init, NULL);
+	return mp;
 }
 
 struct rte_mempool *
@@ -276,12 +310,10 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 
 /* ---------------------------------------------------------------- debug build checks */
 
-/* A freed skb keeps its private area marked valid with users 0 (see __skb_debug_free). */
 static bool
 skb_debug_is_freed(const struct sk_buff *skb)
 {
-	return skb->mbuf.priv_size >= SKB_PRIV_SIZE && skb_meta_valid(skb) &&
-	       __atomic_load_n(&skb->users, __ATOMIC_RELAXED) == 0;
+	return (skb->mbuf.ol_flags & skb_freed_flag) != 0;
 }
 
 bool
@@ -318,11 +350,9 @@ skb_debug_poison_free(struct rte_mbuf *m)
 
 	/* prefree returned it direct, with its own buffer: nobody else can see it */
 	memset(m->buf_addr, 0x6b, m->buf_len);
-	if (m->priv_size >= SKB_PRIV_SIZE) {
+	if (m->priv_size >= SKB_PRIV_SIZE)
 		memset(s->cb, 0x6b, sizeof(s->cb));
-		s->users = 0;
-		m->ol_flags |= skb_meta_flag;
-	}
+	m->ol_flags |= skb_freed_flag;
 	rte_mbuf_raw_free(m);
 }
 
@@ -344,12 +374,10 @@ __skb_debug_free(struct sk_buff *skb, const char *call)
 	if (skb_meta_valid(skb) && skb->users != 1) {
 		if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
 			return;
+		skb->users = 1; /* for the mbuf's next life */
 	}
-	if (skb->mbuf.priv_size >= SKB_PRIV_SIZE) {
-		/* the skb is dead even when clones keep its mbuf out of the pool */
-		skb_meta_prepare(skb);
-		skb->users = 0;
-	}
+	/* the skb is dead even when clones keep its mbuf out of the pool */
+	skb->mbuf.ol_flags |= skb_freed_flag;
 	for (m = &skb->mbuf; m != NULL; m = next) {
 		next = m->next;
 		m = rte_pktmbuf_prefree_seg(m);

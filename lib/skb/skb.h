@@ -41,6 +41,10 @@
  * whose fields are valid; __skb_from_mbuf() is the bare cast for burst paths: read
  * the plain fields (cb, protocol, priority, mark) of such an skb only after
  * skb_meta_prepare(); every accessor function is right either way.
+ * DPDK calls that copy ol_flags into another mbuf (rte_pktmbuf_clone,
+ * rte_pktmbuf_copy) carry the flag over to a private area that was not copied:
+ * call __skb_meta_init() on such an mbuf before using it as an skb (a never-used
+ * private area already reads as a fresh skb, so freeing it is safe either way).
  */
 #ifndef _SKB_H_
 #define _SKB_H_
@@ -153,7 +157,8 @@ void __skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *
 
 /*
  * Debug build (-Dskb_debug=true defines SKB_DEBUG): every call checks its skb on
- * entry (rte_mbuf_check(), and use after free: a freed skb has users 0), frees
+ * entry (rte_mbuf_check(), and use after free: kfree_skb marks the skb freed in
+ * ol_flags until its mbuf is allocated again), frees
  * poison the buffer and the cb (0x6b) and catch double frees, and writes (put,
  * push, store_bits) into data a clone shares count SKB_MISUSE_SHARED_WRITE.
  * Each misuse is logged with the call and the skb and counted.  In a release

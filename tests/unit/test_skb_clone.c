@@ -404,6 +404,12 @@ test_dpdk_indirect(void)
 	TEST_ASSERT(mi2 != NULL, "rte_pktmbuf_clone of a clone");
 	rte_pktmbuf_free(mi);
 	mi = NULL;
+	/* a DPDK clone carries the metadata flag: freeing it as an skb is still exact */
+	mi = rte_pktmbuf_clone(skb_to_mbuf(skb), mp);
+	TEST_ASSERT(mi != NULL, "rte_pktmbuf_clone");
+	TEST_ASSERT(!skb_shared(__skb_from_mbuf(mi)), "DPDK clone reads as shared");
+	kfree_skb(__skb_from_mbuf(mi));
+	mi = NULL;
 	TEST_ASSERT_EQ(skb_cow_head(skb, 0), 0);
 	TEST_ASSERT(!skb_cloned(skb), "cloned after cow");
 	memset(skb_data(skb), 0, 40);
