@@ -557,10 +557,13 @@ def chart(res, path):
         for r in res["rows"]:
             if "skbfwd_mpps" not in r:
                 continue
-            f.write(f"\"{r['key']}\" {r['skbfwd_mpps']:.3f} {r['peer_mpps']:.3f}\n")
+            ins = [r.get("skbfwd_instr_per_pkt"), r.get("peer_instr_per_pkt")]
+            f.write(f"\"{r['key']}\" {r['skbfwd_mpps']:.3f} {r['peer_mpps']:.3f} "
+                    + " ".join("NaN" if v is None else f"{v:.1f}" for v in ins) + "\n")
     script = f"""
-set terminal pngcairo size 1200,600 font ",10"
+set terminal pngcairo size 1200,1100 font ",10"
 set output "{path}"
+set multiplot layout 2,1
 set title "skbfwd vs peers, one forwarding core, 64-byte frames ({res['date'][:10]})"
 set ylabel "Mpps (median of {res['runs']} runs of {res['seconds']} s)"
 set style data histograms
@@ -573,6 +576,11 @@ set yrange [0:*]
 set key top right
 plot "{data}" using 2:xtic(1) title "skbfwd" lc rgb "#2060c0", \\
      "" using 3 title "peer" lc rgb "#c08020"
+set title "instructions per forwarded packet, forwarding thread (callgrind; lower is better)"
+set ylabel "instructions / packet"
+plot "{data}" using 4:xtic(1) title "skbfwd" lc rgb "#2060c0", \\
+     "" using 5 title "peer" lc rgb "#c08020"
+unset multiplot
 """
     r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
     os.unlink(data)
