@@ -728,8 +728,8 @@ static inline int
 skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
 #ifndef SKB_DEBUG
-	if (likely(offset >= 0 && len >= 0 &&
-		   (unsigned int)offset + (unsigned int)len <= skb_headlen(skb))) {
+	/* one compare: a negative offset or len turns into a sum far past 64 KiB */
+	if (likely((uint64_t)(uint32_t)offset + (uint32_t)len <= skb_headlen(skb))) {
 		memcpy(to, skb_data(skb) + offset, (size_t)len);
 		return 0;
 	}
@@ -758,8 +758,7 @@ static inline void *
 skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
 {
 	SKB_DEBUG_ENTRY(skb, NULL);
-	if (likely(offset >= 0 && len >= 0 &&
-		   (unsigned int)offset + (unsigned int)len <= skb_headlen(skb)))
+	if (likely((uint64_t)(uint32_t)offset + (uint32_t)len <= skb_headlen(skb)))
 		return skb_data(skb) + offset;
 	if (skb_copy_bits(skb, offset, buffer, len) < 0)
 		return NULL;
