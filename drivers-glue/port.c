@@ -113,6 +113,50 @@ glue_offload_names(uint64_t offloads, bool rx, char *buf, size_t size)
 	return buf;
 }
 
+/* Log a link change of @port_id (from the LSC callback or the poll). */
+static void
+glue_link_log(uint16_t port_id, const char *how)
+{
+	struct rte_eth_link link;
+	char text[RTE_ETH_LINK_MAX_STR_LEN];
+
+	memset(&link, 0, sizeof(link));
+	if (rte_eth_link_get_nowait(port_id, &link) < 0)
+		return;
+	glue_ports[port_id].link_up = link.link_status == RTE_ETH_LINK_UP;
+	rte_eth_link_to_str(text, sizeof(text), &link);
+	printf("Port %u: link event (%s): %s\n", port_id, how, text);
+	fflush(stdout);
+}
+
+static int
+glue_lsc_event(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret)
+{
+	glue_link_log(port_id, "interrupt");
+	return 0;
+}
+
+unsigned int
+glue_ports_poll_link(void)
+{
+	unsigned int changes = 0;
+	uint16_t pid;
+
+	for (pid = 0; pid < RTE_MAX_ETHPORTS; pid++) {
+		struct rte_eth_link link;
+
+		if (!glue_port_used[pid] || glue_ports[pid].lsc_intr)
+			continue;
+		memset(&link, 0, sizeof(link));
+		if (rte_eth_link_get_nowait(pid, &link) < 0 ||
+		    (link.link_status == RTE_ETH_LINK_UP) == glue_ports[pid].link_up)
+			continue;
+		glue_link_log(pid, "poll");
+		changes++;
+	}
+	return changes;
+}
+
 int
 glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 {
@@ -159,6 +203,9 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 				p->rx_offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
 		}
 	}
+	/* link changes: an interrupt callback where the device raises them, else polled */
+	p->lsc_intr = (*p->info.dev_flags & RTE_ETH_DEV_INTR_LSC) != 0;
+	dev_conf.intr_conf.lsc = p->lsc_intr;
 	dev_conf.rxmode.offloads = p->rx_offloads;
 	dev_conf.txmode.offloads = p->tx_offloads;
 	if (conf->max_rx_pkt_len != 0 && conf->max_rx_pkt_len > RTE_ETHER_MAX_LEN)
@@ -210,6 +257,9 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 	}
 	p->started = true;
 	glue_port_used[port_id] = true;
+	if (p->lsc_intr &&
+	    rte_eth_dev_callback_register(port_id, RTE_ETH_EVENT_INTR_LSC, glue_lsc_event, NULL) < 0)
+		p->lsc_intr = false;
 	if (conf->promisc) {
 		ret = rte_eth_promiscuous_enable(port_id);
 		if (ret < 0 && ret != -ENOTSUP)
@@ -264,6 +314,7 @@ glue_ports_wait_link(unsigned int ms)
 				break;
 			rte_delay_ms(10);
 		}
+		glue_ports[pid].link_up = link.link_status == RTE_ETH_LINK_UP;
 		rte_eth_link_to_str(text, sizeof(text), &link);
 		printf("Port %u: %s\n", pid, text);
 	}
@@ -277,6 +328,9 @@ glue_ports_close(void)
 	for (pid = 0; pid < RTE_MAX_ETHPORTS; pid++) {
 		if (!glue_port_used[pid])
 			continue;
+		if (glue_ports[pid].lsc_intr)
+			rte_eth_dev_callback_unregister(pid, RTE_ETH_EVENT_INTR_LSC,
+							glue_lsc_event, NULL);
 		if (glue_ports[pid].started)
 			rte_eth_dev_stop(pid);
 		rte_eth_dev_close(pid);

@@ -34,6 +34,8 @@ struct glue_port {
 	uint16_t port_id;
 	int socket;                   /**< NUMA socket of the device (0 when unknown) */
 	bool started;
+	bool lsc_intr;                /**< link changes come as LSC interrupts (else polled) */
+	bool link_up;                 /**< link state last seen */
 	struct rte_mempool *pool;     /**< the socket's skb pool */
 	struct rte_ether_addr mac;
 	struct rte_eth_dev_info info;
@@ -69,6 +71,13 @@ struct glue_port *glue_port_get(uint16_t port_id);
 
 /** Wait up to @ms for link up on every started port; prints each link's state. */
 void glue_ports_wait_link(unsigned int ms);
+
+/**
+ * Log the link changes of ports without LSC interrupts since the last call
+ * ("Port N: link event (poll): ..."; ports with them log from the callback).
+ * @return the number of ports whose link changed.
+ */
+unsigned int glue_ports_poll_link(void);
 
 /** Stop and close every port set up here (releases the mbufs held by its rings). */
 void glue_ports_close(void);

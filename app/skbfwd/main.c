@@ -141,11 +141,14 @@ skbfwd_wait(void)
 	uint64_t period = (uint64_t)cfg.stats_period * hz;
 	uint64_t end = cfg.duration > 0 ? start + (uint64_t)(cfg.duration * (double)hz) : 0;
 	uint64_t last = start;
+	unsigned int ticks = 0;
 
 	while (!skbfwd_quit) {
 		uint64_t now;
 
 		rte_delay_us_sleep(10 * 1000);
+		if (++ticks % 10 == 0) /* link down/up of ports without LSC interrupts */
+			glue_ports_poll_link();
 		now = rte_get_timer_cycles();
 		if (period != 0 && now - last >= period) {
 			stats_print_period((double)(now - last) / (double)hz);

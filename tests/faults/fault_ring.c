@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Faults proven in process with exact counts, on the real engine and fwd_tx()
+ * code: a TX ring nobody reads (bounded retries, then tx_full drops), a pool far
+ * smaller than the traffic (net_pcap counts RX no-mbuf, forwarding recovers when
+ * buffers come back), and link down/up on a ring port (logged, forwarding goes on).
+ * Pools are cache-less and every test ends with zero skbs in use.
+ */
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_eth_ring.h>
+#include <rte_ring.h>
+
+#include "test.h"
+#include "skb.h"
+#include "port.h"
+#include "fwd.h"
+#include "fwd_run.h"
+
+#define FR_FRAME 60
+
+/* A port over two rings of our own: what it sends stays in @tx until we read it. */
+static int
+fr_ring_port(const char *name, struct rte_ring *rx, struct rte_ring *tx,
+	     struct rte_mempool *mp, bool start)
+{
+	struct rte_eth_conf conf;
+	int port = rte_eth_from_rings(name, &rx, 1, &tx, 1, SOCKET_ID_ANY);
+
+	if (port < 0 || !start)
+		return port;
+	memset(&conf, 0, sizeof(conf));
+	if (rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup(port, 0, 1024, SOCKET_ID_ANY, NULL, mp) != 0 ||
+	    rte_eth_tx_queue_setup(port, 0, 1024, SOCKET_ID_ANY, NULL) != 0 ||
+	    rte_eth_dev_start(port) != 0)
+		return -1;
+	return port;
+}
+
+/* skbfwd's configuration for @ports, as its options would make it; 0 or -1. */
+static int
+fr_config(const char *mode, const char *topology, const uint16_t *ports, unsigned int n)
+{
+	char m[64], t[64];
+	char *argv[] = { "skbfwd", m, t, "--burst=32", NULL };
+	unsigned int i;
+
+	snprintf(m, sizeof(m), "--forward-mode=%s", mode);
+	snprintf(t, sizeof(t), "--port-topology=%s", topology);
+	if (skbfwd_parse_args(4, argv) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		fwd_ports[i] = ports[i];
+		rte_eth_macaddr_get(ports[i], &fwd_port_mac[ports[i]]);
+	}
+	nb_fwd_ports = (uint16_t)n;
+	return fwd_streams_build() == 0 ? 0 : -1;
+}
+
+static struct rte_mbuf *
+fr_frame(struct rte_mempool *mp, unsigned int i)
+{
+	struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
+	uint8_t *p;
+
+	if (m == NULL)
+		return NULL;
+	p = (uint8_t *)rte_pktmbuf_append(m, FR_FRAME);
+	if (p == NULL) {
+		rte_pktmbuf_free(m);
+		return NULL;
+	}
+	memset(p, 0, FR_FRAME);
+	p[0] = 0x02;
+	p[6] = 0x02;
+	p[12] = 0x08;
+	p[14] = (uint8_t)i;
+	return m;
+}
+
+static void
+fr_free_ring(struct rte_ring *r)
+{
+	struct rte_mbuf *m;
+
+	while (rte_ring_dequeue(r, (void **)&m) == 0)
+		rte_pktmbuf_free(m);
+}
+
+static uint64_t
+fr_drops(const struct fwd_stream *fs)
+{
+	uint64_t d = 0;
+	unsigned int r;
+
+	for (r = 0; r < FWD_DROP_MAX; r++)
+		d += fs->drops[r];
+	return d;
+}
+
+/* 600 frames to a port whose 64-slot TX ring (63 usable) nobody reads. */
+static int
+test_tx_backpressure(void)
+{
+	struct rte_mempool *mp = skb_pool_create_cache("fr_bp", 1024, 0,
+						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_ring *rx = rte_ring_create("fr_bp_rx", 1024, SOCKET_ID_ANY, 0);
+	struct rte_ring *tx = rte_ring_create("fr_bp_tx", 64, SOCKET_ID_ANY, 0);
+	struct fwd_stream *fs;
+	unsigned int i, calls = 0;
+	uint16_t port;
+	int p;
+
+	TEST_ASSERT(mp != NULL && rx != NULL && tx != NULL, "set-up");
+	p = fr_ring_port("net_ring_fr_bp", rx, tx, mp, true);
+	TEST_ASSERT(p >= 0, "ring port");
+	port = (uint16_t)p;
+	TEST_ASSERT_EQ(fr_config("io", "loop", &port, 1), 0);
+	fs = &fwd_streams[0];
+	for (i = 0; i < 600; i++) {
+		struct rte_mbuf *m = fr_frame(mp, i);
+
+		TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
+	}
+	while (rte_ring_count(rx) != 0 && calls < 1000) {
+		cfg.engine->packet_fwd(fs);
+		calls++;
+	}
+	TEST_ASSERT_EQ(calls, 600 / 32 + 1);
+	TEST_ASSERT_EQ(fs->rx_packets, 600);
+	TEST_ASSERT_EQ(fs->tx_packets, 63);
+	TEST_ASSERT_EQ(fs->drops[FWD_DROP_TX_FULL], 600 - 63);
+	TEST_ASSERT_EQ(fs->rx_packets + fs->generated, fs->tx_packets + fr_drops(fs));
+	TEST_ASSERT_EQ(rte_ring_count(tx), 63);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 63);
+	fr_free_ring(tx);
+	rte_eth_dev_stop(port);
+	rte_eth_dev_close(port);
+	rte_ring_free(rx);
+	rte_ring_free(tx);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	rte_mempool_free(mp);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+fr_write_pcap(const char *path, unsigned int n)
+{
+	static const uint32_t ghdr[6] = { 0xa1b2c3d4, 0x00040002, 0, 0, 65535, 1 };
+	FILE *f = fopen(path, "wb");
+	unsigned int i;
+
+	if (f == NULL)
+		return -1;
+	fwrite(ghdr, sizeof(ghdr), 1, f);
+	for (i = 0; i < n; i++) {
+		uint32_t rh[4] = { 1, i, FR_FRAME, FR_FRAME };
+		uint8_t fr[FR_FRAME] = { 0x02, 0, 0, 0, 0, 1, 0x02, 0, 0, 0, 0, 2, 0x08, 0 };
+
+		fr[14] = (uint8_t)i;
+		fwrite(rh, sizeof(rh), 1, f);
+		fwrite(fr, sizeof(fr), 1, f);
+	}
+	return fclose(f);
+}
+
+/*
+ * 300 frames from net_pcap into a pool of 64 skbs, sent to a ring nobody reads:
+ * 64 forwarded, then every RX attempt is an RX no-mbuf (net_pcap loses that
+ * frame); once the ring is read and its skbs freed, forwarding resumes.
+ */
+static int
+test_pool_exhaustion(void)
+{
+	char path[64], args[160];
+	struct rte_mempool *mp = skb_pool_create_cache("fr_ex", 64, 0,
+						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_ring *rx = rte_ring_create("fr_ex_rx", 64, SOCKET_ID_ANY, 0);
+	struct rte_ring *tx = rte_ring_create("fr_ex_tx", 1024, SOCKET_ID_ANY, 0);
+	struct rte_eth_stats st;
+	struct rte_eth_conf conf;
+	struct fwd_stream *fs;
+	uint16_t ports[2], pcap;
+	unsigned int i, rounds;
+	int p;
+
+	snprintf(path, sizeof(path), "/tmp/skbfwd_fault_%d.pcap", (int)getpid());
+	TEST_ASSERT(mp != NULL && rx != NULL && tx != NULL, "set-up");
+	TEST_ASSERT_EQ(fr_write_pcap(path, 300), 0);
+	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=/dev/null", path);
+	TEST_ASSERT_EQ(rte_vdev_init("net_pcap_fr", args), 0);
+	TEST_ASSERT_EQ(rte_eth_dev_get_port_by_name("net_pcap_fr", &pcap), 0);
+	memset(&conf, 0, sizeof(conf));
+	TEST_ASSERT_EQ(rte_eth_dev_configure(pcap, 1, 1, &conf), 0);
+	TEST_ASSERT_EQ(rte_eth_rx_queue_setup(pcap, 0, 64, SOCKET_ID_ANY, NULL, mp), 0);
+	TEST_ASSERT_EQ(rte_eth_tx_queue_setup(pcap, 0, 64, SOCKET_ID_ANY, NULL), 0);
+	TEST_ASSERT_EQ(rte_eth_dev_start(pcap), 0);
+	p = fr_ring_port("net_ring_fr_ex", rx, tx, mp, true);
+	TEST_ASSERT(p >= 0, "ring port");
+	ports[0] = pcap;
+	ports[1] = (uint16_t)p;
+	TEST_ASSERT_EQ(fr_config("io", "paired", ports, 2), 0);
+	fs = &fwd_streams[0];
+	TEST_ASSERT_EQ(fs->rx_port, pcap);
+
+	for (i = 0; i < 10; i++)
+		cfg.engine->packet_fwd(fs);
+	TEST_ASSERT_EQ(fs->rx_packets, 64);
+	TEST_ASSERT_EQ(fs->tx_packets, 64);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 64);
+	TEST_ASSERT_EQ(rte_eth_stats_get(pcap, &st), 0);
+	TEST_ASSERT_EQ(st.rx_nombuf, 8);
+
+	/* buffers come back: the ring is read; forwarding resumes until the file ends */
+	for (rounds = 0; rounds < 100; rounds++) {
+		fr_free_ring(tx);
+		for (i = 0; i < 3; i++)
+			cfg.engine->packet_fwd(fs);
+		TEST_ASSERT_EQ(rte_eth_stats_get(pcap, &st), 0);
+		if (fs->rx_packets + st.rx_nombuf == 300)
+			break;
+	}
+	TEST_ASSERT_EQ(fs->rx_packets + st.rx_nombuf, 300);
+	TEST_ASSERT(fs->rx_packets > 64, "forwarding resumed: %lu", (unsigned long)fs->rx_packets);
+	TEST_ASSERT_EQ(fs->tx_packets, fs->rx_packets);
+	TEST_ASSERT_EQ(fr_drops(fs), 0);
+	TEST_ASSERT_EQ(st.ipackets, fs->rx_packets);
+	fr_free_ring(tx);
+	rte_eth_dev_stop(pcap);
+	rte_eth_dev_close(pcap);
+	rte_vdev_uninit("net_pcap_fr");
+	rte_eth_dev_stop(ports[1]);
+	rte_eth_dev_close(ports[1]);
+	rte_ring_free(rx);
+	rte_ring_free(tx);
+	unlink(path);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	rte_mempool_free(mp);
+	return TEST_SUCCESS;
+fail:
+	unlink(path);
+	return TEST_FAILED;
+}
+
+/* Link down and up on a ring port set up by drivers-glue: each change logged once. */
+static int
+test_link_down_up(void)
+{
+	struct rte_ring *rx = rte_ring_create("fr_ln_rx", 64, SOCKET_ID_ANY, 0);
+	struct rte_ring *tx = rte_ring_create("fr_ln_tx", 64, SOCKET_ID_ANY, 0);
+	struct glue_port_conf pc = { .nb_rxq = 1, .nb_txq = 1, .nb_rxd = 64, .nb_txd = 64 };
+	struct fwd_stream *fs;
+	unsigned int i;
+	uint16_t port;
+	int p;
+
+	TEST_ASSERT(rx != NULL && tx != NULL, "rings");
+	p = fr_ring_port("net_ring_fr_ln", rx, tx, NULL, false);
+	TEST_ASSERT(p >= 0, "ring port");
+	port = (uint16_t)p;
+	TEST_ASSERT_EQ(glue_pools_create(1024, RTE_MBUF_DEFAULT_BUF_SIZE), 0);
+	TEST_ASSERT_EQ(glue_port_setup(port, &pc), 0);
+	glue_ports_wait_link(0);
+	TEST_ASSERT_EQ(glue_ports_poll_link(), 0);
+	TEST_ASSERT_EQ(fr_config("io", "loop", &port, 1), 0);
+	fs = &fwd_streams[0];
+
+	TEST_ASSERT_EQ(rte_eth_dev_set_link_down(port), 0);
+	TEST_ASSERT_EQ(glue_ports_poll_link(), 1);
+	TEST_ASSERT_EQ(glue_ports_poll_link(), 0);
+	TEST_ASSERT_EQ(rte_eth_dev_set_link_up(port), 0);
+	TEST_ASSERT_EQ(glue_ports_poll_link(), 1);
+	TEST_ASSERT_EQ(glue_ports_poll_link(), 0);
+	for (i = 0; i < 10; i++) {
+		struct rte_mbuf *m = fr_frame(glue_socket_pool(SOCKET_ID_ANY), i);
+
+		TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
+	}
+	cfg.engine->packet_fwd(fs);
+	TEST_ASSERT_EQ(fs->rx_packets, 10);
+	TEST_ASSERT_EQ(fs->tx_packets, 10);
+	TEST_ASSERT_EQ(rte_ring_count(tx), 10);
+	fr_free_ring(tx);
+	glue_ports_close();
+	rte_ring_free(rx);
+	rte_ring_free(tx);
+	TEST_ASSERT_EQ(glue_pools_in_use(), 0);
+	glue_pools_free();
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static const struct unit_test tests[] = {
+	UNIT_TEST(test_tx_backpressure),
+	UNIT_TEST(test_pool_exhaustion),
+	UNIT_TEST(test_link_down_up),
+};
+
+int
+main(int argc, char **argv)
+{
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
+}

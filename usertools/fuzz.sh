@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Fuzz skbfwd: build the clang ASan+UBSan tree (build-asan) if needed, then run the
+# skb-API fuzzer and the engine fuzzer once per engine, each for SECONDS (default 60),
+# seeded with the hostile corpus.  Prints one TAP line per target with its exec count;
+# grown corpora and any crash input are kept under KEEP_DIR (default build-asan/fuzz-out).
+#   usertools/fuzz.sh [SECONDS]            (as root: DPDK's runtime directory)
+# Re-run one crash:  FUZZ_ENGINE=<engine> build-asan/tests/fuzz/fuzz_engine <crash-file>
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-60}
+cd "$top"
+command -v clang >/dev/null || apt-get install -y -qq clang libclang-rt-dev >/dev/null
+[ -f build-asan/build.ninja ] || CC=clang meson setup build-asan -Dsanitize=true >/dev/null
+ninja -C build-asan >/dev/null
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=0}
+exec python3 tests/fuzz/run_fuzz.py --seconds "$seconds" --bin-dir build-asan/tests/fuzz \
+    --skbfwd build-asan/app/skbfwd/skbfwd --keep "${KEEP_DIR:-build-asan/fuzz-out}"
