@@ -40,7 +40,8 @@ macswap_raw_fwd(struct fwd_stream *fs)
 	struct rte_mbuf *pkts[MAX_PKT_BURST + 1], *m;
 	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
 	uint16_t i, nb_drop = 0;
-	uint32_t bytes = 0, drop_bytes = 0;
+	uint64_t bytes = 0;   /* as fwd_l2_burst() */
+	uint32_t drop_bytes = 0;
 	unsigned char *data;
 
 	fs->rx_packets += n;
