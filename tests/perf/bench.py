@@ -377,9 +377,13 @@ def l3_traffic(tmp):
 # ---------------------------------------------------------------- the rows
 
 def skbfwd_engines(path):
-    out = subprocess.run([path, "--no-huge", "--no-pci", "-m", "64", "--file-prefix",
-                          new_prefix("help"), "--log-level", "lib.eal:error", "--", "--help"],
-                         capture_output=True, text=True).stdout
+    prefix = new_prefix("help")
+    try:
+        out = subprocess.run([path, "--no-huge", "--no-pci", "-m", "64", "--file-prefix",
+                              prefix, "--log-level", "lib.eal:error", "--", "--help"],
+                             capture_output=True, text=True).stdout
+    finally:
+        cleanup_prefix(prefix)
     m = re.search(r"--forward-mode=MODE\s+engine:([^(\n]*)", out)
     return set(m.group(1).split()) if m else set()
 
