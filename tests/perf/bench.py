@@ -51,7 +51,9 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = "/usr/share/dpdk/examples"
-EAL_COMMON = ["--no-huge", "--no-pci", "-m", "512", "--log-level", "lib.eal:error"]
+EAL_COMMON = ["--no-pci", "-m", "512", "--log-level", "lib.eal:error"]
+EAL_NO_HUGE = ["--no-huge"]          # callgrind runs, and Mpps runs without --hugepages
+HUGE_PAGES = 512                     # 2 MiB pages reserved for --hugepages (1 GiB)
 BURST = 32
 NB_MBUFS = 16384
 NB_DESC = 1024
@@ -138,6 +140,48 @@ def stop(p, timeout=60):
     return p.returncode, out
 
 
+# ---------------------------------------------------------------- hugepages
+
+class HugePages:
+    """2 MiB pages for the Mpps runs: reserves HUGE_PAGES more, mounts a private
+    hugetlbfs in the temporary directory; undone by close()."""
+
+    NR = "/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages"
+
+    def __init__(self, tmp):
+        self.dir = None
+        self.saved = None
+        try:
+            with open(self.NR) as f:
+                self.saved = int(f.read())
+            with open(self.NR, "w") as f:
+                f.write(str(self.saved + HUGE_PAGES))
+            with open(self.NR) as f:
+                got = int(f.read()) - self.saved
+            if got < HUGE_PAGES // 2:
+                raise OSError(f"only {got} of {HUGE_PAGES} hugepages could be reserved")
+            d = os.path.join(tmp, "hugepages")
+            os.makedirs(d)
+            subprocess.run(["mount", "-t", "hugetlbfs", "-o", "pagesize=2M", "nodev", d],
+                           check=True, capture_output=True, text=True)
+            self.dir = d
+        except (OSError, ValueError, subprocess.CalledProcessError) as e:
+            log(f"bench: no hugepages ({getattr(e, 'stderr', None) or e}); Mpps runs use --no-huge")
+            self.close()
+
+    def close(self):
+        if self.dir is not None:
+            subprocess.run(["umount", self.dir], capture_output=True)
+            self.dir = None
+        if self.saved is not None:
+            try:
+                with open(self.NR, "w") as f:
+                    f.write(str(self.saved))
+            except OSError:
+                pass
+            self.saved = None
+
+
 # ---------------------------------------------------------------- tools
 
 class Tool:
@@ -151,26 +195,28 @@ class Tool:
         self.vdevs = vdevs or ["net_null0", "net_null1"]
         self.extra = extra or []
 
-    def cmd(self, env, prefix):
+    def cmd(self, env, prefix, huge=True):
+        """The command line; @huge: hugepages when the run has them (never under valgrind)."""
+        mem = ["--huge-dir", env.huge_dir] if huge and env.huge_dir else EAL_NO_HUGE
         vd = []
         for v in self.vdevs:
             vd += ["--vdev", v]
         if self.kind == "skbfwd":
-            return ([env.skbfwd, "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + vd +
+            return ([env.skbfwd, "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", f"--forward-mode={self.mode}", f"--burst={BURST}",
                      f"--total-num-mbufs={NB_MBUFS}", f"--rxd={NB_DESC}", f"--txd={NB_DESC}"] +
                     self.extra)
         if self.kind == "testpmd":
-            return (["dpdk-testpmd", "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + vd +
+            return (["dpdk-testpmd", "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", f"--forward-mode={self.mode}", "--nb-cores=1", f"--burst={BURST}",
                      f"--total-num-mbufs={NB_MBUFS}", "--mbcache=256", f"--rxd={NB_DESC}",
                      f"--txd={NB_DESC}"] + self.extra)
         if self.kind == "l2fwd":
             # -q 2: both ports on the one lcore (else one port per lcore, two cores)
-            return ([env.l2fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + vd +
+            return ([env.l2fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "-q", "2", "-T", "0"])
         if self.kind == "l3fwd":
-            return ([env.l3fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + vd +
+            return ([env.l3fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "--config=(0,0,1),(1,0,1)", "--parse-ptype",
                      "--lookup=lpm", f"--rule_ipv4={env.rule4}", f"--rule_ipv6={env.rule6}"])
         raise ValueError(self.kind)
@@ -244,7 +290,8 @@ def _callgrind(env, tool, seconds, workdir):
     prefix = new_prefix("cg_" + tool.kind)
     base = os.path.join(workdir, f"cg.{tool.kind}.{tool.mode}.{_seq}")
     cmd = (["valgrind", "--tool=callgrind", "--separate-threads=yes",
-            f"--callgrind-out-file={base}.%p"] + tool.callgrind_opts() + tool.cmd(env, prefix))
+            f"--callgrind-out-file={base}.%p"] + tool.callgrind_opts() +
+           tool.cmd(env, prefix, huge=False))
     p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, text=True)
     tel = Telemetry(prefix)
@@ -531,7 +578,9 @@ def evaluate(res):
 
 def markdown(res):
     """The table, the targets and the micro-benchmarks as Markdown (docs/performance.md)."""
-    L = ["| comparison | skbfwd Mpps | peer Mpps | ratio | skbfwd cycles/pkt | peer cycles/pkt "
+    L = [f"Memory: {res.get('memory', '--no-huge (4 KiB pages)')}; burst {res['burst']}, "
+         f"{res['nb_mbufs']} mbufs, {res['frame_bytes']}-byte frames.", "",
+         "| comparison | skbfwd Mpps | peer Mpps | ratio | skbfwd cycles/pkt | peer cycles/pkt "
          "| skbfwd instr/pkt | peer instr/pkt |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in res["rows"]:
         if "skbfwd_mpps" not in r:
@@ -614,7 +663,11 @@ def main():
                     help="take instructions/packet from an earlier perf.json instead of running "
                          "callgrind (they do not depend on machine load)")
     ap.add_argument("--no-micro", action="store_true")
-    ap.add_argument("--quick", action="store_true", help="CI: 1 run of 1 s, short callgrind")
+    ap.add_argument("--quick", action="store_true",
+                    help="CI: 1 run of 1 s, short callgrind, --no-huge")
+    ap.add_argument("--no-huge", action="store_true",
+                    help="Mpps runs without hugepages (4 KiB pages: most of each packet's "
+                         "cost is then TLB misses, see docs/performance.md)")
     a = ap.parse_args()
     if a.quick:
         a.runs, a.seconds, a.warm, a.cg_seconds = 1, 1.0, 0.3, 1.0
@@ -628,7 +681,12 @@ def main():
         sys.exit(f"bench: {env.skbfwd} not built (meson setup build && ninja -C build)")
     env.engines = skbfwd_engines(env.skbfwd)
     tmp = tempfile.mkdtemp(prefix="skbfwd-perf-")
+    huge = None
     try:
+        env.huge_dir = None
+        if not (a.quick or a.no_huge):
+            huge = HugePages(tmp)
+            env.huge_dir = huge.dir
         try:
             env.l2fwd, env.l3fwd = build_examples(tmp)
         except (subprocess.CalledProcessError, RuntimeError) as e:
@@ -639,7 +697,9 @@ def main():
         hz = tsc_hz()
         res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,
-               "burst": BURST, "nb_mbufs": NB_MBUFS, "frame_bytes": 64, "rows": []}
+               "burst": BURST, "nb_mbufs": NB_MBUFS, "frame_bytes": 64,
+               "memory": "2 MiB hugepages" if env.huge_dir else "--no-huge (4 KiB pages)",
+               "rows": []}
         only = a.only.split(",") if a.only else None
         instr_from = {}
         if a.instr_from:
@@ -696,6 +756,8 @@ def main():
         print(f"\nJSON: {os.path.join(out_dir, 'perf.json')}"
               + (f"  chart: {os.path.join(out_dir, 'perf.png')}" if res["chart"] else "  (no chart)"))
     finally:
+        if huge is not None:
+            huge.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
