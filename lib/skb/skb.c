@@ -108,8 +108,18 @@ skb_pool_create_cache(const char *name, unsigned int n, unsigned int cache_size,
 		rte_errno = EINVAL;
 		return NULL;
 	}
+#ifdef SKB_ASAN
+	/*
+	 * Free buffers are poisoned by the pool's ops (skb_asan.c); a per-lcore
+	 * cache is inline code that would keep them from the ops, so none.
+	 */
+	mp = rte_pktmbuf_pool_create_by_ops(name, n, 0, SKB_PRIV_SIZE, (uint16_t)data_room,
+					    socket_id, SKB_ASAN_OPS);
+	RTE_SET_USED(cache_size);
+#else
 	mp = rte_pktmbuf_pool_create(name, n, cache_size, SKB_PRIV_SIZE,
 				     (uint16_t)data_room, socket_id);
+#endif
 	if (mp != NULL)
 		rte_mempool_obj_iter(mp, skb_priv_init, NULL);
 	return mp;
@@ -185,6 +195,7 @@ alloc_skb(struct rte_mempool *mp, unsigned int size)
 	m->data_off = 0;
 	skb = __skb_from_mbuf(m);
 	__skb_meta_init(skb);
+	__skb_asan_head(skb); /* all of it is tailroom */
 	return skb;
 }
 
@@ -260,6 +271,10 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 		segs++;
 	}
 	m->data_len = (uint16_t)left;
+	if (m == head)
+		__skb_asan_head(skb);
+	else
+		__skb_asan_room(m);
 	rest = m->next;
 	m->next = NULL;
 	skb_free_segs(rest);
@@ -288,6 +303,7 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 			return false;
 	}
 	dst = skb_tail_pointer(skb);
+	__skb_asan_unpoison(dst, need);
 	while (need > 0) {
 		struct rte_mbuf *seg = head->next;
 		unsigned int take = RTE_MIN(need, (unsigned int)seg->data_len);
@@ -305,6 +321,9 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 			rte_pktmbuf_free_seg(seg);
 		}
 	}
+	__skb_asan_head(skb);
+	if (head->next != NULL)
+		__skb_asan_room(head->next); /* what was pulled from it */
 	return true;
 }
 
@@ -348,7 +367,12 @@ skb_debug_poison_free(struct rte_mbuf *m)
 {
 	struct sk_buff *s = __skb_from_mbuf(m);
 
-	/* prefree returned it direct, with its own buffer: nobody else can see it */
+	/*
+	 * prefree returned it direct, with its own buffer: nobody else can see it.
+	 * Filled before the pool has it back (the ASan pool poisons it then), so
+	 * the room poisoned while it lived is opened first.
+	 */
+	__skb_asan_unpoison(m->buf_addr, m->buf_len);
 	memset(m->buf_addr, 0x6b, m->buf_len);
 	if (m->priv_size >= SKB_PRIV_SIZE)
 		memset(s->cb, 0x6b, sizeof(s->cb));

@@ -181,6 +181,30 @@ void __skb_debug_write(const struct sk_buff *skb, const char *call);
 #define SKB_DEBUG_WRITE(skb) do { } while (0)
 #endif
 
+/*
+ * AddressSanitizer build (-Dsanitize=true defines SKB_ASAN, skb_asan.c): skb
+ * pools poison the data room of every free buffer, and every call that sets or
+ * moves the bounds of the data poisons the headroom and tailroom of the
+ * segments the skb owns alone (a buffer shared with clones stays unpoisoned).
+ * Headroom from the lowest header offset that is set stays readable: after
+ * skb_pull() of a header, eth_hdr() and friends still read it, as in Linux.
+ * Writing through raw rte_pktmbuf_prepend()/append() into an skb libskb has
+ * poisoned is then a report too: use skb_push()/skb_put().  In other builds the
+ * calls are empty macros.
+ */
+#ifdef SKB_ASAN
+/** ASan build: poison headroom [head, data) and tailroom [tail, end) of @seg, if it owns its buffer. */
+void __skb_asan_room(struct rte_mbuf *seg);
+/** ASan build: as __skb_asan_room() for the head of @skb, headroom from the lowest header offset kept. */
+void __skb_asan_head(struct sk_buff *skb);
+/** ASan build: __skb_asan_head() and __skb_asan_room() on every segment of @n received skbs. */
+void __skb_asan_rx(struct sk_buff **skbs, uint16_t n);
+#else
+#define __skb_asan_room(seg) do { } while (0)
+#define __skb_asan_head(skb) do { } while (0)
+#define __skb_asan_rx(skbs, n) do { } while (0)
+#endif
+
 /* ---------------------------------------------------------------- pools */
 
 /**
@@ -443,6 +467,7 @@ skb_reserve(struct sk_buff *skb, int len)
 		return;
 	}
 	m->data_off = (uint16_t)off;
+	__skb_asan_head(skb);
 }
 
 /** Extend the linear data by @len at the tail, unchecked.  @return the old tail. */
@@ -454,6 +479,7 @@ __skb_put(struct sk_buff *skb, unsigned int len)
 
 	m->data_len = (uint16_t)(m->data_len + len);
 	m->pkt_len += len;
+	__skb_asan_head(skb);
 	return tail;
 }
 
@@ -509,6 +535,7 @@ __skb_push(struct sk_buff *skb, unsigned int len)
 	m->data_off = (uint16_t)(m->data_off - len);
 	m->data_len = (uint16_t)(m->data_len + len);
 	m->pkt_len += len;
+	__skb_asan_head(skb);
 	return skb_data(skb);
 }
 
@@ -538,6 +565,7 @@ __skb_pull(struct sk_buff *skb, unsigned int len)
 	m->data_off = (uint16_t)(m->data_off + len);
 	m->data_len = (uint16_t)(m->data_len - len);
 	m->pkt_len -= len;
+	__skb_asan_head(skb);
 	return skb_data(skb);
 }
 
@@ -576,6 +604,7 @@ skb_trim(struct sk_buff *skb, unsigned int len)
 	if (likely(!skb_is_nonlinear(skb))) {
 		m->data_len = (uint16_t)len;
 		m->pkt_len = len;
+		__skb_asan_head(skb);
 		return;
 	}
 	(void)__pskb_trim(skb, len);
@@ -629,6 +658,7 @@ skb_set_##name##_header(struct sk_buff *skb, int offset)                        
 {                                                                               \
 	skb_meta_prepare(skb)->name##_header =                                  \
 		(uint16_t)(skb->mbuf.data_off + offset);                        \
+	__skb_asan_head(skb); /* a header in front of the data is readable */   \
 }                                                                               \
 /** Pointer to the name header (head + offset); head + 0xffff when unset. */   \
 static inline unsigned char *                                                   \
@@ -851,6 +881,7 @@ pskb_trim(struct sk_buff *skb, unsigned int len)
 	if (likely(!skb_is_nonlinear(skb))) {
 		skb->mbuf.data_len = (uint16_t)len;
 		skb->mbuf.pkt_len = len;
+		__skb_asan_head(skb);
 		return 0;
 	}
 	return __pskb_trim(skb, len);
@@ -1250,13 +1281,17 @@ skb_queue_splice_tail_init(struct sk_buff_head *list, struct sk_buff_head *head)
 
 /**
  * Receive up to @n skbs from a port queue (rte_eth_rx_burst on the same array:
- * the skbs' metadata is made valid lazily, see the top of this file).
+ * the skbs' metadata is made valid lazily, see the top of this file).  The ASan
+ * build poisons the headroom and tailroom of every segment received.
  * @return the number received.
  */
 static inline uint16_t
 skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
 {
-	return rte_eth_rx_burst(port, queue, (struct rte_mbuf **)skbs, n);
+	uint16_t nb = rte_eth_rx_burst(port, queue, (struct rte_mbuf **)skbs, n);
+
+	__skb_asan_rx(skbs, nb);
+	return nb;
 }
 
 /**

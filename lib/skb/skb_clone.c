@@ -35,6 +35,15 @@ static void
 skb_malloc_buf_free(void *addr, void *opaque)
 {
 	RTE_SET_USED(opaque);
+#ifdef SKB_ASAN
+	{
+		/* rte_malloc hands the memory to others as it is: no room left poisoned */
+		size_t size = 0;
+
+		if (rte_malloc_validate(addr, &size) == 0)
+			__skb_asan_unpoison(addr, size);
+	}
+#endif
 	rte_free(addr);
 }
 
@@ -150,6 +159,16 @@ skb_seg_clone(struct rte_mbuf *s, struct rte_mempool *mp)
 
 	if (unlikely(c == NULL))
 		return NULL;
+#ifdef SKB_ASAN
+	/*
+	 * Each view of a shared buffer has bounds of its own: poisoning the room
+	 * of one would poison data of another, so a buffer is opened whole when
+	 * it starts being shared and left so (skb_seg_owned() is false) until
+	 * one view owns it alone again and moves its bounds.
+	 */
+	if (skb_seg_owned(s))
+		__skb_asan_unpoison(s->buf_addr, s->buf_len);
+#endif
 	if (RTE_MBUF_HAS_EXTBUF(s)) {
 		sh = s->shinfo;
 		rte_mbuf_ext_refcnt_update(sh, 1);
@@ -219,6 +238,7 @@ skb_copy_header(struct sk_buff *to, const struct sk_buff *from)
 	to->skb_flags = from->skb_flags & ~SKB_FL_CLONED;
 	to->shinfo = from->shinfo;
 	memcpy(to->cb, from->cb, sizeof(to->cb));
+	__skb_asan_head(to); /* the header offsets keep their headroom readable */
 }
 
 struct sk_buff *
@@ -272,6 +292,26 @@ __skb_cloned_ext(const struct sk_buff *skb)
 {
 	return skb_seg_ext_shared(&skb->mbuf);
 }
+
+#ifdef SKB_ASAN
+bool
+skb_seg_owned(const struct rte_mbuf *m)
+{
+	const struct rte_mbuf_ext_shared_info *sh = m->shinfo;
+	const struct rte_mbuf *owner;
+
+	if (RTE_MBUF_DIRECT(m))
+		return skb_asan_pool(m->pool) && rte_mbuf_refcnt_read(m) == 1;
+	if (RTE_MBUF_CLONED(m) || skb_seg_ext_shared(m))
+		return false;
+	if (sh->free_cb == skb_malloc_buf_free)
+		return true;
+	if (sh->free_cb != skb_data_release)
+		return false; /* caller memory (skb_add_ext_frag) is the caller's to mark */
+	owner = sh->fcb_opaque;
+	return skb_asan_pool(owner->pool);
+}
+#endif
 
 /* True when writing any byte of @skb's data could change what another skb sees. */
 static bool
@@ -337,9 +377,10 @@ skb_rehead(struct sk_buff *skb, unsigned int headroom, unsigned int min_tail,
 	ret = skb_newbuf_get(m->pool, min, want, m->pool->socket_id, &nb);
 	if (ret < 0)
 		return ret;
-	memcpy((char *)nb.addr + copy_to, (char *)m->buf_addr + copy_from, used - copy_from);
+	skb_head_copy((char *)nb.addr + copy_to, skb, copy_from, used - copy_from);
 	skb_seg_set_buf(m, &nb, (uint16_t)headroom);
 	skb_headers_shift(skb, (int)headroom - (int)old_room);
+	__skb_asan_head(skb);
 	return 0;
 }
 
@@ -381,7 +422,7 @@ skb_copy(const struct sk_buff *skb)
 	if (n == NULL)
 		return NULL;
 	/* the headroom's bytes too: a mac header may sit there after a pull */
-	memcpy(skb_head(n), skb_head(skb), room);
+	skb_head_copy(skb_head(n), skb, 0, room);
 	n->mbuf.data_off = (uint16_t)room;
 	if (skb_copy_bits(skb, 0, __skb_put(n, m->pkt_len), (int)m->pkt_len) != 0) {
 		kfree_skb(n);
@@ -402,7 +443,7 @@ pskb_copy(struct sk_buff *skb)
 	n = alloc_skb(m->pool, room + m->data_len);
 	if (n == NULL)
 		return NULL;
-	memcpy(skb_head(n), skb_head(skb), room + m->data_len);
+	skb_head_copy(skb_head(n), skb, 0, room + m->data_len);
 	n->mbuf.data_off = (uint16_t)room;
 	__skb_put(n, m->data_len);
 	last = &n->mbuf;

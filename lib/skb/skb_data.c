@@ -213,6 +213,8 @@ pskb_pull(struct sk_buff *skb, unsigned int len)
 			rte_pktmbuf_free_seg(seg);
 		}
 	}
+	if (head->next != NULL)
+		__skb_asan_room(head->next); /* what was pulled from it */
 	return skb_data(skb);
 }
 
@@ -316,6 +318,7 @@ skb_split(struct sk_buff *skb, struct sk_buff *skb1, unsigned int len)
 		head->nb_segs = 1;
 		head->data_len = (uint16_t)len;
 		head->pkt_len = len;
+		__skb_asan_head(skb);
 		return 0;
 	}
 	/* find the frag the split point falls in */

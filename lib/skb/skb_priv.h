@@ -73,4 +73,42 @@ int skb_rehead(struct sk_buff *skb, unsigned int headroom, unsigned int min_tail
 /* Add @delta to every header offset that is set. */
 void skb_headers_shift(struct sk_buff *skb, int delta);
 
+/* ---------------------------------------------------------------- ASan build (skb_asan.c) */
+
+#ifdef SKB_ASAN
+/* Mempool ops of skb pools in the ASan build: ring_mp_mc that poisons free buffers. */
+#define SKB_ASAN_OPS "skb_asan"
+
+/* True when @mp uses the skb_asan ops (its free buffers are poisoned, its allocations not). */
+bool skb_asan_pool(const struct rte_mempool *mp);
+
+/*
+ * True when @m is the only view of a buffer whose release unpoisons it (a pool
+ * buffer of an skb_asan pool, or rte_malloc memory of skb_newbuf_get()): only
+ * then may its head and tailroom be poisoned.
+ */
+bool skb_seg_owned(const struct rte_mbuf *m);
+
+/* Make @n bytes at @p addressable again. */
+void __skb_asan_unpoison(const void *p, size_t n);
+#else
+#define __skb_asan_unpoison(p, n) do { } while (0)
+#endif
+
+/*
+ * Copy @n bytes of @skb's head buffer, @off bytes from its start (headroom
+ * included), to @dst.  The ASan build opens both ranges first (headroom and a
+ * fresh buffer are poisoned) and poisons @skb's room again after.
+ */
+static inline void
+skb_head_copy(void *dst, const struct sk_buff *skb, unsigned int off, unsigned int n)
+{
+	const unsigned char *src = skb_head(skb) + off;
+
+	__skb_asan_unpoison(dst, n);
+	__skb_asan_unpoison(src, n);
+	memcpy(dst, src, n);
+	__skb_asan_head((struct sk_buff *)(uintptr_t)skb);
+}
+
 #endif
