@@ -296,16 +296,16 @@ fwd_tx(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
 }
 
 /**
- * Send @n skbs on @port/@queue rather than the stream's own TX port (engines
- * with tx_any_port; @queue is fwd_tx_queue_any(fs)).  Counted in fs totals and,
- * when fs->tx_ports is set, per port.  Refused skbs are dropped as tx_full.
- * No segmentation: use fwd_tx_to(), which segments GSO skbs while fwd_gso_on.
+ * Send @n skbs of known @bytes on @port/@queue rather than the stream's own TX
+ * port (engines with tx_any_port; @queue is fwd_tx_queue_any(fs)).  Counted in
+ * fs totals and, when fs->tx_ports is set, per port.  Refused skbs are dropped
+ * as tx_full.  No segmentation: use fwd_tx_to_bytes(), which segments GSO skbs
+ * while fwd_gso_on.
  */
 static inline void
-__fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
-	    struct sk_buff **skbs, uint16_t n)
+__fwd_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		  struct sk_buff **skbs, uint16_t n, uint64_t bytes)
 {
-	uint64_t bytes = fwd_bytes(skbs, n);
 	uint64_t tx_bytes0 = fs->tx_bytes;
 	uint16_t sent;
 
@@ -318,6 +318,28 @@ __fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		fs->tx_ports[port].packets += sent;
 		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
 	}
+}
+
+/** As __fwd_tx_to_bytes(), the bytes summed here (a pass over the burst). */
+static inline void
+__fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	    struct sk_buff **skbs, uint16_t n)
+{
+	__fwd_tx_to_bytes(fs, port, queue, skbs, n, fwd_bytes(skbs, n));
+}
+
+/**
+ * As __fwd_tx_to_bytes(), GSO skbs segmented first while fwd_gso_on (then the
+ * segmentation path counts the bytes it sends and @bytes is not used).
+ */
+static inline void
+fwd_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		struct sk_buff **skbs, uint16_t n, uint64_t bytes)
+{
+	if (unlikely(fwd_gso_on))
+		fwd_tx_gso(fs, port, queue, skbs, n);
+	else
+		__fwd_tx_to_bytes(fs, port, queue, skbs, n, bytes);
 }
 
 /** As __fwd_tx_to(), GSO skbs segmented first while fwd_gso_on. */

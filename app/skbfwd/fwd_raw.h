@@ -27,13 +27,22 @@ fwd_raw_bytes(struct rte_mbuf *const *pkts, uint16_t n)
 	return bytes;
 }
 
-/** Receive one burst on @fs (fwd_rx()).  @return the number received. */
+/** As fwd_raw_rx(), the caller adding the bytes (__fwd_rx()).  @return the number received. */
 static inline uint16_t
-fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
+__fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
 {
 	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
 
 	fs->rx_packets += n;
+	return n;
+}
+
+/** Receive one burst on @fs (fwd_rx()).  @return the number received. */
+static inline uint16_t
+fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
+{
+	uint16_t n = __fwd_raw_rx(fs, pkts);
+
 	fs->rx_bytes += fwd_raw_bytes(pkts, n);
 	return n;
 }
@@ -68,12 +77,11 @@ fwd_raw_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n)
 	fwd_raw_tx_bytes(fs, pkts, n, fwd_raw_bytes(pkts, n));
 }
 
-/** Send @n mbufs on @port/@queue (fwd_tx_to()), counted per port when asked. */
+/** Send @n mbufs of known @bytes on @port/@queue (__fwd_tx_to_bytes()). */
 static inline void
-fwd_raw_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
-	      struct rte_mbuf **pkts, uint16_t n)
+fwd_raw_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		    struct rte_mbuf **pkts, uint16_t n, uint64_t bytes)
 {
-	uint64_t bytes = fwd_raw_bytes(pkts, n);
 	uint64_t tx_bytes0 = fs->tx_bytes;
 	uint16_t sent;
 
@@ -86,6 +94,14 @@ fwd_raw_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		fs->tx_ports[port].packets += sent;
 		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
 	}
+}
+
+/** Send @n mbufs on @port/@queue (__fwd_tx_to()), counted per port when asked. */
+static inline void
+fwd_raw_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	      struct rte_mbuf **pkts, uint16_t n)
+{
+	fwd_raw_tx_to_bytes(fs, port, queue, pkts, n, fwd_raw_bytes(pkts, n));
 }
 
 /**

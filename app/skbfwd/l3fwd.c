@@ -186,32 +186,37 @@ l3fwd_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST], *out[MAX_PKT_BURST];
 	uint16_t port_of[MAX_PKT_BURST];
-	uint16_t n = fwd_rx(fs, skbs), i, nb_ok = 0, p;
+	uint16_t n = __fwd_rx(fs, skbs), i, nb_ok = 0, p;
 	uint16_t queue = fwd_tx_queue_any(fs);
 	unsigned int mixed = 0;   /* non-zero when the burst goes to several ports */
+	uint64_t bytes = 0, ok_bytes = 0;   /* received, and routed: no extra pass to count them */
 
 	if (unlikely(n == 0))
 		return;
 	for (i = 0; i < n; i++) {
 		struct sk_buff *skb = skbs[i];
 		uint32_t hop;
+		uint32_t len = skb_len(skb);
 		int ret;
 
 		if (likely(i + 1 < n))
 			rte_prefetch0(skb_data(skbs[i + 1]));
 		ret = l3fwd_route(skb, &hop);
+		bytes += len;
 		if (unlikely(ret != PKT_OK)) {
 			fwd_drop(fs, skb, (enum fwd_drop)ret);
 			continue;
 		}
+		ok_bytes += len;
 		port_of[nb_ok] = l3fwd_hops[hop].port;
 		mixed |= port_of[nb_ok] ^ port_of[0];
 		skbs[nb_ok++] = skb;
 	}
+	fs->rx_bytes += bytes;
 	/* the whole burst to one port, the usual case: no sorting */
 	if (likely(mixed == 0)) {
 		if (likely(nb_ok != 0))
-			fwd_tx_to(fs, port_of[0], queue, skbs, nb_ok);
+			fwd_tx_to_bytes(fs, port_of[0], queue, skbs, nb_ok, ok_bytes);
 		return;
 	}
 	/* one TX burst per port, in arrival order within each port */

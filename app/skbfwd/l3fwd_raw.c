@@ -76,32 +76,37 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 {
 	struct rte_mbuf *pkts[MAX_PKT_BURST], *out[MAX_PKT_BURST];
 	uint16_t port_of[MAX_PKT_BURST];
-	uint16_t n = fwd_raw_rx(fs, pkts), i, nb_ok = 0, p;
+	uint16_t n = __fwd_raw_rx(fs, pkts), i, nb_ok = 0, p;
 	uint16_t queue = fwd_tx_queue_any(fs);
 	unsigned int mixed = 0;
+	uint64_t bytes = 0, ok_bytes = 0;   /* received, and routed: no extra pass to count them */
 
 	if (unlikely(n == 0))
 		return;
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 		uint32_t hop;
+		uint32_t len = m->pkt_len;
 		int ret;
 
 		if (likely(i + 1 < n))
 			rte_prefetch0(rte_pktmbuf_mtod(pkts[i + 1], void *));
 		ret = l3fwd_raw_route(m, &hop);
+		bytes += len;
 		if (unlikely(ret != PKT_OK)) {
 			fwd_raw_drop(fs, m, (enum fwd_drop)ret);
 			continue;
 		}
+		ok_bytes += len;
 		port_of[nb_ok] = l3fwd_hops[hop].port;
 		mixed |= port_of[nb_ok] ^ port_of[0];
 		pkts[nb_ok++] = m;
 	}
+	fs->rx_bytes += bytes;
 	/* the whole burst to one port, the usual case: no sorting */
 	if (likely(mixed == 0)) {
 		if (likely(nb_ok != 0))
-			fwd_raw_tx_to(fs, port_of[0], queue, pkts, nb_ok);
+			fwd_raw_tx_to_bytes(fs, port_of[0], queue, pkts, nb_ok, ok_bytes);
 		return;
 	}
 	/* one TX burst per port, in arrival order within each port */
