@@ -2,18 +2,22 @@
 /*
  * Unit-test harness in DPDK autotest shape: each test is
  * `static int test_x(void)` returning TEST_SUCCESS, TEST_FAILED or TEST_SKIPPED,
- * registered in one table; results are printed as TAP so the runner counts every
- * test.  EAL runs without hugepages or PCI, under a file prefix of its own.
+ * registered in one table with the set-up steps it needs (UNIT_SETUP), so any
+ * one test runs alone by its name; results are printed as TAP so the runner
+ * counts every test.  EAL runs without hugepages or PCI, under a file prefix of
+ * its own; when it cannot start, the binary fails.
  */
 #ifndef _SKB_TEST_H_
 #define _SKB_TEST_H_
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <rte_eal.h>
+#include <rte_errno.h>
 #include <rte_mempool.h>
 
 #define TEST_SUCCESS 0
@@ -49,34 +53,88 @@
 struct unit_test {
 	const char *name;
 	int (*fn)(void);
+	bool setup;
 };
 
-#define UNIT_TEST(fn) { #fn, fn }
+/* A test: runs when no name is given on the command line, or its own. */
+#define UNIT_TEST(fn) { #fn, fn, false }
+/*
+ * A set-up step (a pool, say): runs whatever name is given, in its place in the
+ * table, so that any one test can run alone.  When it fails, every selected test
+ * after it is reported failed without running.
+ */
+#define UNIT_SETUP(fn) { #fn, fn, true }
 
 /* Assert that @mp has exactly zero objects in use. */
 #define TEST_ASSERT_POOL_EMPTY(mp) \
 	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 0)
 
+/* Remove the EAL runtime directory of @prefix (left even when EAL init fails). */
+static inline void
+unit_test_remove_runtime_dir(const char *prefix)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '/var/run/dpdk/%s'", prefix);
+	if (system(cmd) != 0)
+		printf("# could not remove /var/run/dpdk/%s\n", prefix);
+}
+
+/* True when @only (a test name or NULL for all) names a test of @tests. */
+static inline bool
+unit_test_known(const char *only, const struct unit_test *tests, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; only != NULL && i < n; i++)
+		if (strcmp(only, tests[i].name) == 0)
+			return true;
+	return only == NULL;
+}
+
+/*
+ * Run @tests as TAP: every test, or only the one named by argv[1] (set-up steps
+ * always run); `--list` prints the test names without starting EAL.  A name
+ * that is no test, and an EAL that does not come up, are failures: nothing
+ * was tested.  @return the exit status: 0 when nothing failed, else 1.
+ */
 static inline int
 unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned int n)
 {
-	char prefix[64], dir[128], cmd[160];
+	char prefix[64];
 	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "-l", "0,1",
 			"--file-prefix", prefix, "--log-level", "lib.eal:error", NULL };
 	unsigned int i, failed = 0;
 	const char *only = argc > 1 ? argv[1] : NULL;
+	bool setup_ok = true;
 
+	if (only != NULL && strcmp(only, "--list") == 0) {
+		for (i = 0; i < n; i++)
+			if (!tests[i].setup)
+				printf("%s\n", tests[i].name);
+		return 0;
+	}
+	if (!unit_test_known(only, tests, n)) {
+		printf("1..1\nnot ok 1 - %s # no such test (--list names them)\n", only);
+		return 1;
+	}
 	snprintf(prefix, sizeof(prefix), "skbtest%d", (int)getpid());
 	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
-		printf("1..0 # SKIP EAL init failed\n");
-		return 77;
+		printf("1..1\nnot ok 1 - EAL init: %s\n", rte_strerror(rte_errno));
+		unit_test_remove_runtime_dir(prefix);
+		return 1;
 	}
 	printf("1..%u\n", n);
 	for (i = 0; i < n; i++) {
 		int ret;
 
-		if (only != NULL && strcmp(only, tests[i].name) != 0) {
+		if (only != NULL && !tests[i].setup && strcmp(only, tests[i].name) != 0) {
 			printf("ok %u - %s # SKIP not selected\n", i + 1, tests[i].name);
+			continue;
+		}
+		if (!setup_ok) {
+			printf("not ok %u - %s # set-up failed\n", i + 1, tests[i].name);
+			failed++;
 			continue;
 		}
 		ret = tests[i].fn();
@@ -87,14 +145,12 @@ unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned in
 		else {
 			printf("not ok %u - %s\n", i + 1, tests[i].name);
 			failed++;
+			setup_ok = !tests[i].setup;
 		}
 		fflush(stdout);
 	}
 	rte_eal_cleanup();
-	snprintf(dir, sizeof(dir), "/var/run/dpdk/%s", prefix);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	unit_test_remove_runtime_dir(prefix);
 	return failed ? 1 : 0;
 }
 

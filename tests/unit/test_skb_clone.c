@@ -440,7 +440,7 @@ setup(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT_TEST(setup),
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_clone_shares),
 	UNIT_TEST(test_clone_cow_write),
 	UNIT_TEST(test_cow_head_headroom),

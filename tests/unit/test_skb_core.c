@@ -10,17 +10,15 @@
 static struct rte_mempool *pool;
 
 static int
-make_pool(void)
+setup(void)
 {
-	if (pool == NULL)
-		pool = skb_pool_create_cache("core_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	return pool != NULL ? 0 : -1;
+	pool = skb_pool_create_cache("core_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
+	return pool != NULL ? TEST_SUCCESS : TEST_FAILED;
 }
 
 static int
 test_pool_create(void)
 {
-	TEST_ASSERT(make_pool() == 0, "skb_pool_create failed");
 	TEST_ASSERT(skb_pool_is_skb(pool), "pool not recognised");
 	TEST_ASSERT_EQ(rte_pktmbuf_priv_size(pool), SKB_PRIV_SIZE);
 	TEST_ASSERT_EQ(rte_pktmbuf_data_room_size(pool), ROOM);
@@ -422,6 +420,7 @@ fail:
 }
 
 static const struct unit_test tests[] = {
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_pool_create),
 	UNIT_TEST(test_alloc_free),
 	UNIT_TEST(test_alloc_big_ext),

@@ -526,7 +526,7 @@ setup(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT_TEST(setup),
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_header_pointer),
 	UNIT_TEST(test_copy_store_bits),
 	UNIT_TEST(test_append_frag_limit),

@@ -205,7 +205,7 @@ setup(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT_TEST(setup),
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_double_free),
 	UNIT_TEST(test_poison_on_free),
 	UNIT_TEST(test_use_after_free),

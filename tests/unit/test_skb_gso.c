@@ -18,11 +18,10 @@
 static struct rte_mempool *pool;
 
 static int
-make_pool(void)
+setup(void)
 {
-	if (pool == NULL)
-		pool = skb_pool_create_cache("gso_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	return pool != NULL ? 0 : -1;
+	pool = skb_pool_create_cache("gso_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
+	return pool != NULL ? TEST_SUCCESS : TEST_FAILED;
 }
 
 /* ------------------------------------------------------------ independent helpers */
@@ -208,8 +207,6 @@ make_frame(const uint8_t *frame, unsigned int len)
 
 static uint8_t flat[MAX_FRAME];
 
-/* Every test may run alone (argv[1]): each starts by making sure the pool exists. */
-#define NEED_POOL() do { if (make_pool() != 0) { printf("# no pool\n"); return TEST_FAILED; } } while (0)
 static uint8_t joined[MAX_FRAME];
 
 /*
@@ -244,8 +241,6 @@ test_gso_tcp4_64k(void)
 	struct sk_buff_head segs;
 	struct sk_buff *skb, *seg;
 	unsigned int i = 0, got = 0;
-
-	NEED_POOL();
 
 	skb_queue_head_init(&segs);
 	put_eth(hdr);
@@ -304,8 +299,6 @@ test_gso_udp4_frag(void)
 	struct sk_buff_head segs;
 	struct sk_buff *skb, *seg;
 	unsigned int i = 0, got = 0;
-
-	NEED_POOL();
 
 	skb_queue_head_init(&segs);
 	put_eth(hdr);
@@ -380,8 +373,6 @@ test_gso_vxlan_tcp4(void)
 	struct sk_buff *skb, *seg;
 	unsigned int i = 0, got = 0;
 
-	NEED_POOL();
-
 	skb_queue_head_init(&segs);
 	TEST_ASSERT_EQ(hl, 104);
 	skb = make_gso_skb(hdr, hl, plen, 2000);
@@ -427,8 +418,6 @@ test_gso_fits_one(void)
 	struct sk_buff_head segs;
 	struct sk_buff *skb, *seg;
 
-	NEED_POOL();
-
 	skb_queue_head_init(&segs);
 	put_eth(hdr);
 	put_ipv4(hdr + 14, 0, 9, 0, 6, 1, 2);
@@ -463,8 +452,6 @@ test_gso_errors(void)
 	struct sk_buff_head segs;
 	struct sk_buff *skb = NULL;
 	unsigned int in_use;
-
-	NEED_POOL();
 
 	skb_queue_head_init(&segs);
 	TEST_ASSERT(small != NULL, "small pool");
@@ -581,7 +568,6 @@ test_gso_linear_ext(void)
 	unsigned int i, got;
 	uint8_t *d;
 
-	NEED_POOL();
 	skb_queue_head_init(&segs);
 	skb = alloc_skb(pool, 54 + plen);
 	TEST_ASSERT(skb != NULL, "alloc");
@@ -613,7 +599,6 @@ test_gso_clone(void)
 	struct sk_buff *skb, *clone = NULL;
 	unsigned int got;
 
-	NEED_POOL();
 	skb_queue_head_init(&segs);
 	put_eth(hdr);
 	put_ipv4(hdr + 14, 0, 500, 0, 6, 1, 2);
@@ -695,8 +680,6 @@ test_gro_tcp_merge(void)
 	unsigned int i, n = 10, last = 500;
 	uint16_t k;
 
-	NEED_POOL();
-
 	for (i = 0; i < n; i++) {
 		orig_len[i] = tcp_frame(orig[i], (uint16_t)(0xfffe + i), 7000 + i * 1448,
 					i + 1 < n ? 1448 : last, i * 1448, 0x10);
@@ -731,8 +714,6 @@ test_gro_refuses(void)
 	struct sk_buff *skbs[16] = { NULL };
 	unsigned int i, n = 8;
 	uint16_t k;
-
-	NEED_POOL();
 
 	/* 0-1: a short packet in the middle of a run; 2: PSH; 3-4 interleaved with UDP 5; 6-7 bad csum */
 	orig_len[0] = tcp_frame(orig[0], 1, 100, 1000, 0, 0x10);
@@ -789,8 +770,6 @@ test_gro_udp_frags(void)
 	uint8_t ph[20];
 	uint16_t k;
 
-	NEED_POOL();
-
 	put_ipv4(ph, (uint16_t)(20 + dlen), 0x77, 0, 17, 0x0a000001, 0x0a000003);
 	wr16(dgram, 1111);
 	wr16(dgram + 2, 2222);
@@ -839,8 +818,6 @@ test_gro_vxlan_merge(void)
 	unsigned int i, n = 4, pay = 1000;
 	uint16_t k;
 
-	NEED_POOL();
-
 	for (i = 0; i < n; i++) {
 		uint8_t *f = orig[i];
 		unsigned int hl = put_vxlan_tcp_hdr(f, (uint16_t)(50 + i), (uint16_t)(9 + i),
@@ -882,7 +859,6 @@ test_truesize(void)
 	struct sk_buff *skb, *f = NULL, *big = NULL;
 	unsigned int one;
 
-	NEED_POOL();
 	skb = alloc_skb(pool, 100);
 
 	TEST_ASSERT(skb != NULL, "alloc");
@@ -917,8 +893,6 @@ test_ip_align(void)
 {
 	struct sk_buff *skb = NULL;
 
-	NEED_POOL();
-
 	TEST_ASSERT_EQ(skb_netdev_set_pool(3, pool), 0);
 	skb = netdev_alloc_skb_ip_align(3, 1500);
 	TEST_ASSERT(skb != NULL, "alloc");
@@ -947,6 +921,7 @@ fail:
 }
 
 static const struct unit_test tests[] = {
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_gso_tcp4_64k),
 	UNIT_TEST(test_gso_udp4_frag),
 	UNIT_TEST(test_gso_vxlan_tcp4),

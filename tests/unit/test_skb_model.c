@@ -356,7 +356,7 @@ setup(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT_TEST(setup),
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_random_ops),
 };
 

@@ -231,7 +231,7 @@ setup(void)
 }
 
 static const struct unit_test tests[] = {
-	UNIT_TEST(setup),
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_queue_order),
 	UNIT_TEST(test_queue_two_lcores),
 };
