@@ -3,7 +3,9 @@
 """Count every TAP check of one or more meson test runs (build/meson-logs/testlog.json
 by default; usertools/test.sh passes the debug build's log too) and print
 'N passed, N failed, N skipped'.  A test program that failed without reporting a
-failing check counts as one failure itself, and so does a missing log."""
+failing check counts as one failure itself, and so do a TAP "Bail out!", a
+program skipped as a whole (nothing tested: an EAL that did not come up must
+never pass for a skip) and a missing log.  Exits 1 when anything failed."""
 
 import json
 import re
@@ -26,7 +28,7 @@ def count(log, where):
             out = t.get("stdout") or ""
             p = f_ = s = 0
             for ln in out.splitlines():
-                if re.match(r"^not ok\b", ln):
+                if re.match(r"^not ok\b", ln) or ln.startswith("Bail out!"):
                     f_ += 1
                 elif re.match(r"^ok\b", ln):
                     if re.search(r"#\s*SKIP", ln, re.I):
@@ -38,7 +40,8 @@ def count(log, where):
                 f_ = 1
                 print(f"FAILED (no failing check reported): {where}{t.get('name')} [{result}]")
             if result == "SKIP" and p + f_ + s == 0:
-                s = 1
+                f_ = 1
+                print(f"FAILED (skipped as a whole, nothing tested): {where}{t.get('name')}")
             if f_:
                 print(f"FAILED: {where}{t.get('name')}: {f_} check(s)")
             passed += p

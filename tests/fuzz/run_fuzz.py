@@ -25,12 +25,7 @@ import skbfwd_test as t  # noqa: E402
 
 
 def engine_list(skbfwd):
-    prefix = t.file_prefix("fuzzhelp")
-    try:
-        p = subprocess.run([skbfwd, "--file-prefix", prefix] + t.EAL_BASE + ["--", "--help"],
-                           capture_output=True, text=True, timeout=60)
-    finally:
-        t.cleanup_prefix(prefix)
+    p = t.help_run(skbfwd)
     m = re.search(r"--forward-mode=\S+\s+engine:([^(\n]*)", p.stdout)
     return m.group(1).split() if m else []
 

@@ -10,7 +10,6 @@ that owns the option is in the table (`--help` lists the option)."""
 
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
@@ -125,12 +124,7 @@ def run_bad(args, vdevs, tap, words, lcores="0,1"):
 
 def main():
     tap = t.Tap()
-    prefix = t.file_prefix("help")
-    try:
-        h = subprocess.run([t.SKBFWD, "--file-prefix", prefix] + t.EAL_BASE + ["--", "--help"],
-                           capture_output=True, text=True, timeout=60)
-    finally:
-        t.cleanup_prefix(prefix)
+    h = t.help_run()
     rows = [(r[0], r[1], r[2] if len(r) > 2 else NULL2) for r in TABLE]
     rows += [(a, w, NULL2) for a, w in engine_rows(h.stdout)]
     tap.ok(len(rows) >= 30, f"{len(rows)} bad inputs in the table")

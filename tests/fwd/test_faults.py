@@ -158,12 +158,7 @@ def main():
                     tap.ok(False, f"pcap: port {port} statistics", r.log())
 
     # TX backpressure into a ring nobody reads
-    help_prefix = t.file_prefix("help")
-    try:
-        p = subprocess.run([t.SKBFWD, "--file-prefix", help_prefix] + t.EAL_BASE
-                           + ["--", "--help"], capture_output=True, text=True, timeout=60)
-    finally:
-        t.cleanup_prefix(help_prefix)
+    p = t.help_run()
     if "--tx-count" not in p.stdout:
         tap.skip("txonly ring", "no txonly engine with --tx-count in this build")
     else:

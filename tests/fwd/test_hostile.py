@@ -9,7 +9,6 @@ capture, and leave zero mbufs in use."""
 
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
@@ -36,12 +35,7 @@ EXPECTED_DROPS = {
 
 def engine_list():
     """Engine names as skbfwd's --help prints them ('engine: a b c (default io)')."""
-    prefix = t.file_prefix("help")
-    cmd = [t.SKBFWD, "--file-prefix", prefix] + t.EAL_BASE + ["--", "--help"]
-    try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    finally:
-        t.cleanup_prefix(prefix)
+    p = t.help_run()
     m = re.search(r"--forward-mode=\S+\s+engine:([^(\n]*)", p.stdout)
     return p, (m.group(1).split() if m else [])
 

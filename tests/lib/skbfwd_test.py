@@ -16,6 +16,21 @@ SKBFWD = os.environ.get("SKBFWD", "")
 EAL_BASE = ["--no-huge", "--no-pci", "-m", "512", "--log-level", "lib.eal:error"]
 
 
+# skbfwd's one line when rte_eal_init() fails (app/skbfwd/main.c)
+EAL_FAILED_RE = re.compile(r"^skbfwd: EAL initialisation failed: .*$", re.M)
+# every run of the whole test whose EAL did not come up: Tap.done() fails on them
+_eal_failures = []
+
+
+def note_eal_failure(err, what="run"):
+    """Remember a run whose EAL failed (its stderr @err): that is a failure of the
+    whole test, never a skip, even when the check at hand wanted a non-zero exit."""
+    m = EAL_FAILED_RE.search(err or "")
+    if m:
+        _eal_failures.append(f"{what}: {m.group(0)}")
+    return m is not None
+
+
 class Tap:
     """Minimal TAP producer: one line per check, counted by tests/summary.py."""
 
@@ -45,6 +60,9 @@ class Tap:
         sys.stdout.flush()
 
     def done(self):
+        if _eal_failures:
+            self.ok(False, f"EAL came up in every run ({len(_eal_failures)} failed)",
+                    "\n".join(_eal_failures))
         print(f"1..{self.n}")
         sys.exit(1 if self.failed else 0)
 
@@ -62,11 +80,25 @@ def cleanup_prefix(prefix):
     shutil.rmtree(f"/var/run/dpdk/{prefix}", ignore_errors=True)
 
 
+def help_run(binary=None):
+    """skbfwd --help (EAL comes up first) under a prefix of its own; the
+    CompletedProcess.  An EAL failure is noted as the whole test's failure."""
+    prefix = file_prefix("help")
+    try:
+        p = subprocess.run([binary or SKBFWD, "--file-prefix", prefix] + EAL_BASE
+                           + ["--", "--help"], capture_output=True, text=True, timeout=60)
+    finally:
+        cleanup_prefix(prefix)
+    note_eal_failure(p.stderr, "--help")
+    return p
+
+
 class Result:
     def __init__(self, rc, out, err):
         self.rc = rc
         self.out = out
         self.err = err
+        note_eal_failure(err)
         self.ports = parse_ports(out)
         self.total = parse_accumulated(out)
         m = re.search(r"^mbufs in use at exit: (\d+)$", out, re.M)
