@@ -10,9 +10,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 cd "$top"
-command -v clang >/dev/null || apt-get install -y -qq clang libclang-rt-dev >/dev/null
-[ -f build-asan/build.ninja ] || CC=clang meson setup build-asan -Dsanitize=true >/dev/null
-ninja -C build-asan >/dev/null
+# the Debian packages (clang among them), then the clang ASan+UBSan tree
+CC=clang "$top/usertools/setup.sh" build-asan -Dsanitize=true
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=0}
 exec python3 tests/fuzz/run_fuzz.py --seconds "$seconds" --bin-dir build-asan/tests/fuzz \
     --skbfwd build-asan/app/skbfwd/skbfwd --keep "${KEEP_DIR:-build-asan/fuzz-out}"

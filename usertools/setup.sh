@@ -10,7 +10,8 @@ shift || true
 pkgs=(libdpdk-dev dpdk dpdk-dev meson ninja-build pkg-config libnuma-dev python3
       python3-pyelftools gcc libpcap-dev iproute2
       socat iputils-ping tshark procps util-linux ethtool    # real-peer tests (tests/fwd/test_peer_*.py)
-      valgrind gnuplot-nox dpdk-doc)   # perf harness: callgrind, chart, l2fwd/l3fwd sources
+      valgrind gnuplot-nox dpdk-doc    # perf harness: callgrind, chart, l2fwd/l3fwd sources
+      clang libclang-rt-14-dev)        # test.sh: the ASan+UBSan build and its libFuzzer targets
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
