@@ -26,8 +26,10 @@ fi
 cd "$top"
 if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$@" >/dev/null
-elif [ $# -gt 0 ]; then
-    meson configure "$build" "$@" >/dev/null
+else
+    # a build dir made before the project defaulted to a relocatable libskb.pc
+    # (the out-of-tree example test builds against an install moved by --destdir)
+    meson configure "$build" -Dpkgconfig.relocatable=true "$@" >/dev/null
 fi
 ninja -C "$build" >/dev/null
 echo "skbfwd setup: built in $top/$build"
