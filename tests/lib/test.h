@@ -24,10 +24,13 @@
 #define TEST_FAILED (-1)
 #define TEST_SKIPPED 77
 
-#define TEST_ASSERT(cond, fmt, ...) do {                                        \
+/* the message is printf's format and arguments (ISO C: no ", ##__VA_ARGS__") */
+#define TEST_ASSERT(cond, ...) do {                                             \
 	if (!(cond)) {                                                          \
-		printf("# %s:%d: assertion failed: %s: " fmt "\n", __FILE__,   \
-		       __LINE__, #cond, ##__VA_ARGS__);                         \
+		printf("# %s:%d: assertion failed: %s: ", __FILE__, __LINE__,   \
+		       #cond);                                                  \
+		printf(__VA_ARGS__);                                            \
+		printf("\n");                                                   \
 		goto fail;                                                      \
 	}                                                                       \
 } while (0)
