@@ -24,12 +24,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$top"
+# meson's summary only when it fails; the compiler's warnings and errors always
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" "$@" >/dev/null
+    meson setup "$build" "$@" > "$log" 2>&1 || { cat "$log"; exit 1; }
 else
     # a build dir made before the project defaulted to a relocatable libskb.pc
     # (the out-of-tree example test builds against an install moved by --destdir)
-    meson configure "$build" -Dpkgconfig.relocatable=true "$@" >/dev/null
+    meson configure "$build" -Dpkgconfig.relocatable=true "$@" > "$log" 2>&1 ||
+        { cat "$log"; exit 1; }
 fi
-ninja -C "$build" >/dev/null
+ninja -C "$build"
 echo "skbfwd setup: built in $top/$build"
