@@ -129,8 +129,13 @@ glue_link_log(uint16_t port_id, const char *how)
 	fflush(stdout);
 }
 
+/*
+ * ethdev's callback signature: only the link-state event is registered, so the
+ * event type, the callback argument and the return slot are not needed.
+ */
 static int
-glue_lsc_event(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret)
+glue_lsc_event(uint16_t port_id, enum rte_eth_event_type type __rte_unused,
+	       void *arg __rte_unused, void *ret __rte_unused)
 {
 	glue_link_log(port_id, "interrupt");
 	return 0;
