@@ -54,7 +54,7 @@ encap_one(struct fwd_stream *fs, struct sk_buff *skb)
 	if (unlikely(o == NULL))
 		return FWD_DROP_NO_HEADROOM;
 
-	o->eth.dst_addr = cfg.peer[fs->tx_port];
+	o->eth.dst_addr = *fwd_peer_addr(fs->tx_port);
 	o->eth.src_addr = *fwd_port_addr(fs->tx_port);
 	o->eth.ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The engine table: one line per engine, looked up by --forward-mode. */
+/* skbfwd's engine table: one line per engine, looked up by --forward-mode. */
 
-#include <string.h>
+#include <stddef.h>
 
-#include "fwd.h"
+#include "engines.h"
 
 extern const struct fwd_engine io_engine;
 extern const struct fwd_engine mac_engine;
@@ -19,7 +19,7 @@ extern const struct fwd_engine io_raw_engine;
 extern const struct fwd_engine macswap_raw_engine;
 extern const struct fwd_engine l3fwd_raw_engine;
 
-const struct fwd_engine *const fwd_engines[] = {
+const struct fwd_engine *const skbfwd_engines[] = {
 	&io_engine,
 	&mac_engine,
 	&macswap_engine,
@@ -35,14 +35,3 @@ const struct fwd_engine *const fwd_engines[] = {
 	&l3fwd_raw_engine,
 	NULL,
 };
-
-const struct fwd_engine *
-fwd_engine_find(const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; fwd_engines[i] != NULL; i++)
-		if (strcmp(fwd_engines[i]->name, name) == 0)
-			return fwd_engines[i];
-	return NULL;
-}

@@ -12,7 +12,7 @@
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
-#include "fwd.h"
+#include "engine.h"
 
 /** Sum of pkt_len over @n mbufs (fwd_bytes()). */
 static inline uint64_t
@@ -27,11 +27,11 @@ fwd_raw_bytes(struct rte_mbuf *const *pkts, uint16_t n)
 	return bytes;
 }
 
-/** As fwd_raw_rx(), the caller adding the bytes (__fwd_rx()).  @return the number received. */
+/** As fwd_raw_rx(), the caller adding the bytes (fwd_rx_nobytes()).  @return the number received. */
 static inline uint16_t
-__fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
+fwd_raw_rx_nobytes(struct fwd_stream *fs, struct rte_mbuf **pkts)
 {
-	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
+	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, fs->burst);
 
 	fs->rx_packets += n;
 	return n;
@@ -41,7 +41,7 @@ __fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
 static inline uint16_t
 fwd_raw_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
 {
-	uint16_t n = __fwd_raw_rx(fs, pkts);
+	uint16_t n = fwd_raw_rx_nobytes(fs, pkts);
 
 	fs->rx_bytes += fwd_raw_bytes(pkts, n);
 	return n;
@@ -77,7 +77,7 @@ fwd_raw_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n)
 	fwd_raw_tx_bytes(fs, pkts, n, fwd_raw_bytes(pkts, n));
 }
 
-/** Send @n mbufs of known @bytes on @port/@queue (__fwd_tx_to_bytes()). */
+/** Send @n mbufs of known @bytes on @port/@queue (fwd_tx_nogso_to()). */
 static inline void
 fwd_raw_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		    struct rte_mbuf **pkts, uint16_t n, uint64_t bytes)
@@ -96,7 +96,7 @@ fwd_raw_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	}
 }
 
-/** Send @n mbufs on @port/@queue (__fwd_tx_to()), counted per port when asked. */
+/** Send @n mbufs on @port/@queue (fwd_tx_to() without GSO), counted per port when asked. */
 static inline void
 fwd_raw_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	      struct rte_mbuf **pkts, uint16_t n)

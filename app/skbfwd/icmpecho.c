@@ -16,6 +16,7 @@
 #include <rte_arp.h>
 #include <rte_icmp.h>
 
+#include "parse.h"
 #include "pkt.h"
 
 static uint32_t icmpecho_addr[RTE_MAX_ETHPORTS];   /* network order, 0: none */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* io engine: every skb received is sent unchanged (testpmd's io mode). */
 
-#include "fwd.h"
+#include "engine.h"
 
 static void
 io_fwd(struct fwd_stream *fs)

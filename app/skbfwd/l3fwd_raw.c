@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * l3fwd-raw engine: l3fwd (l3fwd.c) written on rte_mbuf without the skb layer,
- * so the benchmark can print what the layer costs.  Same routes (the table
- * l3fwd_setup() loads from --routes), the same RFC 1812 checks, TTL and
+ * so the benchmark can print what the layer costs.  Same routes (its own table,
+ * loaded from l3fwd's --routes by the same code), the same RFC 1812 checks, TTL and
  * checksum update, MAC rewrite, drop reasons and counters; what it leaves out
  * is only the skb bookkeeping (header offsets, protocol) a raw DPDK program
  * does not keep.
@@ -14,6 +14,20 @@
 #include "fwd_raw.h"
 #include "l3fwd.h"
 #include "pkt.h"
+
+static struct l3fwd_routes l3fwd_raw_rt;
+
+static int
+l3fwd_raw_setup(void)
+{
+	return l3fwd_routes_load(&l3fwd_raw_rt, "skbfwd_l3fwd_raw");
+}
+
+static void
+l3fwd_raw_teardown(void)
+{
+	l3fwd_routes_free(&l3fwd_raw_rt);
+}
 
 /* pkt_parse_eth() + pkt_parse_ipv4() + l3fwd_route() on a bare mbuf. */
 static inline int
@@ -58,25 +72,42 @@ l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 		return FWD_DROP_BAD_CHECKSUM;
 	if (unlikely(ip->time_to_live <= 1))
 		return FWD_DROP_TTL_EXPIRED;
-	if (unlikely(rte_lpm_lookup(l3fwd_lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
+	if (unlikely(rte_lpm_lookup(l3fwd_raw_rt.lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
 		return FWD_DROP_NO_ROUTE;
 	old = *(uint16_t *)&ip->time_to_live;
 	ip->time_to_live--;
 	new_word = *(uint16_t *)&ip->time_to_live;
 	ip->hdr_checksum = pkt_csum_replace2(ip->hdr_checksum, old, new_word);
-	h = &l3fwd_hops[*hop];
+	h = &l3fwd_raw_rt.hop[*hop];
 	eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
 	eth->dst_addr = h->mac;
 	eth->src_addr = *fwd_port_addr(h->port);
 	return PKT_OK;
 }
 
+/* l3fwd_tx_mixed() on bare mbufs: one TX burst per port, in arrival order within each. */
+static __rte_noinline void
+l3fwd_raw_tx_mixed(struct fwd_stream *fs, struct rte_mbuf **pkts, const uint16_t *port_of,
+		   uint16_t n, uint16_t queue)
+{
+	struct rte_mbuf *out[MAX_PKT_BURST];
+	uint16_t order[MAX_PKT_BURST], group_port[MAX_PKT_BURST], group_len[MAX_PKT_BURST];
+	unsigned int g, nb_groups = l3fwd_group_by_port(port_of, n, order, group_port, group_len);
+	uint16_t i, k = 0;
+
+	for (g = 0; g < nb_groups; g++) {
+		for (i = 0; i < group_len[g]; i++)
+			out[i] = pkts[order[k++]];
+		fwd_raw_tx_to(fs, group_port[g], queue, out, group_len[g]);
+	}
+}
+
 static void
 l3fwd_raw_fwd(struct fwd_stream *fs)
 {
-	struct rte_mbuf *pkts[MAX_PKT_BURST], *out[MAX_PKT_BURST];
+	struct rte_mbuf *pkts[MAX_PKT_BURST];
 	uint16_t port_of[MAX_PKT_BURST];
-	uint16_t n = __fwd_raw_rx(fs, pkts), i, nb_ok = 0, p;
+	uint16_t n = fwd_raw_rx_nobytes(fs, pkts), i, nb_ok = 0;
 	uint16_t queue = fwd_tx_queue_any(fs);
 	unsigned int mixed = 0;
 	uint64_t bytes = 0, ok_bytes = 0;   /* received, and routed: no extra pass to count them */
@@ -98,7 +129,7 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 			continue;
 		}
 		ok_bytes += len;
-		port_of[nb_ok] = l3fwd_hops[hop].port;
+		port_of[nb_ok] = l3fwd_raw_rt.hop[hop].port;
 		mixed |= port_of[nb_ok] ^ port_of[0];
 		pkts[nb_ok++] = m;
 	}
@@ -109,22 +140,7 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 			fwd_raw_tx_to_bytes(fs, port_of[0], queue, pkts, nb_ok, ok_bytes);
 		return;
 	}
-	/* one TX burst per port, in arrival order within each port */
-	for (p = 0; p < nb_fwd_ports && nb_ok != 0; p++) {
-		uint16_t port = fwd_ports[p], k = 0, rest = 0;
-
-		for (i = 0; i < nb_ok; i++) {
-			if (port_of[i] == port)
-				out[k++] = pkts[i];
-			else {
-				port_of[rest] = port_of[i];
-				pkts[rest++] = pkts[i];
-			}
-		}
-		nb_ok = rest;
-		if (k != 0)
-			fwd_raw_tx_to(fs, port, queue, out, k);
-	}
+	l3fwd_raw_tx_mixed(fs, pkts, port_of, nb_ok, queue);
 }
 
 FWD_LCORE_LOOP(l3fwd_raw_fwd)
@@ -132,9 +148,9 @@ FWD_LCORE_LOOP(l3fwd_raw_fwd)
 /* --routes is l3fwd's option: the parser accepts it whatever engine runs */
 const struct fwd_engine l3fwd_raw_engine = {
 	.name = "l3fwd-raw",
-	.setup = l3fwd_setup,
+	.setup = l3fwd_raw_setup,
 	.packet_fwd = l3fwd_raw_fwd,
 	.lcore_loop = l3fwd_raw_fwd_lcore_loop,
-	.stream_fini = l3fwd_stream_fini,
+	.teardown = l3fwd_raw_teardown,
 	.tx_any_port = true,
 };

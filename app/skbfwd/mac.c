@@ -31,7 +31,7 @@ mac_fwd(struct fwd_stream *fs)
 {
 	struct mac_pair addrs;
 
-	addrs.dst = cfg.peer[fs->tx_port];
+	addrs.dst = *fwd_peer_addr(fs->tx_port);
 	addrs.src = *fwd_port_addr(fs->tx_port);
 	fwd_l2_burst(fs, RTE_ETHER_HDR_LEN, mac_write, mac_write_short, &addrs);
 }

@@ -38,7 +38,7 @@ macswap_raw_fwd(struct fwd_stream *fs)
 	const __m128i swap = _mm_setr_epi8(6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5,
 					   12, 13, 14, 15);
 	struct rte_mbuf *pkts[MAX_PKT_BURST + 1], *m;
-	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
+	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, fs->burst);
 	uint16_t i, nb_drop = 0;
 	uint64_t bytes = 0;   /* as fwd_l2_burst() */
 	uint32_t drop_bytes = 0;

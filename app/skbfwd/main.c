@@ -17,8 +17,12 @@
 #include <rte_pdump.h>
 
 #include "port.h"
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "runtime.h"
+#include "stats.h"
+#include "telemetry.h"
+#include "tx.h"
+#include "engines.h"
 
 static volatile sig_atomic_t skbfwd_quit;
 
@@ -41,95 +45,6 @@ skbfwd_install_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-}
-
-/* Pick the ports to forward on: every available one in --portmask. */
-static int
-skbfwd_select_ports(void)
-{
-	uint16_t pid;
-
-	nb_fwd_ports = 0;
-	RTE_ETH_FOREACH_DEV(pid) {
-		if (cfg.portmask != 0 && (pid >= 64 || !(cfg.portmask & RTE_BIT64(pid))))
-			continue;
-		fwd_ports[nb_fwd_ports++] = pid;
-	}
-	if (cfg.portmask != 0) {
-		uint64_t known = 0;
-		unsigned int i;
-
-		for (i = 0; i < nb_fwd_ports; i++)
-			known |= RTE_BIT64(fwd_ports[i]);
-		if (cfg.portmask & ~known) {
-			fprintf(stderr, "skbfwd: --portmask=0x%" PRIx64 " names ports that do not exist (available: 0x%" PRIx64 ")\n",
-				cfg.portmask, known);
-			return -ENODEV;
-		}
-	}
-	if (nb_fwd_ports == 0) {
-		fprintf(stderr, "skbfwd: no usable port: give devices with -a or --vdev (e.g. --vdev net_null0 --vdev net_null1)\n");
-		return -ENODEV;
-	}
-	return 0;
-}
-
-static unsigned int
-skbfwd_default_mbufs(void)
-{
-	unsigned int per_port = cfg.nb_rxq * cfg.nb_rxd + cfg.nb_txq * cfg.nb_txd;
-	unsigned int n = nb_fwd_ports * per_port +
-			 (cfg.nb_cores + 1) * (256 + MAX_PKT_BURST) + 4096;
-
-	return RTE_MAX(n, 8192u);
-}
-
-static int
-skbfwd_ports_setup(void)
-{
-	struct glue_port_conf pc = {
-		.nb_rxq = cfg.nb_rxq,
-		.nb_txq = cfg.nb_txq,
-		.nb_rxd = cfg.nb_rxd,
-		.nb_txd = cfg.nb_txd,
-		.promisc = true,
-		.link_wait_ms = 3000,
-		.rx_offloads = cfg.engine->rx_offloads,
-		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads |
-			       (fwd_gso_on ? FWD_GSO_TSO_OFFLOADS : 0),
-	};
-	unsigned int nb = cfg.total_num_mbufs ? cfg.total_num_mbufs : skbfwd_default_mbufs();
-	unsigned int i;
-	int ret;
-
-	ret = glue_pools_create(nb, RTE_MBUF_DEFAULT_BUF_SIZE);
-	if (ret < 0) {
-		fprintf(stderr, "skbfwd: cannot create mbuf pools of %u: %s\n", nb, strerror(-ret));
-		return ret;
-	}
-	for (i = 0; i < nb_fwd_ports; i++) {
-		struct rte_eth_dev_info info;
-
-		/* name the option at fault rather than the errno of a failed set-up */
-		if (rte_eth_dev_info_get(fwd_ports[i], &info) == 0 &&
-		    (cfg.nb_rxq > info.max_rx_queues || cfg.nb_txq > info.max_tx_queues)) {
-			fprintf(stderr, "skbfwd: --rxq=%u --txq=%u: port %u (%s) has at most %u RX and %u TX queues\n",
-				cfg.nb_rxq, cfg.nb_txq, fwd_ports[i], info.driver_name,
-				info.max_rx_queues, info.max_tx_queues);
-			return -EINVAL;
-		}
-		ret = glue_port_setup(fwd_ports[i], &pc);
-		if (ret < 0) {
-			fprintf(stderr, "skbfwd: port %u set-up failed: %s\n", fwd_ports[i],
-				strerror(-ret));
-			return ret;
-		}
-		fwd_port_mac[fwd_ports[i]] = glue_port_get(fwd_ports[i])->mac;
-	}
-	glue_ports_wait_link(pc.link_wait_ms);
-	if (fwd_gso_on)
-		fwd_gso_setup();
-	return 0;
 }
 
 /* Main lcore: statistics every period until the duration ends or a signal comes. */
@@ -162,7 +77,7 @@ skbfwd_wait(void)
 int
 main(int argc, char **argv)
 {
-	unsigned int in_use, i;
+	unsigned int in_use, drained;
 	int ret;
 
 	skbfwd_install_signals();
@@ -181,13 +96,14 @@ main(int argc, char **argv)
 	if (skbfwd_telemetry_init() < 0)
 		fprintf(stderr, "skbfwd: telemetry commands not registered\n");
 
+	skbfwd_config_init(skbfwd_engines);
 	ret = skbfwd_parse_args(argc, argv);
 	if (ret < 0)
 		goto fail_eal;
 	/* a signal during EAL start-up: skip pools and ports, stop within the second */
 	if (skbfwd_quit)
 		goto stop;
-	ret = skbfwd_select_ports();
+	ret = fwd_ports_select();
 	if (ret < 0)
 		goto fail_eal;
 	ret = fwd_streams_build();
@@ -195,27 +111,13 @@ main(int argc, char **argv)
 		goto fail_eal;
 	ret = fwd_lcores_assign();
 	if (ret < 0)
-		goto fail_eal;
-	ret = skbfwd_ports_setup();
+		goto fail_streams;
+	ret = fwd_ports_setup();
 	if (ret < 0)
 		goto fail_ports;
-	if (cfg.engine->setup != NULL && (ret = cfg.engine->setup()) < 0) {
-		/* -EINVAL: the engine named the bad option or file line already */
-		if (ret != -EINVAL)
-			fprintf(stderr, "skbfwd: engine %s set-up failed: %s\n", cfg.engine->name,
-				strerror(-ret));
+	ret = fwd_engine_setup();
+	if (ret < 0)
 		goto fail_ports;
-	}
-	for (i = 0; i < nb_fwd_streams; i++) {
-		if (cfg.engine->stream_init == NULL)
-			break;
-		ret = cfg.engine->stream_init(&fwd_streams[i]);
-		if (ret < 0) {
-			fprintf(stderr, "skbfwd: engine %s stream set-up failed: %s\n",
-				cfg.engine->name, strerror(-ret));
-			goto fail_ports;
-		}
-	}
 
 	printf("skbfwd: %s engine, %u ports, %u streams on %u forwarding lcores, burst %u\n",
 	       cfg.engine->name, nb_fwd_ports, nb_fwd_streams, nb_fwd_lcores, cfg.burst);
@@ -232,14 +134,16 @@ stop:
 
 	skbfwd_telemetry_close();
 	stats_print_final();
-	if (fwd_gso_on)
-		fwd_gso_print_stats();
-	if (cfg.engine->stream_fini != NULL)
-		for (i = 0; i < nb_fwd_streams; i++)
-			cfg.engine->stream_fini(&fwd_streams[i]);
-	i = fwd_ports_drain();
-	if (i != 0)
-		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", i);
+	if (fwd_gso_wanted()) {
+		if (cfg.gro)
+			stats_print_gro();
+		fwd_tx_gso_print_stats();
+	}
+	fwd_engine_teardown();
+	fwd_streams_free();
+	drained = fwd_ports_drain();
+	if (drained != 0)
+		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", drained);
 	glue_ports_close();
 	in_use = glue_pools_in_use();
 	printf("mbufs in use at exit: %u\n", in_use);
@@ -252,6 +156,8 @@ stop:
 fail_ports:
 	glue_ports_close();
 	glue_pools_free();
+fail_streams:
+	fwd_streams_free();
 fail_eal:
 	rte_pdump_uninit();
 	rte_eal_cleanup();

@@ -18,7 +18,7 @@
 #include <rte_ip.h>
 #include <rte_udp.h>
 
-#include "fwd.h"
+#include "engine.h"
 
 /** Parser result meaning "valid"; any other value is an enum fwd_drop. */
 #define PKT_OK (-1)

@@ -15,9 +15,15 @@
 #include <rte_cycles.h>
 #include <rte_ethdev.h>
 
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "runtime.h"
+#include "stats.h"
 
+const char *const fwd_drop_names[FWD_DROP_MAX] = {
+#define X(e, s) [FWD_DROP_##e] = s,
+	FWD_DROP_REASONS(X)
+#undef X
+};
 
 /* Rates over the last period (or the whole run when there was no period). */
 struct fwd_rates {
@@ -122,25 +128,11 @@ stats_collect(struct fwd_counts *t)
 void
 stats_init(void)
 {
-	unsigned int s;
-
 	memset(last_period, 0, sizeof(last_period));
 	memset(port_rates, 0, sizeof(port_rates));
 	memset(last_stream, 0, sizeof(last_stream));
 	memset(stream_rates, 0, sizeof(stream_rates));
 	stats_start_tsc = stats_last_tsc = rte_get_timer_cycles();
-	if (!cfg.record_burst_stats)
-		return;
-	for (s = 0; s < nb_fwd_streams; s++) {
-		fwd_streams[s].rx_burst_hist = calloc(MAX_PKT_BURST + 1, sizeof(uint64_t));
-		fwd_streams[s].tx_burst_hist = calloc(MAX_PKT_BURST + 1, sizeof(uint64_t));
-		if (fwd_streams[s].rx_burst_hist == NULL || fwd_streams[s].tx_burst_hist == NULL) {
-			fprintf(stderr, "skbfwd: no memory for --record-burst-stats; not recording\n");
-			free(fwd_streams[s].rx_burst_hist);
-			free(fwd_streams[s].tx_burst_hist);
-			fwd_streams[s].rx_burst_hist = fwd_streams[s].tx_burst_hist = NULL;
-		}
-	}
 }
 
 /* Rates from @last to @now over @seconds (bits = 8 x bytes); @last := @now. */
@@ -445,7 +437,7 @@ stats_print_final(void)
 	struct fwd_counts acc;
 	uint64_t acc_rx_missed = 0, acc_nombuf = 0, now = rte_get_timer_cycles();
 	double hz = (double)rte_get_timer_hz();
-	unsigned int i, s;
+	unsigned int i;
 
 	stats_collect_streams(t, snap_stream);
 	/* rates over the last period, or the whole run without --stats-period */
@@ -493,12 +485,19 @@ stats_print_final(void)
 	if (cfg.stats_json != NULL)
 		(void)stats_write_json(t, &acc, rx_missed, rx_nombuf,
 				       (double)(now - stats_start_tsc) / hz);
-	for (s = 0; s < nb_fwd_streams; s++) {
-		free(fwd_streams[s].rx_burst_hist);
-		free(fwd_streams[s].tx_burst_hist);
-		fwd_streams[s].rx_burst_hist = fwd_streams[s].tx_burst_hist = NULL;
-		free(fwd_streams[s].tx_ports);
-		fwd_streams[s].tx_ports = NULL;
-	}
 	fflush(stdout);
+}
+
+void
+stats_print_gro(void)
+{
+	uint64_t rx = 0, merged = 0;
+	unsigned int i;
+
+	for (i = 0; i < nb_fwd_streams; i++) {
+		rx += fwd_streams[i].rx_packets;
+		merged += fwd_streams[i].gro_merged;
+	}
+	printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
+	       rx, rx - merged);
 }

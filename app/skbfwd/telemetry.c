@@ -24,8 +24,10 @@
 #include <rte_telemetry.h>
 
 #include "port.h"
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "runtime.h"
+#include "stats.h"
+#include "telemetry.h"
 
 static rte_spinlock_t skbfwd_tel_lock = RTE_SPINLOCK_INITIALIZER;
 static bool skbfwd_tel_closed;
@@ -184,7 +186,7 @@ skbfwd_tel_one_port(struct rte_tel_data *d, unsigned int idx, const struct fwd_c
 			peer = fwd_streams[s].tx_port;
 			break;
 		}
-	rte_ether_format_addr(mac, sizeof(mac), &fwd_port_mac[port]);
+	rte_ether_format_addr(mac, sizeof(mac), fwd_port_addr(port));
 	rte_tel_data_start_dict(d);
 	rte_tel_data_add_dict_int(d, "port", port);
 	rte_tel_data_add_dict_string(d, "mac", mac);

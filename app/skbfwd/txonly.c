@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "pkt.h"
 
 #define TXONLY_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
@@ -90,7 +91,7 @@ txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t s
 			goto fail;
 		}
 	}
-	eth->dst_addr = cfg.peer[fs->tx_port];
+	eth->dst_addr = *fwd_peer_addr(fs->tx_port);
 	eth->src_addr = *fwd_port_addr(fs->tx_port);
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	ip = (struct rte_ipv4_hdr *)(eth + 1);
@@ -176,7 +177,7 @@ txonly_build(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t flow)
 		ip->src_addr = rte_cpu_to_be_32(rte_be_to_cpu_32(txonly_ip_src) + (uint32_t)(flow & 0xff));
 	ip->dst_addr = txonly_ip_dst;
 	ip->hdr_checksum = (uint16_t)~pkt_csum_fold(ip, sizeof(*ip));
-	eth->dst_addr = cfg.peer[fs->tx_port];
+	eth->dst_addr = *fwd_peer_addr(fs->tx_port);
 	eth->src_addr = *fwd_port_addr(fs->tx_port);
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	skb_reset_mac_header(skb);
@@ -194,7 +195,7 @@ txonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
-	uint16_t n, burst = cfg.burst;
+	uint16_t n, burst = fs->burst;
 	unsigned int segs = txonly_gso_segs(); /* generated counts wire packets */
 	uint64_t made = fs->generated / segs;
 
@@ -355,7 +356,6 @@ txonly_parse_option(const char *name, const char *arg)
 			return -EINVAL;
 		}
 		txonly_gso_size = (uint16_t)v;
-		fwd_gso_on = true;
 		return 0;
 	}
 	if (strcmp(name, "tx-gso-udp") == 0) {
@@ -390,6 +390,12 @@ txonly_setup(void)
 	return 0;
 }
 
+static bool
+txonly_sends_gso(void)
+{
+	return txonly_gso_size != 0;
+}
+
 static const struct option txonly_options[] = {
 	{ "txpkts", required_argument, NULL, 0 },
 	{ "tx-pkt-size", required_argument, NULL, 0 },
@@ -406,6 +412,7 @@ const struct fwd_engine txonly_engine = {
 	.name = "txonly",
 	.setup = txonly_setup,
 	.packet_fwd = txonly_fwd,
+	.sends_gso = txonly_sends_gso,
 	.options = txonly_options,
 	.parse_option = txonly_parse_option,
 	.usage =

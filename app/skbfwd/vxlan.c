@@ -8,7 +8,8 @@
 
 #include <arpa/inet.h>
 
-#include "fwd.h"
+#include "engine.h"
+#include "parse.h"
 #include "pkt.h"
 #include "vxlan.h"
 

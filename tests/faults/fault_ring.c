@@ -17,8 +17,9 @@
 #include "test.h"
 #include "skb.h"
 #include "port.h"
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "engines.h"
+#include "runtime.h"
 
 #define FR_FRAME 60
 
@@ -47,17 +48,13 @@ fr_config(const char *mode, const char *topology, const uint16_t *ports, unsigne
 {
 	char m[64], t[64];
 	char *argv[] = { "skbfwd", m, t, "--burst=32", NULL };
-	unsigned int i;
 
 	snprintf(m, sizeof(m), "--forward-mode=%s", mode);
 	snprintf(t, sizeof(t), "--port-topology=%s", topology);
+	skbfwd_config_init(skbfwd_engines);
 	if (skbfwd_parse_args(4, argv) != 0)
 		return -1;
-	for (i = 0; i < n; i++) {
-		fwd_ports[i] = ports[i];
-		rte_eth_macaddr_get(ports[i], &fwd_port_mac[ports[i]]);
-	}
-	nb_fwd_ports = (uint16_t)n;
+	fwd_ports_use(ports, n);
 	return fwd_streams_build() == 0 ? 0 : -1;
 }
 

@@ -17,13 +17,15 @@
 #include <rte_ring.h>
 
 #include "fuzz_common.h"
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "engines.h"
+#include "runtime.h"
 
 static const char *fz_engine = "io";
 static struct rte_mempool *fz_pool;
 static struct rte_ring *fz_rx, *fz_tx;
 static struct fwd_stream *fz_fs;
+static uint16_t fz_port;
 static uint8_t fz_out[RTE_MBUF_DEFAULT_BUF_SIZE * 64];
 
 static void
@@ -44,9 +46,7 @@ fz_port_setup(void)
 	FUZZ_CHECK(rte_eth_tx_queue_setup(port, 0, 1024, SOCKET_ID_ANY, NULL) == 0, "txq");
 	FUZZ_CHECK(rte_eth_dev_start(port) == 0, "start");
 	FUZZ_CHECK(skb_netdev_set_pool(port, fz_pool) == 0, "netdev pool");
-	fwd_ports[0] = (uint16_t)port;
-	nb_fwd_ports = 1;
-	rte_eth_macaddr_get(port, &fwd_port_mac[port]);
+	fz_port = (uint16_t)port;
 }
 
 int
@@ -69,13 +69,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		for (tok = strtok_r(strdup(extra), " ", &save); tok != NULL && n < 63;
 		     tok = strtok_r(NULL, " ", &save))
 			args[n++] = tok;
+	skbfwd_config_init(skbfwd_engines);
 	FUZZ_CHECK(skbfwd_parse_args(n, args) == 0, "options for engine %s", fz_engine);
+	fwd_ports_use(&fz_port, 1);
 	FUZZ_CHECK(fwd_streams_build() == 0, "streams");
 	fz_fs = &fwd_streams[0];
-	if (cfg.engine->setup != NULL)
-		FUZZ_CHECK(cfg.engine->setup() == 0, "engine %s set-up", fz_engine);
-	if (cfg.engine->stream_init != NULL)
-		FUZZ_CHECK(cfg.engine->stream_init(fz_fs) == 0, "engine %s stream", fz_engine);
+	FUZZ_CHECK(fwd_engine_setup() == 0, "engine %s set-up", fz_engine);
 	return 0;
 }
 

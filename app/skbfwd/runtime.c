@@ -1,48 +1,28 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Forwarding runtime: streams from the port topology, lcore loops, TX retry. */
+/*
+ * Forwarding runtime: streams from the port topology, lcores that run them,
+ * and the engine's set-up around a run (runtime.h).
+ */
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <rte_cycles.h>
 #include <rte_lcore.h>
 
-#include "fwd.h"
-#include "fwd_run.h"
+#include "config.h"
+#include "runtime.h"
 
-const char *const fwd_drop_names[FWD_DROP_MAX] = {
-#define X(e, s) [FWD_DROP_##e] = s,
-	FWD_DROP_REASONS(X)
-#undef X
-};
-
-uint16_t fwd_ports[RTE_MAX_ETHPORTS];
-uint16_t nb_fwd_ports;
-struct rte_ether_addr fwd_port_mac[RTE_MAX_ETHPORTS];
 struct fwd_stream fwd_streams[MAX_FWD_STREAMS];
 unsigned int nb_fwd_streams;
-volatile bool fwd_stop;
-
 struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
 unsigned int nb_fwd_lcores;
 
-uint16_t
-fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
-	     struct sk_buff **skbs, uint16_t n, uint16_t sent)
-{
-	unsigned int retry;
-
-	for (retry = 0; retry < TX_RETRIES && sent < n; retry++) {
-		rte_delay_us(1);
-		sent += skb_tx_burst(port, queue, skbs + sent, n - sent);
-	}
-	if (unlikely(sent < n)) {
-		fs->drops[FWD_DROP_TX_FULL] += n - sent;
-		fs->tx_bytes -= fwd_bytes(skbs + sent, (uint16_t)(n - sent));
-		kfree_skb_bulk(skbs + sent, n - sent);
-	}
-	return sent;
-}
+/* Set by the main lcore to stop the forwarding lcores. */
+static volatile bool fwd_stop;
+/* The engine that fwd_engine_setup() set up, until fwd_engine_teardown(). */
+static const struct fwd_engine *fwd_engine_up;
 
 /* Index in fwd_ports[] of the port frames received on port index @i go out of. */
 static unsigned int
@@ -62,8 +42,11 @@ fwd_peer_index(unsigned int i)
 int
 fwd_streams_build(void)
 {
+	bool gso = fwd_gso_wanted();
 	unsigned int i, q, s = 0;
 
+	fwd_streams_free();
+	nb_fwd_streams = 0;
 	if (cfg.topology == TOPO_PAIRED && nb_fwd_ports % 2 != 0) {
 		fprintf(stderr, "skbfwd: --port-topology=paired needs an even number of ports (have %u); use loop or chained\n",
 			nb_fwd_ports);
@@ -85,6 +68,9 @@ fwd_streams_build(void)
 			fs->rx_queue = (uint16_t)q;
 			fs->tx_port = peer;
 			fs->tx_queue = (uint16_t)(q % cfg.nb_txq);
+			fs->burst = cfg.burst;
+			fs->gro = cfg.gro;
+			fs->gso = gso;
 		}
 	}
 	nb_fwd_streams = s;
@@ -118,27 +104,99 @@ fwd_lcores_assign(void)
 		cfg.nb_txq = (uint16_t)n;
 	}
 	for (s = 0; s < nb_fwd_streams; s++) {
+		struct fwd_stream *fs = &fwd_streams[s];
 		struct fwd_lcore *fc = &fwd_lcores[s % n];
 
-		fwd_streams[s].lcore_idx = (uint16_t)(s % n);
+		fs->lcore_idx = (uint16_t)(s % n);
 		if (cfg.engine->tx_any_port) {
-			fwd_streams[s].tx_queue = (uint16_t)(s % n);
-			/* freed by stats_print_final() */
-			fwd_streams[s].tx_ports = calloc(RTE_MAX_ETHPORTS,
-							 sizeof(struct fwd_port_count));
-			if (fwd_streams[s].tx_ports == NULL)
+			fs->tx_queue = (uint16_t)(s % n);
+			fs->tx_ports = calloc(RTE_MAX_ETHPORTS, sizeof(struct fwd_port_count));
+			if (fs->tx_ports == NULL)
 				return -ENOMEM;
 		}
-		fc->streams[fc->nb_streams++] = &fwd_streams[s];
+		if (cfg.record_burst_stats) {
+			fs->rx_burst_hist = calloc(MAX_PKT_BURST + 1, sizeof(uint64_t));
+			fs->tx_burst_hist = calloc(MAX_PKT_BURST + 1, sizeof(uint64_t));
+			if (fs->rx_burst_hist == NULL || fs->tx_burst_hist == NULL) {
+				fprintf(stderr, "skbfwd: no memory for --record-burst-stats; not recording\n");
+				free(fs->rx_burst_hist);
+				free(fs->tx_burst_hist);
+				fs->rx_burst_hist = fs->tx_burst_hist = NULL;
+			}
+		}
+		fc->streams[fc->nb_streams++] = fs;
 	}
 	return 0;
 }
 
+void
+fwd_streams_free(void)
+{
+	unsigned int s;
+
+	for (s = 0; s < nb_fwd_streams; s++) {
+		struct fwd_stream *fs = &fwd_streams[s];
+
+		free(fs->rx_burst_hist);
+		free(fs->tx_burst_hist);
+		free(fs->tx_ports);
+		fs->rx_burst_hist = fs->tx_burst_hist = NULL;
+		fs->tx_ports = NULL;
+	}
+}
+
+int
+fwd_engine_setup(void)
+{
+	const struct fwd_engine *e = cfg.engine;
+	unsigned int i;
+	int ret;
+
+	if (e->setup != NULL && (ret = e->setup()) < 0) {
+		/* -EINVAL: the engine named the bad option or file line already */
+		if (ret != -EINVAL)
+			fprintf(stderr, "skbfwd: engine %s set-up failed: %s\n", e->name,
+				strerror(-ret));
+		return ret;
+	}
+	for (i = 0; e->stream_init != NULL && i < nb_fwd_streams; i++) {
+		ret = e->stream_init(&fwd_streams[i]);
+		if (ret < 0) {
+			fprintf(stderr, "skbfwd: engine %s stream set-up failed: %s\n",
+				e->name, strerror(-ret));
+			while (e->stream_fini != NULL && i-- > 0)
+				e->stream_fini(&fwd_streams[i]);
+			if (e->teardown != NULL)
+				e->teardown();
+			return ret;
+		}
+	}
+	fwd_engine_up = e;
+	return 0;
+}
+
+void
+fwd_engine_teardown(void)
+{
+	const struct fwd_engine *e = fwd_engine_up;
+	unsigned int i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; e->stream_fini != NULL && i < nb_fwd_streams; i++)
+		e->stream_fini(&fwd_streams[i]);
+	if (e->teardown != NULL)
+		e->teardown();
+	fwd_engine_up = NULL;
+}
+
+/* The forwarding loop of one lcore; what callgrind counts (tests/perf/bench.py). */
 static int
 fwd_lcore_main(void *arg)
 {
 	struct fwd_lcore *fc = arg;
-	void (*packet_fwd)(struct fwd_stream *) = cfg.engine->packet_fwd;
+	const struct fwd_engine *e = cfg.engine;
+	void (*packet_fwd)(struct fwd_stream *) = e->packet_fwd;
 	struct fwd_stream **streams = fc->streams;
 	unsigned int i, nb = fc->nb_streams;
 
@@ -166,8 +224,8 @@ fwd_lcore_main(void *arg)
 		}
 		return 0;
 	}
-	if (cfg.engine->lcore_loop != NULL)
-		return cfg.engine->lcore_loop(streams, nb);
+	if (e->lcore_loop != NULL)
+		return e->lcore_loop(streams, nb, &fwd_stop);
 	while (!fwd_stop)
 		for (i = 0; i < nb; i++)
 			packet_fwd(streams[i]);
@@ -183,35 +241,6 @@ fwd_lcores_launch(void)
 	for (i = 0; i < nb_fwd_lcores; i++)
 		rte_eal_remote_launch(fwd_lcore_main, &fwd_lcores[i],
 				      fwd_lcores[i].lcore_id);
-}
-
-/*
- * A net_ring port's TX ring is its RX ring, and closing the port frees the ring
- * but not the mbufs in it: what was sent and never read would show as a leak.
- * Read those back and free them (they were counted as TX already).  Other
- * drivers free what they hold on close, and some (net_null) never run dry, so
- * only software-ring ports are drained.
- */
-unsigned int
-fwd_ports_drain(void)
-{
-	struct rte_mbuf *pkts[MAX_PKT_BURST];
-	unsigned int i, q, n, total = 0;
-
-	for (i = 0; i < nb_fwd_ports; i++) {
-		struct rte_eth_dev_info info;
-
-		if (rte_eth_dev_info_get(fwd_ports[i], &info) != 0 || info.driver_name == NULL ||
-		    strcmp(info.driver_name, "net_ring") != 0)
-			continue;
-		for (q = 0; q < cfg.nb_rxq; q++)
-			while ((n = rte_eth_rx_burst(fwd_ports[i], (uint16_t)q, pkts,
-						     MAX_PKT_BURST)) != 0) {
-				rte_pktmbuf_free_bulk(pkts, n);
-				total += n;
-			}
-	}
-	return total;
 }
 
 void

@@ -1,26 +1,23 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * skbfwd's own options (after EAL's "--").  testpmd's names where testpmd has
- * one.  Every bad value gets one line naming the option and the value, and the
- * program exits non-zero.  Engines add their own options through their
- * fwd_engine entry; those are accepted whatever engine runs.
+ * skbfwd's configuration and its options (after EAL's "--"), testpmd's names
+ * where testpmd has one.  Every bad value gets one line naming the option and
+ * the value, and the program exits non-zero.  Engines add their own options
+ * through their fwd_engine entry; those are accepted whatever engine runs.
  */
 
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <arpa/inet.h>
 #include <rte_lcore.h>
 
-#include "fwd.h"
+#include "config.h"
+#include "parse.h"
 
-struct skbfwd_config cfg = {
+static const struct skbfwd_config skbfwd_defaults = {
 	.burst = DEFAULT_PKT_BURST,
 	.stats_period = 0,
 	.topology = TOPO_PAIRED,
@@ -30,6 +27,11 @@ struct skbfwd_config cfg = {
 	.nb_rxd = 1024,
 	.nb_txd = 1024,
 };
+
+struct skbfwd_config cfg;
+
+/* the program's engines, NULL-terminated */
+static const struct fwd_engine *const *fwd_engines;
 
 enum {
 	OPT_FORWARD_MODE = 256,
@@ -74,6 +76,40 @@ static const struct option skbfwd_core_opts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
 };
 
+const struct fwd_engine *
+fwd_engine_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; fwd_engines != NULL && fwd_engines[i] != NULL; i++)
+		if (strcmp(fwd_engines[i]->name, name) == 0)
+			return fwd_engines[i];
+	return NULL;
+}
+
+const struct fwd_engine *const *
+fwd_engine_table(void)
+{
+	return fwd_engines;
+}
+
+void
+skbfwd_config_init(const struct fwd_engine *const *engines)
+{
+	unsigned int i;
+
+	cfg = skbfwd_defaults;
+	fwd_engines = engines;
+	cfg.engine = fwd_engine_find("io");
+	if (cfg.engine == NULL)
+		cfg.engine = engines[0];
+	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
+		struct rte_ether_addr def = {
+			.addr_bytes = { 0x02, 0, 0, 0, 0, (uint8_t)i } };
+		cfg.peer[i] = def;
+	}
+}
+
 void
 skbfwd_usage(const char *prog)
 {
@@ -104,107 +140,6 @@ skbfwd_usage(const char *prog)
 	for (i = 0; fwd_engines[i] != NULL; i++)
 		if (fwd_engines[i]->usage != NULL)
 			printf("%s", fwd_engines[i]->usage);
-}
-
-/* Strict unsigned parse: digits only, within [min, max]. */
-static int
-skbfwd_parse_uint(const char *opt, const char *s, unsigned long min,
-		  unsigned long max, unsigned long *out)
-{
-	char *end = NULL;
-	unsigned long v;
-
-	errno = 0;
-	if (s == NULL || *s == '\0' || *s == '-' || *s == '+')
-		goto bad;
-	v = strtoul(s, &end, 0);
-	if (errno != 0 || end == NULL || *end != '\0')
-		goto bad;
-	if (v < min || v > max) {
-		fprintf(stderr, "skbfwd: --%s=%s is out of range (%lu..%lu)\n",
-			opt, s, min, max);
-		return -EINVAL;
-	}
-	*out = v;
-	return 0;
-bad:
-	fprintf(stderr, "skbfwd: --%s=%s is not a number\n", opt, s ? s : "");
-	return -EINVAL;
-}
-
-int
-skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac)
-{
-	unsigned int b[RTE_ETHER_ADDR_LEN];
-	char tail;
-	int i;
-
-	if (sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3],
-		   &b[4], &b[5], &tail) != RTE_ETHER_ADDR_LEN)
-		return -EINVAL;
-	for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
-		mac->addr_bytes[i] = (uint8_t)b[i];
-	return 0;
-}
-
-int
-skbfwd_parse_ipv4(const char *s, uint32_t *be_addr)
-{
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return -EINVAL;
-	*be_addr = a.s_addr;
-	return 0;
-}
-
-int
-skbfwd_conf_foreach(const char *opt, const char *file,
-		    int (*fn)(const char *file, unsigned int lineno, char *line, void *arg),
-		    void *arg)
-{
-	char line[512];
-	unsigned int lineno = 0;
-	FILE *f = fopen(file, "r");
-	int ret = 0;
-
-	if (f == NULL) {
-		ret = -errno;
-		fprintf(stderr, "skbfwd: --%s=%s: %s\n", opt, file, strerror(errno));
-		return ret;
-	}
-	while (ret == 0 && fgets(line, sizeof(line), f) != NULL) {
-		char *p = line, *hash = strchr(line, '#');
-
-		lineno++;
-		if (hash != NULL)
-			*hash = '\0';
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p != '\0')
-			ret = fn(file, lineno, p, arg);
-	}
-	fclose(f);
-	return ret;
-}
-
-int
-skbfwd_parse_port_prefix(const char *opt, const char *arg, uint16_t *port, const char **rest)
-{
-	const char *comma = strchr(arg, ',');
-	unsigned long v;
-	char buf[16];
-	size_t len;
-
-	if (comma == NULL || comma == arg || (len = (size_t)(comma - arg)) >= sizeof(buf))
-		return -EINVAL;
-	memcpy(buf, arg, len);
-	buf[len] = '\0';
-	if (skbfwd_parse_uint(opt, buf, 0, RTE_MAX_ETHPORTS - 1, &v) < 0)
-		return -ERANGE;
-	*port = (uint16_t)v;
-	*rest = comma + 1;
-	return 0;
 }
 
 static int
@@ -324,7 +259,6 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 		break;
 	case OPT_GRO:
 		cfg.gro = true;
-		fwd_gso_on = true;
 		break;
 	case OPT_STATS_JSON:
 		if (*arg == '\0') {
@@ -362,13 +296,6 @@ skbfwd_parse_args(int argc, char **argv)
 		}
 	}
 	memset(&opts[nopts], 0, sizeof(opts[nopts]));
-
-	cfg.engine = fwd_engine_find("io");
-	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
-		struct rte_ether_addr def = {
-			.addr_bytes = { 0x02, 0, 0, 0, 0, (uint8_t)i } };
-		cfg.peer[i] = def;
-	}
 
 	optind = 1;
 	opterr = 0;

@@ -1,24 +1,47 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Segmentation on transmit: the path fwd_tx()/fwd_tx_to() take while
- * fwd_gso_on (--gro, txonly --tx-gso).  A GSO skb goes to a port whose device
- * does TSO as one multi-segment mbuf with the offload fields set, and is cut
- * into wire-sized skbs by skb_gso_segment() (rte_gso) before rte_eth_tx_burst()
- * otherwise.  Which of the two is decided once per port, from the offloads
- * drivers-glue enabled, by fwd_gso_setup().
+ * The TX path's slow half (the inline half is engine.h's TX helpers): bounded
+ * retries when a port refuses part of a burst, and segmentation on transmit
+ * while GSO skbs may be sent (--gro, txonly --tx-gso).  A GSO skb goes to a
+ * port whose device does TSO as one multi-segment mbuf with the offload fields
+ * set, and is cut into wire-sized skbs by skb_gso_segment() (rte_gso) before
+ * rte_eth_tx_burst() otherwise.  Which of the two is decided once per port,
+ * from the offloads drivers-glue enabled, by fwd_tx_port_setup().
+ *
+ * Calls only libskb, drivers-glue and engine.h's inline helpers.
  */
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_cycles.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
 
 #include "port.h"
-#include "fwd.h"
+#include "engine.h"
+#include "tx.h"
 
-bool fwd_gso_on;
+#define TX_RETRIES 64           /* rounds of rte_eth_tx_burst before a TX-full drop */
+
+uint16_t
+fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	     struct sk_buff **skbs, uint16_t n, uint16_t sent)
+{
+	unsigned int retry;
+
+	for (retry = 0; retry < TX_RETRIES && sent < n; retry++) {
+		rte_delay_us(1);
+		sent += skb_tx_burst(port, queue, skbs + sent, n - sent);
+	}
+	if (unlikely(sent < n)) {
+		fs->drops[FWD_DROP_TX_FULL] += n - sent;
+		fs->tx_bytes -= fwd_bytes(skbs + sent, (uint16_t)(n - sent));
+		kfree_skb_bulk(skbs + sent, n - sent);
+	}
+	return sent;
+}
 
 /* Per port: true when the device segments TCP/IPv4 itself, and its limits. */
 static bool fwd_gso_port_tso[RTE_MAX_ETHPORTS];
@@ -33,37 +56,34 @@ static struct {
 } fwd_gso_count;
 
 void
-fwd_gso_setup(void)
+fwd_tx_port_setup(uint16_t pid)
 {
-	unsigned int i;
+	const struct glue_port *p = glue_port_get(pid);
 
-	for (i = 0; i < nb_fwd_ports; i++) {
-		uint16_t pid = fwd_ports[i];
-		const struct glue_port *p = glue_port_get(pid);
+	fwd_gso_port_tso[pid] = p != NULL &&
+		(p->tx_offloads & FWD_TX_TSO_OFFLOADS) == FWD_TX_TSO_OFFLOADS;
+	fwd_gso_port_l2_in_mtu[pid] = false;
+	fwd_gso_port_max_out[pid] = 0;
+	if (fwd_gso_port_tso[pid]) {
+		uint16_t mtu = RTE_ETHER_MTU;
 
-		fwd_gso_port_tso[pid] = p != NULL &&
-			(p->tx_offloads & FWD_GSO_TSO_OFFLOADS) == FWD_GSO_TSO_OFFLOADS;
-		if (fwd_gso_port_tso[pid]) {
-			uint16_t mtu = RTE_ETHER_MTU;
-
-			rte_eth_dev_get_mtu(pid, &mtu);
-			fwd_gso_port_mtu[pid] = mtu;
-			fwd_gso_port_max_segs[pid] = p->info.tx_desc_lim.nb_seg_max;
-			/*
-			 * DPDK 22.11 net_tap segments with rte_gso itself: it wants
-			 * MSS + all headers (Ethernet too) within the MTU and makes
-			 * at most 64 segments (MAX_GSO_MBUFS); past that it refuses
-			 * the packet.
-			 */
-			if (strcmp(p->info.driver_name, "net_tap") == 0) {
-				fwd_gso_port_l2_in_mtu[pid] = true;
-				fwd_gso_port_max_out[pid] = 64;
-			}
+		rte_eth_dev_get_mtu(pid, &mtu);
+		fwd_gso_port_mtu[pid] = mtu;
+		fwd_gso_port_max_segs[pid] = p->info.tx_desc_lim.nb_seg_max;
+		/*
+		 * DPDK 22.11 net_tap segments with rte_gso itself: it wants
+		 * MSS + all headers (Ethernet too) within the MTU and makes
+		 * at most 64 segments (MAX_GSO_MBUFS); past that it refuses
+		 * the packet.
+		 */
+		if (strcmp(p->info.driver_name, "net_tap") == 0) {
+			fwd_gso_port_l2_in_mtu[pid] = true;
+			fwd_gso_port_max_out[pid] = 64;
 		}
-		printf("Port %u: GSO %s\n", pid, fwd_gso_port_tso[pid] ?
-		       "by the device (TSO, TCP/IPv4; the rest in software)" :
-		       "in software (rte_gso)");
 	}
+	printf("Port %u: GSO %s\n", pid, fwd_gso_port_tso[pid] ?
+	       "by the device (TSO, TCP/IPv4; the rest in software)" :
+	       "in software (rte_gso)");
 }
 
 /*
@@ -129,7 +149,7 @@ fwd_gso_flush(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 {
 	uint64_t refused = fs->drops[FWD_DROP_TX_FULL];
 
-	__fwd_tx_to(fs, port, queue, out, k);
+	fwd_tx_nogso_to(fs, port, queue, out, k, fwd_bytes(out, k));
 	if (unlikely(extra->packets != 0) && fs->drops[FWD_DROP_TX_FULL] == refused) {
 		fs->tx_packets += extra->packets;
 		fs->tx_bytes += extra->bytes;
@@ -194,18 +214,8 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 }
 
 void
-fwd_gso_print_stats(void)
+fwd_tx_gso_print_stats(void)
 {
-	uint64_t rx = 0, merged = 0;
-	unsigned int i;
-
-	for (i = 0; i < nb_fwd_streams; i++) {
-		rx += fwd_streams[i].rx_packets;
-		merged += fwd_streams[i].gro_merged;
-	}
-	if (cfg.gro)
-		printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
-		       rx, rx - merged);
 	printf("GSO: %" PRIu64 " skbs to device TSO, %" PRIu64 " segmented in software into %"
 	       PRIu64 " packets\n", __atomic_load_n(&fwd_gso_count.tso, __ATOMIC_RELAXED),
 	       __atomic_load_n(&fwd_gso_count.sw, __ATOMIC_RELAXED),

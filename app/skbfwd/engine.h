@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * skbfwd's engine interface: what a forwarding engine is (struct fwd_engine),
+ * the stream it runs on with the stream's counters (struct fwd_stream), the
+ * named drop reasons, and the per-burst helpers every engine builds on
+ * (fwd_rx(), fwd_tx(), fwd_tx_to(), fwd_drop()), as testpmd's testpmd.h does
+ * for testpmd's engines.  Nothing else: configuration is config.h, streams and
+ * lcores runtime.h, statistics stats.h.
+ *
+ * An engine is one file defining a struct fwd_engine, listed in the engine
+ * table the program hands to the runtime.  Its packet_fwd() runs one burst of
+ * one stream on the stream's lcore: receive with fwd_rx(), handle each packet
+ * through the skb API, drop with fwd_drop() under a named reason, send with
+ * fwd_tx().
+ *
+ * The TX helpers are one unit with tx.c: the inline fast path here, the slow
+ * paths (bounded retries, GSO segmentation) there; tx.c calls nothing outside
+ * this header and libskb, so no call runs back and forth between files.
+ */
+#ifndef _SKBFWD_ENGINE_H_
+#define _SKBFWD_ENGINE_H_
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_ether.h>
+
+#include "skb.h"
+
+#define MAX_PKT_BURST 512       /* the largest --burst */
+#define DEFAULT_PKT_BURST 32
+
+/* Named drop reasons.  The names are the keys of --stats-json and the stats output. */
+#define FWD_DROP_REASONS(X)                 \
+	X(TX_FULL, "tx_full")               \
+	X(TRUNCATED, "truncated")           \
+	X(BAD_HEADER, "bad_header")         \
+	X(BAD_CHECKSUM, "bad_checksum")     \
+	X(TTL_EXPIRED, "ttl_expired")       \
+	X(NO_ROUTE, "no_route")             \
+	X(NOT_IPV4, "not_ipv4")             \
+	X(NOT_TUNNEL, "not_tunnel")         \
+	X(NO_MBUF, "no_mbuf")               \
+	X(NO_HEADROOM, "no_headroom")       \
+	X(UNSUPPORTED, "unsupported")       \
+	X(NOT_FOR_US, "not_for_us")         \
+	X(CONSUMED, "consumed")
+
+enum fwd_drop {
+#define X(e, s) FWD_DROP_##e,
+	FWD_DROP_REASONS(X)
+#undef X
+	FWD_DROP_MAX
+};
+
+/** Packets and bytes one stream sent on one port (fwd_stream.tx_ports). */
+struct fwd_port_count {
+	uint64_t packets;
+	uint64_t bytes;
+};
+
+/**
+ * One RX queue feeding one TX queue, owned by one lcore.  The runtime fills
+ * the first lines before forwarding starts; the counters are the lcore's.
+ */
+struct fwd_stream {
+	uint16_t rx_port, rx_queue;
+	uint16_t tx_port, tx_queue;
+	uint16_t lcore_idx;          /* index of the owning lcore (runtime.h) */
+	uint16_t burst;              /* packets per RX burst (--burst) */
+	bool gro;                    /* merge each RX burst (--gro) */
+	bool gso;                    /* GSO skbs may be sent: TX segments them */
+	uint64_t rx_packets;
+	uint64_t tx_packets;
+	uint64_t rx_bytes;           /* pkt_len sums (no FCS, as ethdev ibytes) */
+	uint64_t tx_bytes;
+	uint64_t generated;          /* packets an engine made itself (txonly, replies) */
+	uint64_t drops[FWD_DROP_MAX];
+	uint64_t core_cycles;        /* --record-core-cycles */
+	uint64_t gro_merged;         /* --gro: received packets merged into others */
+	/* Per TX port counts, for engines that send on other ports than tx_port
+	 * (fwd_tx_to()); NULL otherwise.  RTE_MAX_ETHPORTS entries. */
+	struct fwd_port_count *tx_ports;
+	uint64_t *rx_burst_hist;     /* --record-burst-stats: [0..MAX_PKT_BURST] */
+	uint64_t *tx_burst_hist;
+	void *engine_ctx;            /* per-stream state of the engine */
+} __rte_cache_aligned;
+
+/**
+ * A forwarding engine (testpmd's struct fwd_engine).  Every hook is optional
+ * but packet_fwd.  Around each run the runtime calls setup(), stream_init()
+ * of each stream, then after the lcores stopped stream_fini() of each stream
+ * and teardown(): a later run (another engine, or the same with other options
+ * or streams) calls them all again, on ports that stay as they are.
+ */
+struct fwd_engine {
+	const char *name;
+	/**
+	 * Called on the main lcore after the ports started, before the streams
+	 * are set up; 0 or -errno (-EINVAL only after printing why).  On
+	 * failure it leaves nothing behind: teardown() is not called.
+	 */
+	int (*setup)(void);
+	/** Called once per stream before forwarding; 0 or -errno. */
+	int (*stream_init)(struct fwd_stream *fs);
+	/** One burst of one stream. */
+	void (*packet_fwd)(struct fwd_stream *fs);
+	/** Called once per stream after forwarding stopped. */
+	void (*stream_fini)(struct fwd_stream *fs);
+	/** Called once after every stream_fini(): undo setup(). */
+	void (*teardown)(void);
+	/**
+	 * True when the engine, as its options stand, makes GSO skbs (txonly
+	 * --tx-gso): the ports are then asked for TSO and TX segments what they
+	 * cannot take.  NULL: never.
+	 */
+	bool (*sends_gso)(void);
+	/** Engine-specific long options, terminated by a zeroed entry (may be NULL). */
+	const struct option *options;
+	/** Parse one of @options (@name, @arg); 0 or -EINVAL after printing why. */
+	int (*parse_option)(const char *name, const char *arg);
+	/** One line per engine option for --help. */
+	const char *usage;
+	/** Offloads the engine uses when a port has them (enabled only where reported). */
+	uint64_t rx_offloads, tx_offloads;
+	/** Sends on any port (fwd_tx_to()): every lcore gets a TX queue on every port. */
+	bool tx_any_port;
+	/**
+	 * Optional: the plain forwarding loop of one lcore with packet_fwd
+	 * inlined (define it with FWD_LCORE_LOOP), run until *@stop; the
+	 * runtime uses it unless cycles or burst sizes are being recorded.
+	 * Saves an indirect call and a function frame per burst.
+	 */
+	int (*lcore_loop)(struct fwd_stream *const *streams, unsigned int nb,
+			  const volatile bool *stop);
+};
+
+/** Define @fn_lcore_loop(), a struct fwd_engine lcore_loop that inlines @fn. */
+#define FWD_LCORE_LOOP(fn)                                                      \
+static int __attribute__((flatten))                                             \
+fn##_lcore_loop(struct fwd_stream *const *streams, unsigned int nb,            \
+		const volatile bool *stop)                                      \
+{                                                                               \
+	unsigned int i;                                                         \
+                                                                                \
+	while (!*stop)                                                          \
+		for (i = 0; i < nb; i++)                                        \
+			fn(streams[i]);                                         \
+	return 0;                                                               \
+}
+
+/* ------------------------------------------------------------------ ports */
+
+/** What an engine knows of a port; the runtime sets it before forwarding starts. */
+struct fwd_port {
+	struct rte_ether_addr mac;   /* the port's own MAC, the source of what it sends */
+	struct rte_ether_addr peer;  /* destination MAC of frames it sends (--eth-peer) */
+	bool forwarding;             /* one of the ports skbfwd forwards on */
+};
+
+extern struct fwd_port fwd_port_info[RTE_MAX_ETHPORTS];
+
+/** The MAC @port_id transmits with. */
+static inline const struct rte_ether_addr *
+fwd_port_addr(uint16_t port_id)
+{
+	return &fwd_port_info[port_id].mac;
+}
+
+/** The destination MAC of frames sent on @port_id (--eth-peer, default 02:00:00:00:00:PORT). */
+static inline const struct rte_ether_addr *
+fwd_peer_addr(uint16_t port_id)
+{
+	return &fwd_port_info[port_id].peer;
+}
+
+/** True when skbfwd forwards on @port_id. */
+static inline bool
+fwd_port_is_forwarding(uint16_t port_id)
+{
+	return port_id < RTE_MAX_ETHPORTS && fwd_port_info[port_id].forwarding;
+}
+
+/* ------------------------------------------------------------------- RX */
+
+/** Sum of skb_len() over @n skbs. */
+static inline uint64_t
+fwd_bytes(struct sk_buff *const *skbs, uint16_t n)
+{
+	/* 32 bits: a burst's bytes sit in memory at once, far below 4 GiB;
+	 * lets the compiler add straight from memory (two instructions a packet) */
+	uint32_t bytes = 0;
+	uint16_t i;
+
+#pragma GCC unroll 8
+	for (i = 0; i < n; i++)
+		bytes += skb_len(skbs[i]);
+	return bytes;
+}
+
+/**
+ * Receive one burst on @fs into @skbs, counting the packets but not the bytes:
+ * the caller adds the skb_len() of every skb returned to fs->rx_bytes itself,
+ * in the pass over the burst it makes anyway (saves one).  With GRO on, the
+ * difference between the wire bytes and the merged lengths is counted here,
+ * so the total is the wire bytes all the same.
+ * @return the number of skbs in @skbs.
+ */
+static inline uint16_t
+fwd_rx_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	uint16_t n = skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, fs->burst);
+
+	fs->rx_packets += n;
+	if (unlikely(fs->gro)) {
+		uint64_t wire = fwd_bytes(skbs, n);
+		uint16_t merged = skb_gro_burst(skbs, n, SKB_GRO_ALL);
+
+		fs->gro_merged += n - merged;
+		n = merged;
+		fs->rx_bytes += wire - fwd_bytes(skbs, n);
+	}
+	return n;
+}
+
+/** Receive one burst on @fs into @skbs, packets and bytes counted.  @return the number received. */
+static inline uint16_t
+fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	uint16_t n = fwd_rx_nobytes(fs, skbs);
+
+	fs->rx_bytes += fwd_bytes(skbs, n);
+	return n;
+}
+
+/** Drop @skb under @reason: freed and counted. */
+static inline void
+fwd_drop(struct fwd_stream *fs, struct sk_buff *skb, enum fwd_drop reason)
+{
+	fs->drops[reason]++;
+	kfree_skb(skb);
+}
+
+/* ------------------------------------------------------------------- TX */
+
+/**
+ * tx.c: the slow path of every TX helper below: bounded retries of the @n -
+ * @sent skbs left on @port/@queue, then TX-full drops of what is still refused
+ * (freed, counted, their bytes taken back from fs->tx_bytes).
+ * @return the number sent in all.
+ */
+uint16_t fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		      struct sk_buff **skbs, uint16_t n, uint16_t sent);
+
+/**
+ * tx.c: send @n skbs that may hold GSO skbs on @port/@queue (the path of the
+ * TX helpers while fs->gso): each GSO skb goes to the device's TSO where the
+ * port has it, else is cut by skb_gso_segment() first; what cannot be
+ * segmented is dropped (no_mbuf, unsupported).  Counted as fwd_tx_nogso_to().
+ */
+void fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		struct sk_buff **skbs, uint16_t n);
+
+/**
+ * Send @n skbs of known @bytes on @port/@queue as they are, never segmented:
+ * counted in the fs totals and, when fs->tx_ports is set, per port; what the
+ * port refuses after retries is dropped as tx_full.  Engines call the
+ * fwd_tx*() helpers, which take this path unless GSO skbs may be sent.
+ */
+static inline void
+fwd_tx_nogso_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		struct sk_buff **skbs, uint16_t n, uint64_t bytes)
+{
+	uint64_t tx_bytes0 = fs->tx_bytes;
+	uint16_t sent;
+
+	fs->tx_bytes += bytes;
+	sent = skb_tx_burst(port, queue, skbs, n);
+	if (unlikely(sent < n))
+		sent = fwd_tx_retry(fs, port, queue, skbs, n, sent);
+	fs->tx_packets += sent;
+	if (fs->tx_ports != NULL) {
+		fs->tx_ports[port].packets += sent;
+		fs->tx_ports[port].bytes += fs->tx_bytes - tx_bytes0;
+	}
+}
+
+/**
+ * As fwd_tx() when the caller already knows the @bytes of the @n skbs (io: the
+ * burst as received), saving a pass over the burst.
+ */
+static inline void
+fwd_tx_bytes(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, uint64_t bytes)
+{
+	uint16_t sent;
+
+	if (unlikely(fs->gso)) {
+		fwd_tx_gso(fs, fs->tx_port, fs->tx_queue, skbs, n);
+		return;
+	}
+	/* fwd_tx_nogso_to() without the per-port counts: a stream's own port */
+	fs->tx_bytes += bytes;
+	sent = skb_tx_burst(fs->tx_port, fs->tx_queue, skbs, n);
+	if (unlikely(sent < n))
+		sent = fwd_tx_retry(fs, fs->tx_port, fs->tx_queue, skbs, n, sent);
+	fs->tx_packets += sent;
+}
+
+/** Send @n skbs on @fs; what the port refuses after retries is dropped as tx_full. */
+static inline void
+fwd_tx(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
+{
+	/* lengths read before the driver owns (and may free) the skbs */
+	fwd_tx_bytes(fs, skbs, n, fwd_bytes(skbs, n));
+}
+
+/**
+ * As fwd_tx_to() when the caller already knows the @bytes of the @n skbs
+ * (not used when GSO skbs are segmented: that path counts what it sends).
+ */
+static inline void
+fwd_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+		struct sk_buff **skbs, uint16_t n, uint64_t bytes)
+{
+	if (unlikely(fs->gso))
+		fwd_tx_gso(fs, port, queue, skbs, n);
+	else
+		fwd_tx_nogso_to(fs, port, queue, skbs, n, bytes);
+}
+
+/**
+ * Send @n skbs on @port/@queue rather than the stream's own TX port (engines
+ * with tx_any_port; @queue is fwd_tx_queue_any(fs)).  Counted in fs totals
+ * and, when fs->tx_ports is set, per port.  Refused skbs are dropped as tx_full.
+ */
+static inline void
+fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+	  struct sk_buff **skbs, uint16_t n)
+{
+	if (unlikely(fs->gso))
+		fwd_tx_gso(fs, port, queue, skbs, n);
+	else
+		fwd_tx_nogso_to(fs, port, queue, skbs, n, fwd_bytes(skbs, n));
+}
+
+/** The TX queue an lcore owns on every port (engines with tx_any_port). */
+static inline uint16_t
+fwd_tx_queue_any(const struct fwd_stream *fs)
+{
+	return fs->lcore_idx;
+}
+
+#endif /* _SKBFWD_ENGINE_H_ */
