@@ -3,15 +3,19 @@
  * skbfwd's configuration and its options (after EAL's "--"), testpmd's names
  * where testpmd has one.  Every bad value gets one line naming the option and
  * the value, and the program exits non-zero.  Engines add their own options
- * through their fwd_engine entry; those are accepted whatever engine runs.
+ * (struct fwd_options); one is accepted only with an engine that lists its
+ * set, and is parsed once the engine is known, so the order of options on
+ * the command line does not matter.
  */
 
 #include <errno.h>
+#include <stdbool.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_debug.h>
 #include <rte_lcore.h>
 
 #include "config.h"
@@ -52,8 +56,12 @@ enum {
 	OPT_GRO,
 	OPT_STATS_JSON,
 	OPT_HELP,
-	OPT_ENGINE_BASE = 1000,
+	OPT_ENGINE,             /* an option of an engine's struct fwd_options */
 };
+
+/* Bounds of the getopt table built from the engines' option sets. */
+#define FWD_MAX_OPTION_SETS 64
+#define FWD_MAX_ENGINE_OPTS 256
 
 static const struct option skbfwd_core_opts[] = {
 	{ "forward-mode", required_argument, NULL, OPT_FORWARD_MODE },
@@ -110,10 +118,95 @@ skbfwd_config_init(const struct fwd_engine *const *engines)
 	}
 }
 
+/* Every distinct option set of the table's engines, in table order, into @sets; @return count. */
+static unsigned int
+fwd_option_sets(const struct fwd_options **sets, unsigned int max)
+{
+	unsigned int n = 0, e, k, j;
+
+	for (e = 0; fwd_engines[e] != NULL; e++) {
+		const struct fwd_options *const *o = fwd_engines[e]->options;
+
+		for (k = 0; o != NULL && o[k] != NULL; k++) {
+			for (j = 0; j < n && sets[j] != o[k]; j++)
+				;
+			if (j == n && n < max)
+				sets[n++] = o[k];
+		}
+	}
+	return n;
+}
+
+/* True when engine @e accepts the options of @set. */
+static bool
+fwd_engine_accepts(const struct fwd_engine *e, const struct fwd_options *set)
+{
+	const struct fwd_options *const *o;
+
+	for (o = e->options; o != NULL && *o != NULL; o++)
+		if (*o == set)
+			return true;
+	return false;
+}
+
+/* The set holding long option @name, or NULL. */
+static const struct fwd_options *
+fwd_option_set_of(const char *name)
+{
+	const struct fwd_options *sets[FWD_MAX_OPTION_SETS];
+	unsigned int n = fwd_option_sets(sets, RTE_DIM(sets)), i;
+	const struct option *o;
+
+	for (i = 0; i < n; i++)
+		for (o = sets[i]->longopts; o->name != NULL; o++)
+			if (strcmp(o->name, name) == 0)
+				return sets[i];
+	return NULL;
+}
+
+/* "the txonly engine", "the encap and decap engines": the engines accepting @set. */
+static void
+fwd_option_owners(const struct fwd_options *set, char *buf, size_t size)
+{
+	const struct fwd_engine *own[FWD_MAX_OPTION_SETS];
+	unsigned int n = 0, e, i;
+	size_t len;
+
+	for (e = 0; fwd_engines[e] != NULL && n < RTE_DIM(own); e++)
+		if (fwd_engine_accepts(fwd_engines[e], set))
+			own[n++] = fwd_engines[e];
+	len = (size_t)snprintf(buf, size, "the");
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i == 0 ? " " :
+					i + 1 == n ? " and " : ", ", own[i]->name);
+	if (len < size)
+		snprintf(buf + len, size - len, " engine%s", n > 1 ? "s" : "");
+}
+
+int
+skbfwd_engine_option(const char *name, const char *arg)
+{
+	const struct fwd_options *set = fwd_option_set_of(name);
+	char owners[256];
+
+	if (set == NULL) {
+		fprintf(stderr, "skbfwd: unknown option --%s (see --help)\n", name);
+		return -EINVAL;
+	}
+	if (!fwd_engine_accepts(cfg.engine, set)) {
+		fwd_option_owners(set, owners, sizeof(owners));
+		fprintf(stderr, "skbfwd: --%s is an option of %s, not of %s\n", name, owners,
+			cfg.engine->name);
+		return -EINVAL;
+	}
+	return set->parse(name, arg);
+}
+
 void
 skbfwd_usage(const char *prog)
 {
-	unsigned int i;
+	const struct fwd_options *sets[FWD_MAX_OPTION_SETS];
+	unsigned int nsets = fwd_option_sets(sets, RTE_DIM(sets)), i;
 
 	printf("Usage: %s [EAL options] -- [skbfwd options]\n"
 	       "  --forward-mode=MODE     engine:", prog);
@@ -124,7 +217,7 @@ skbfwd_usage(const char *prog)
 	       "  --stats-period=SEC      print per-port statistics every SEC seconds\n"
 	       "  --duration=SEC          stop by itself after SEC seconds\n"
 	       "  --port-topology=T       paired | chained | loop (default paired)\n"
-	       "  --eth-peer=PORT,MAC     destination MAC for frames sent on PORT (mac engine)\n"
+	       "  --eth-peer=PORT,MAC     destination MAC for frames sent on PORT (mac, txonly, encap)\n"
 	       "  --total-num-mbufs=N     mbufs per pool (default: enough for all rings)\n"
 	       "  --nb-cores=N            forwarding lcores (default 1)\n"
 	       "  --rxq=N, --txq=N        queues per port (default 1; RSS spreads flows)\n"
@@ -137,9 +230,8 @@ skbfwd_usage(const char *prog)
 	       "  --stats-json=FILE       write the final statistics as JSON to FILE\n"
 	       "  --help                  this text\n",
 	       MAX_PKT_BURST, DEFAULT_PKT_BURST);
-	for (i = 0; fwd_engines[i] != NULL; i++)
-		if (fwd_engines[i]->usage != NULL)
-			printf("%s", fwd_engines[i]->usage);
+	for (i = 0; i < nsets; i++)
+		printf("%s", sets[i]->usage);
 }
 
 static int
@@ -276,26 +368,32 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 int
 skbfwd_parse_args(int argc, char **argv)
 {
-	/* core options, then every engine's, then the terminator */
-	struct option opts[RTE_DIM(skbfwd_core_opts) + 128 + 1];
-	const struct fwd_engine *owner[128];
-	unsigned int nopts = 0, neng = 0, i, e;
-	int opt, idx, ret;
+	/* core options, then every engine option set's, then the terminator */
+	const struct fwd_options *sets[FWD_MAX_OPTION_SETS];
+	unsigned int nsets = fwd_option_sets(sets, RTE_DIM(sets));
+	struct option opts[RTE_DIM(skbfwd_core_opts) + FWD_MAX_ENGINE_OPTS + 1];
+	/* engine options, parsed once the engine is known, in command-line order */
+	struct { const char *name, *arg; } *later;
+	unsigned int nopts = 0, nlater = 0, i, k;
+	int opt, idx, ret = 0;
 
 	for (i = 0; i < RTE_DIM(skbfwd_core_opts); i++)
 		opts[nopts++] = skbfwd_core_opts[i];
-	for (e = 0; fwd_engines[e] != NULL; e++) {
-		const struct option *o = fwd_engines[e]->options;
+	for (k = 0; k < nsets; k++) {
+		const struct option *o;
 
-		for (; o != NULL && o->name != NULL && neng < RTE_DIM(owner); o++) {
+		for (o = sets[k]->longopts; o->name != NULL; o++) {
+			RTE_VERIFY(nopts < RTE_DIM(opts) - 1);
 			opts[nopts] = *o;
 			opts[nopts].flag = NULL;
-			opts[nopts].val = OPT_ENGINE_BASE + (int)neng;
-			owner[neng++] = fwd_engines[e];
+			opts[nopts].val = OPT_ENGINE;
 			nopts++;
 		}
 	}
 	memset(&opts[nopts], 0, sizeof(opts[nopts]));
+	later = calloc((size_t)argc + 1, sizeof(*later));
+	if (later == NULL)
+		return -ENOMEM;
 
 	optind = 1;
 	opterr = 0;
@@ -315,21 +413,24 @@ skbfwd_parse_args(int argc, char **argv)
 			else
 				fprintf(stderr, "skbfwd: unknown option %s (see --help)\n",
 					argv[optind - 1]);
-			return -EINVAL;
+			ret = -EINVAL;
+			break;
 		}
-		if (opt >= OPT_ENGINE_BASE) {
-			const struct fwd_engine *eng = owner[opt - OPT_ENGINE_BASE];
-
-			ret = eng->parse_option(opts[idx].name, optarg);
-		} else {
-			ret = skbfwd_parse_core_opt(opt, optarg);
+		if (opt == OPT_ENGINE) {
+			later[nlater].name = opts[idx].name;
+			later[nlater++].arg = optarg;
+			continue;
 		}
+		ret = skbfwd_parse_core_opt(opt, optarg);
 		if (ret < 0)
-			return ret;
+			break;
 	}
-	if (optind < argc) {
+	if (ret == 0 && optind < argc) {
 		fprintf(stderr, "skbfwd: unexpected argument %s\n", argv[optind]);
-		return -EINVAL;
+		ret = -EINVAL;
 	}
-	return 0;
+	for (i = 0; ret == 0 && i < nlater; i++)
+		ret = skbfwd_engine_option(later[i].name, later[i].arg);
+	free(later);
+	return ret;
 }

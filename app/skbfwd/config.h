@@ -56,6 +56,16 @@ int skbfwd_parse_args(int argc, char **argv);
 /** Print the usage: skbfwd's options, then every engine option once. */
 void skbfwd_usage(const char *prog);
 
+/**
+ * Set engine option --@name (its full name) to @arg (NULL for an option
+ * without a value): stored for the engine's next set-up when the chosen
+ * engine (cfg.engine) accepts it.
+ * @return 0; -EINVAL after printing one line: an unknown option, an option of
+ * other engines ("skbfwd: --tx-gso is an option of the txonly engine, not of
+ * io"), or the engine's own complaint about the value.
+ */
+int skbfwd_engine_option(const char *name, const char *arg);
+
 /** The engine of the table named @name, or NULL. */
 const struct fwd_engine *fwd_engine_find(const char *name);
 

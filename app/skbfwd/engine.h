@@ -89,6 +89,29 @@ struct fwd_stream {
 } __rte_cache_aligned;
 
 /**
+ * Options owned by one engine, or shared by a few (the --vxlan-* options of
+ * encap and decap): each engine lists the sets it accepts in its
+ * fwd_engine.options, and an option of a set the chosen engine does not list
+ * is an error (config.c).  Parsing only stores the value where the engine's
+ * next setup() reads it, so options can be given in any order and set again
+ * between runs.
+ */
+struct fwd_options {
+	/** Long options (getopt_long: name and has_arg), terminated by a zeroed entry. */
+	const struct option *longopts;
+	/**
+	 * Store the value of option @name (@arg, NULL for an option without one).
+	 * @return 0; -EINVAL after printing one "skbfwd: --NAME..." line.
+	 */
+	int (*parse)(const char *name, const char *arg);
+	/** The --help lines of the options. */
+	const char *usage;
+};
+
+/** A NULL-terminated list of option sets for fwd_engine.options. */
+#define FWD_OPTIONS(...) ((const struct fwd_options *const[]){ __VA_ARGS__, NULL })
+
+/**
  * A forwarding engine (testpmd's struct fwd_engine).  Every hook is optional
  * but packet_fwd.  Around each run the runtime calls setup(), stream_init()
  * of each stream, then after the lcores stopped stream_fini() of each stream
@@ -117,12 +140,11 @@ struct fwd_engine {
 	 * cannot take.  NULL: never.
 	 */
 	bool (*sends_gso)(void);
-	/** Engine-specific long options, terminated by a zeroed entry (may be NULL). */
-	const struct option *options;
-	/** Parse one of @options (@name, @arg); 0 or -EINVAL after printing why. */
-	int (*parse_option)(const char *name, const char *arg);
-	/** One line per engine option for --help. */
-	const char *usage;
+	/**
+	 * The option sets the engine accepts (FWD_OPTIONS(&a, &b)), NULL: none.
+	 * Any other engine's option is refused while this engine is chosen.
+	 */
+	const struct fwd_options *const *options;
 	/** Offloads the engine uses when a port has them (enabled only where reported). */
 	uint64_t rx_offloads, tx_offloads;
 	/** Sends on any port (fwd_tx_to()): every lcore gets a TX queue on every port. */

@@ -145,9 +145,9 @@ l3fwd_raw_fwd(struct fwd_stream *fs)
 
 FWD_LCORE_LOOP(l3fwd_raw_fwd)
 
-/* --routes is l3fwd's option: the parser accepts it whatever engine runs */
 const struct fwd_engine l3fwd_raw_engine = {
 	.name = "l3fwd-raw",
+	.options = FWD_OPTIONS(&l3fwd_routes_options),
 	.setup = l3fwd_raw_setup,
 	.packet_fwd = l3fwd_raw_fwd,
 	.lcore_loop = l3fwd_raw_fwd_lcore_loop,

@@ -6,7 +6,9 @@ skbfwd must answer it with exactly one "skbfwd: ..." line naming the problem
 status that is not a crash, and no sanitizer report.
 
 Rows for engine options (route files, addresses) are added when the engine
-that owns the option is in the table (`--help` lists the option)."""
+that owns the option is in the table (`--help` lists the option): a bad value
+given before or after --forward-mode, and the option given with an engine
+that does not own it (one line naming both engines)."""
 
 import os
 import re
@@ -99,14 +101,33 @@ def engine_rows(help_text):
         for name, text, line in files:
             path = f(name, text)
             rows.append((eng + [f"--routes={path}"], [f"{path}:{line}:"]))
-    bad = {
-        "--vxlan-local": "300.1.2.3", "--vxlan-remote": "1.2.3", "--vxlan-vni": "16777216",
-        "--vxlan-port": "70000", "--tx-ip": "1.2.3.4", "--tx-udp": "99999",
-        "--tx-pkt-size": "10", "--txpkts": "0", "--icmp-ip": "0,1.2.3.999",
-    }
-    for o, v in bad.items():
+    # (option, bad value, its engine); before and after --forward-mode: order does not matter
+    bad = [
+        ("--vxlan-local", "300.1.2.3", "encap"), ("--vxlan-remote", "1.2.3", "decap"),
+        ("--vxlan-vni", "16777216", "encap"), ("--vxlan-port", "70000", "decap"),
+        ("--tx-ip", "1.2.3.4", "txonly"), ("--tx-udp", "99999", "txonly"),
+        ("--tx-pkt-size", "10", "txonly"), ("--txpkts", "0", "txonly"),
+        ("--icmp-ip", "0,1.2.3.999", "icmpecho"), ("--tx-gso", "7", "txonly"),
+    ]
+    for o, v, e in bad:
         if o in opts:
-            rows.append(([f"{o}={v}"], [o]))
+            rows.append(([f"{o}={v}", f"--forward-mode={e}"], [f"{o}={v}"]))
+            rows.append(([f"--forward-mode={e}", f"{o}={v}"], [f"{o}={v}"]))
+    # an engine's option given with another engine: one line naming both
+    owned = [
+        (["--forward-mode=io", "--tx-gso=1448"], "--tx-gso", "the txonly engine", "io"),
+        (["--tx-gso=1448"], "--tx-gso", "the txonly engine", "io"),
+        (["--tx-gso-udp", "--forward-mode=mac"], "--tx-gso-udp", "the txonly engine", "mac"),
+        (["--vxlan-vni=5", "--forward-mode=txonly"], "--vxlan-vni",
+         "the encap and decap engines", "txonly"),
+        (["--forward-mode=encap", "--routes=/nonexistent"], "--routes",
+         "the l3fwd and l3fwd-raw engines", "encap"),
+        (["--forward-mode=l3fwd", "--icmp-ip=0,10.0.0.1"], "--icmp-ip", "the icmpecho engine",
+         "l3fwd"),
+    ]
+    for args, o, owner, eng in owned:
+        if o in opts:
+            rows.append((args, [f"skbfwd: {o} is an option of {owner}, not of {eng}"]))
     return rows
 
 
@@ -116,7 +137,9 @@ def run_bad(args, vdevs, tap, words, lcores="0,1"):
     lines = [ln for ln in r.err.splitlines() + r.out.splitlines() if ln.startswith("skbfwd:")]
     tap.ok(r.rc not in (0, None) and 0 < r.rc < 128, f"{label}: non-zero exit, no crash (rc={r.rc})",
            r.log())
-    ok = len(lines) == 1 and all(w in lines[0] for w in words)
+    # a word that is a whole "skbfwd: ..." line must be the line exactly
+    ok = len(lines) == 1 and all(lines[0] == w if w.startswith("skbfwd: ") else w in lines[0]
+                                 for w in words)
     tap.ok(ok, f"{label}: one line naming the problem: {lines[0] if lines else '(none)'!r}",
            r.log())
     tap.ok(CRASH_RE.search(r.out + r.err) is None, f"{label}: no sanitizer report", r.log())

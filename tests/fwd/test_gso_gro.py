@@ -122,12 +122,13 @@ def forward(frames, d, tag, engine, gro):
 
 
 def txonly_gso(d, extra, tag):
-    """txonly --tx-gso with --tx-count=2 on two net_pcap ports: port 0's capture."""
+    """txonly --tx-gso with --tx-count=2 on two net_pcap ports: port 0's capture.
+    The txonly options come before --forward-mode=txonly: order does not matter."""
     empty = os.path.join(d, "empty_tx.pcap")
     outs = [os.path.join(d, f"{tag}{i}.pcap") for i in (0, 1)]
     t.write_pcap(empty, [])
     vdevs = [f"net_pcap{i},rx_pcap={empty},tx_pcap={outs[i]}" for i in (0, 1)]
-    r = t.run(["--forward-mode=txonly", "--tx-count=2", "--duration=1"] + extra,
+    r = t.run(extra + ["--tx-count=2", "--forward-mode=txonly", "--duration=1"],
               vdevs=vdevs, tag=tag, timeout=60)
     return r, (t.read_pcap(outs[0]) if os.path.exists(outs[0]) else [])
 

@@ -80,7 +80,5 @@ decap_fwd(struct fwd_stream *fs)
 const struct fwd_engine decap_engine = {
 	.name = "decap",
 	.packet_fwd = decap_fwd,
-	/* the --vxlan-* options are encap's entries too: the first one wins */
-	.options = vxlan_options,
-	.parse_option = vxlan_parse_option,
+	.options = FWD_OPTIONS(&vxlan_options),
 };

@@ -99,7 +99,5 @@ encap_fwd(struct fwd_stream *fs)
 const struct fwd_engine encap_engine = {
 	.name = "encap",
 	.packet_fwd = encap_fwd,
-	.options = vxlan_options,
-	.parse_option = vxlan_parse_option,
-	.usage = vxlan_usage,
+	.options = FWD_OPTIONS(&vxlan_options),
 };

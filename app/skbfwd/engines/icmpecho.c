@@ -152,17 +152,21 @@ icmpecho_stream_init(struct fwd_stream *fs)
 	return 0;
 }
 
-static const struct option icmpecho_options[] = {
+static const struct option icmpecho_longopts[] = {
 	{ "icmp-ip", required_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
+};
+
+static const struct fwd_options icmpecho_options = {
+	.longopts = icmpecho_longopts,
+	.parse = icmpecho_parse_option,
+	.usage = "  --icmp-ip=PORT,ADDR     icmpecho: IPv4 address PORT answers ARP and ping for\n",
 };
 
 const struct fwd_engine icmpecho_engine = {
 	.name = "icmpecho",
 	.stream_init = icmpecho_stream_init,
 	.packet_fwd = icmpecho_fwd,
-	.options = icmpecho_options,
-	.parse_option = icmpecho_parse_option,
-	.usage = "  --icmp-ip=PORT,ADDR     icmpecho: IPv4 address PORT answers ARP and ping for\n",
+	.options = FWD_OPTIONS(&icmpecho_options),
 	.tx_any_port = true,
 };

@@ -10,8 +10,6 @@
  * (tx_any_port: every lcore owns a TX queue on every port).
  */
 
-#include <string.h>
-
 #include <rte_lpm.h>
 #include <rte_prefetch.h>
 
@@ -126,19 +124,6 @@ l3fwd_fwd(struct fwd_stream *fs)
 	l3fwd_tx_mixed(fs, skbs, port_of, nb_ok, queue);
 }
 
-static const struct option l3fwd_options[] = {
-	{ "routes", required_argument, NULL, 0 },
-	{ NULL, 0, NULL, 0 },
-};
-
-static int
-l3fwd_parse_option(const char *name, const char *arg)
-{
-	if (strcmp(name, "routes") == 0)
-		return l3fwd_routes_option(arg);
-	return -EINVAL;
-}
-
 FWD_LCORE_LOOP(l3fwd_fwd)
 
 const struct fwd_engine l3fwd_engine = {
@@ -147,8 +132,6 @@ const struct fwd_engine l3fwd_engine = {
 	.packet_fwd = l3fwd_fwd,
 	.lcore_loop = l3fwd_fwd_lcore_loop,
 	.teardown = l3fwd_teardown,
-	.options = l3fwd_options,
-	.parse_option = l3fwd_parse_option,
-	.usage = "  --routes=FILE           l3fwd: IPv4 routes \"PREFIX/LEN PORT NEXT_HOP_MAC\" per line\n",
+	.options = FWD_OPTIONS(&l3fwd_routes_options),
 	.tx_any_port = true,
 };

@@ -29,11 +29,8 @@ struct l3fwd_routes {
 	struct l3fwd_hop hop[L3FWD_MAX_ROUTES];
 };
 
-/**
- * Store --routes FILE for l3fwd_routes_load() (read there, not here).
- * @return 0; -EINVAL after printing why (an empty name).
- */
-int l3fwd_routes_option(const char *file);
+/** --routes FILE, stored for l3fwd_routes_load() (the file is read there). */
+extern const struct fwd_options l3fwd_routes_options;
 
 /**
  * Create @rt's LPM table (named @name, unique among the process's LPM tables)

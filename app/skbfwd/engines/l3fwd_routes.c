@@ -18,16 +18,29 @@
 
 static const char *l3fwd_routes_file;
 
-int
-l3fwd_routes_option(const char *file)
+static int
+l3fwd_routes_parse(const char *name, const char *arg)
 {
-	if (*file == '\0') {
+	if (strcmp(name, "routes") != 0)
+		return -EINVAL;
+	if (*arg == '\0') {
 		fprintf(stderr, "skbfwd: --routes needs a file name\n");
 		return -EINVAL;
 	}
-	l3fwd_routes_file = file;
+	l3fwd_routes_file = arg;
 	return 0;
 }
+
+static const struct option l3fwd_routes_longopts[] = {
+	{ "routes", required_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct fwd_options l3fwd_routes_options = {
+	.longopts = l3fwd_routes_longopts,
+	.parse = l3fwd_routes_parse,
+	.usage = "  --routes=FILE           l3fwd: IPv4 routes \"PREFIX/LEN PORT NEXT_HOP_MAC\" per line\n",
+};
 
 /*
  * One route line: "PREFIX/LEN PORT NEXT_HOP_MAC" (blank lines and '#'

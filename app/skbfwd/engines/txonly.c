@@ -396,7 +396,7 @@ txonly_sends_gso(void)
 	return txonly_gso_size != 0;
 }
 
-static const struct option txonly_options[] = {
+static const struct option txonly_longopts[] = {
 	{ "txpkts", required_argument, NULL, 0 },
 	{ "tx-pkt-size", required_argument, NULL, 0 },
 	{ "tx-ip", required_argument, NULL, 0 },
@@ -408,13 +408,9 @@ static const struct option txonly_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const struct fwd_engine txonly_engine = {
-	.name = "txonly",
-	.setup = txonly_setup,
-	.packet_fwd = txonly_fwd,
-	.sends_gso = txonly_sends_gso,
-	.options = txonly_options,
-	.parse_option = txonly_parse_option,
+static const struct fwd_options txonly_options = {
+	.longopts = txonly_longopts,
+	.parse = txonly_parse_option,
 	.usage =
 	"  --txpkts=N[,N...]       txonly: segment sizes of each frame (chained; default 64)\n"
 	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
@@ -426,4 +422,12 @@ const struct fwd_engine txonly_engine = {
 	"                          of payload, or --txpkts/--tx-pkt-size bytes of frame\n"
 	"                          (--tx-count counts skbs; Generated counts wire packets)\n"
 	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IP fragments of SIZE)\n",
+};
+
+const struct fwd_engine txonly_engine = {
+	.name = "txonly",
+	.setup = txonly_setup,
+	.packet_fwd = txonly_fwd,
+	.sends_gso = txonly_sends_gso,
+	.options = FWD_OPTIONS(&txonly_options),
 };

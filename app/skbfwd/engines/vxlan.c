@@ -21,7 +21,7 @@ struct vxlan_conf vxlan_cfg = {
 	.src_port = 0,
 };
 
-const struct option vxlan_options[] = {
+static const struct option vxlan_longopts[] = {
 	{ "vxlan-local", required_argument, NULL, 0 },
 	{ "vxlan-remote", required_argument, NULL, 0 },
 	{ "vxlan-vni", required_argument, NULL, 0 },
@@ -31,7 +31,7 @@ const struct option vxlan_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-const char vxlan_usage[] =
+static const char vxlan_usage[] =
 	"  --vxlan-local=IP        encap: outer source; decap: accept only this outer destination\n"
 	"                          (encap default 192.0.2.1)\n"
 	"  --vxlan-remote=IP       encap: outer destination; decap: accept only this outer source\n"
@@ -56,6 +56,8 @@ vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned lo
 	return 0;
 }
 
+static int vxlan_parse_option(const char *name, const char *arg);
+
 /* One "KEY VALUE" line of --vxlan-conf, KEY one of local remote vni port sport. */
 static int
 vxlan_conf_line(const char *file, unsigned int lineno, char *line, void *arg __rte_unused)
@@ -75,7 +77,7 @@ vxlan_conf_line(const char *file, unsigned int lineno, char *line, void *arg __r
 	return 0;
 }
 
-int
+static int
 vxlan_parse_option(const char *name, const char *arg)
 {
 	unsigned long v;
@@ -118,3 +120,9 @@ vxlan_parse_option(const char *name, const char *arg)
 	}
 	return -EINVAL;
 }
+
+const struct fwd_options vxlan_options = {
+	.longopts = vxlan_longopts,
+	.parse = vxlan_parse_option,
+	.usage = vxlan_usage,
+};

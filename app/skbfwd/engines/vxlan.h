@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * VXLAN tunnel settings shared by the encap and decap engines (vxlan.c holds
- * the --vxlan-* options; both engines list them, the first entry wins).
+ * VXLAN tunnel settings shared by the encap and decap engines: the --vxlan-*
+ * options (vxlan.c), one set that both engines accept.
  */
 #ifndef _SKBFWD_VXLAN_H_
 #define _SKBFWD_VXLAN_H_
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "engine.h"
 
 struct vxlan_conf {
 	uint32_t local;       /* network order: encap's outer source, decap's expected destination */
@@ -19,11 +20,9 @@ struct vxlan_conf {
 	bool local_set, remote_set, vni_set;
 };
 
+/** The settings of the --vxlan-* options (defaults: RFC 5737 documentation addresses, VNI 1). */
 extern struct vxlan_conf vxlan_cfg;
-extern const struct option vxlan_options[];
-extern const char vxlan_usage[];
-
-/** Parse one --vxlan-* option; 0 or -EINVAL after printing why. */
-int vxlan_parse_option(const char *name, const char *arg);
+/** The --vxlan-* options, which encap and decap both accept. */
+extern const struct fwd_options vxlan_options;
 
 #endif /* _SKBFWD_VXLAN_H_ */
