@@ -325,24 +325,49 @@ glue_ports_wait_link(unsigned int ms)
 	}
 }
 
+int
+glue_port_stop(uint16_t port_id)
+{
+	struct glue_port *p = glue_port_get(port_id);
+	int ret;
+
+	if (p == NULL)
+		return -ENODEV;
+	if (!p->started)
+		return 0;
+	ret = rte_eth_dev_stop(port_id);
+	if (ret == 0)
+		p->started = false;
+	return ret;
+}
+
+int
+glue_port_close(uint16_t port_id)
+{
+	struct glue_port *p = glue_port_get(port_id);
+	int ret;
+
+	if (p == NULL)
+		return -ENODEV;
+	if (p->lsc_intr)
+		rte_eth_dev_callback_unregister(port_id, RTE_ETH_EVENT_INTR_LSC,
+						glue_lsc_event, NULL);
+	if (p->started)
+		rte_eth_dev_stop(port_id);
+	ret = rte_eth_dev_close(port_id);
+	skb_netdev_set_pool(port_id, NULL);
+	p->started = false;
+	glue_port_used[port_id] = false;
+	return ret;
+}
+
 void
 glue_ports_close(void)
 {
 	uint16_t pid;
 
-	for (pid = 0; pid < RTE_MAX_ETHPORTS; pid++) {
-		if (!glue_port_used[pid])
-			continue;
-		if (glue_ports[pid].lsc_intr)
-			rte_eth_dev_callback_unregister(pid, RTE_ETH_EVENT_INTR_LSC,
-							glue_lsc_event, NULL);
-		if (glue_ports[pid].started)
-			rte_eth_dev_stop(pid);
-		rte_eth_dev_close(pid);
-		skb_netdev_set_pool(pid, NULL);
-		glue_ports[pid].started = false;
-		glue_port_used[pid] = false;
-	}
+	for (pid = 0; pid < RTE_MAX_ETHPORTS; pid++)
+		(void)glue_port_close(pid);
 }
 
 unsigned int

@@ -79,7 +79,22 @@ void glue_ports_wait_link(unsigned int ms);
  */
 unsigned int glue_ports_poll_link(void);
 
-/** Stop and close every port set up here (releases the mbufs held by its rings). */
+/**
+ * Stop @port_id, set up by glue_port_setup(); nothing when it is stopped already.
+ * @return 0; -ENODEV when glue_port_setup() did not set it up; the ethdev's
+ * negative errno when it would not stop (it then counts as started).
+ */
+int glue_port_stop(uint16_t port_id);
+
+/**
+ * Close @port_id (stopped first when started), which releases the mbufs held
+ * by its rings, and forget it: glue_port_get() returns NULL after.
+ * @return 0; -ENODEV when glue_port_setup() did not set it up; the ethdev's
+ * negative errno from rte_eth_dev_close() (the port is forgotten all the same).
+ */
+int glue_port_close(uint16_t port_id);
+
+/** Stop and close every port set up here (glue_port_close()). */
 void glue_ports_close(void);
 
 /** Sum of mbufs in use over every pool made by glue_pools_create(). */

@@ -41,6 +41,7 @@ enum {
 	OPT_FORWARD_MODE = 256,
 	OPT_BURST,
 	OPT_STATS_PERIOD,
+	OPT_STATS_FORMAT,
 	OPT_DURATION,
 	OPT_PORT_TOPOLOGY,
 	OPT_ETH_PEER,
@@ -67,6 +68,7 @@ static const struct option skbfwd_core_opts[] = {
 	{ "forward-mode", required_argument, NULL, OPT_FORWARD_MODE },
 	{ "burst", required_argument, NULL, OPT_BURST },
 	{ "stats-period", required_argument, NULL, OPT_STATS_PERIOD },
+	{ "stats-format", required_argument, NULL, OPT_STATS_FORMAT },
 	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "port-topology", required_argument, NULL, OPT_PORT_TOPOLOGY },
 	{ "eth-peer", required_argument, NULL, OPT_ETH_PEER },
@@ -214,7 +216,9 @@ skbfwd_usage(const char *prog)
 		printf(" %s", fwd_engines[i]->name);
 	printf(" (default io)\n"
 	       "  --burst=N               packets per burst, 1..%d (default %d)\n"
-	       "  --stats-period=SEC      print per-port statistics every SEC seconds\n"
+	       "  --stats-period=SEC      print testpmd's NIC statistics blocks every SEC seconds\n"
+	       "  --stats-format=FORMAT   testpmd (default): those blocks; line: one line per port,\n"
+	       "                          seconds elapsed first, rates in Mpps and Gbit/s\n"
 	       "  --duration=SEC          stop by itself after SEC seconds\n"
 	       "  --port-topology=T       paired | chained | loop (default paired)\n"
 	       "  --eth-peer=PORT,MAC     destination MAC for frames sent on PORT (mac, txonly, encap)\n"
@@ -287,6 +291,16 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 	case OPT_STATS_PERIOD:
 		ret = skbfwd_parse_uint("stats-period", arg, 1, 86400, &v);
 		cfg.stats_period = (unsigned int)v;
+		break;
+	case OPT_STATS_FORMAT:
+		if (strcmp(arg, "testpmd") == 0) {
+			cfg.stats_format = STATS_FORMAT_TESTPMD;
+		} else if (strcmp(arg, "line") == 0) {
+			cfg.stats_format = STATS_FORMAT_LINE;
+		} else {
+			fprintf(stderr, "skbfwd: --stats-format=%s: expected testpmd or line\n", arg);
+			ret = -EINVAL;
+		}
 		break;
 	case OPT_DURATION:
 		ret = skbfwd_parse_duration(arg);

@@ -18,11 +18,15 @@
 
 enum port_topology { TOPO_PAIRED, TOPO_CHAINED, TOPO_LOOP };
 
+/** What --stats-period prints: testpmd's NIC statistics blocks, or one line per port. */
+enum stats_format { STATS_FORMAT_TESTPMD, STATS_FORMAT_LINE };
+
 /** Everything skbfwd's own options set (engines keep their options' values themselves). */
 struct skbfwd_config {
 	const struct fwd_engine *engine;
 	uint16_t burst;
 	unsigned int stats_period;        /* seconds, 0: no periodic output */
+	enum stats_format stats_format;   /* --stats-format */
 	double duration;                  /* seconds, 0: until a signal */
 	enum port_topology topology;
 	struct rte_ether_addr peer[RTE_MAX_ETHPORTS];

@@ -55,10 +55,11 @@ enum fwd_drop {
 	FWD_DROP_MAX
 };
 
-/** Packets and bytes one stream sent on one port (fwd_stream.tx_ports). */
+/** Packets and bytes one stream sent on one port, and those the port refused (fwd_stream.tx_ports). */
 struct fwd_port_count {
 	uint64_t packets;
 	uint64_t bytes;
+	uint64_t dropped;            /* tx_full drops on this port */
 };
 
 /**
@@ -86,6 +87,11 @@ struct fwd_stream {
 	uint64_t *rx_burst_hist;     /* --record-burst-stats: [0..MAX_PKT_BURST] */
 	uint64_t *tx_burst_hist;
 	void *engine_ctx;            /* per-stream state of the engine */
+	/* Bad checksums seen on RX (engines with checksum_counts: testpmd's Bad-* lines) */
+	uint64_t rx_bad_ip_csum;
+	uint64_t rx_bad_l4_csum;
+	uint64_t rx_bad_outer_l4_csum;
+	uint64_t rx_bad_outer_ip_csum;
 } __rte_cache_aligned;
 
 /**
@@ -149,6 +155,16 @@ struct fwd_engine {
 	uint64_t rx_offloads, tx_offloads;
 	/** Sends on any port (fwd_tx_to()): every lcore gets a TX queue on every port. */
 	bool tx_any_port;
+	/**
+	 * Makes the packets it sends (txonly, flowgen): --record-core-cycles
+	 * divides the cycles by the packets sent, not by those received, as
+	 * testpmd does.
+	 */
+	bool generator;
+	/** Never polls RX (txonly): --record-burst-stats has no RX line for it. */
+	bool no_rx;
+	/** Counts bad checksums in fwd_stream rx_bad_*: the blocks get testpmd's Bad-* lines. */
+	bool checksum_counts;
 	/**
 	 * Optional: the plain forwarding loop of one lcore with packet_fwd
 	 * inlined (define it with FWD_LCORE_LOOP), run until *@stop; the

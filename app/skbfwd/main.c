@@ -58,6 +58,9 @@ skbfwd_wait(void)
 	uint64_t last = start;
 	unsigned int ticks = 0;
 
+	/* testpmd shows its first screen at once, rates 0 */
+	if (period != 0 && cfg.stats_format == STATS_FORMAT_TESTPMD)
+		stats_print_nic_all();
 	while (!skbfwd_quit) {
 		uint64_t now;
 
@@ -72,6 +75,40 @@ skbfwd_wait(void)
 		if (end != 0 && now >= end)
 			break;
 	}
+}
+
+/*
+ * Stop and close the ports skbfwd set up, each with testpmd's lines, so that
+ * the exit reads as dpdk-testpmd's does: every port stopped, then every port
+ * closed.
+ */
+static void
+skbfwd_ports_shutdown(void)
+{
+	uint16_t pid;
+	int ret;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (glue_port_get(pid) == NULL)
+			continue;
+		printf("\nStopping port %u...\nStopping ports...\n", pid);
+		ret = glue_port_stop(pid);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: port %u would not stop: %s\n", pid, strerror(-ret));
+		printf("Done\n");
+	}
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (glue_port_get(pid) == NULL)
+			continue;
+		printf("\nShutting down port %u...\nClosing ports...\n", pid);
+		ret = glue_port_close(pid);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: port %u would not close: %s\n", pid, strerror(-ret));
+		else
+			printf("Port %u is closed\n", pid);
+		printf("Done\n");
+	}
+	fflush(stdout);
 }
 
 int
@@ -126,14 +163,20 @@ main(int argc, char **argv)
 	if (!skbfwd_quit) {
 		fwd_lcores_launch();
 		skbfwd_wait();
+		printf("Telling cores to stop...");
+		printf("\nWaiting for lcores to finish...\n");
+		fflush(stdout);
 		fwd_lcores_stop();
 	}
 stop:
 	if (skbfwd_quit)
-		printf("\nskbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
+		fprintf(stderr, "skbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 
 	skbfwd_telemetry_close();
-	stats_print_final();
+	/* testpmd's blocks and "Done.", then skbfwd's own lines */
+	stats_print_fwd();
+	printf("\nDone.\n");
+	(void)stats_print_own();
 	if (fwd_gso_wanted()) {
 		if (cfg.gro)
 			stats_print_gro();
@@ -144,9 +187,10 @@ stop:
 	drained = fwd_ports_drain();
 	if (drained != 0)
 		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", drained);
-	glue_ports_close();
+	skbfwd_ports_shutdown();
 	in_use = glue_pools_in_use();
-	printf("mbufs in use at exit: %u\n", in_use);
+	printf("\nmbufs in use at exit: %u\n", in_use);
+	printf("\nBye...\n");
 	fflush(stdout);
 	glue_pools_free();
 	rte_pdump_uninit();

@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Statistics of a run (stats.c), printed by the main lcore: per-port lines
- * every --stats-period, totals at exit (and --stats-json), read from the
- * streams' counters while their lcores may still write them.
+ * Statistics of a run (stats.c), printed by the main lcore: testpmd's "NIC
+ * statistics for port N" blocks (or one line per port) every --stats-period,
+ * testpmd's "Forward statistics" blocks when forwarding stops, then skbfwd's
+ * own lines (bytes, drops by reason, rates, per queue and per lcore) and
+ * --stats-json.  Stream counters are read while their lcores may still write
+ * them.
+ *
+ * What the blocks count, as testpmd 22.11.11 does: RX-packets and TX-packets
+ * are what the streams received and sent; RX-dropped is the device's imissed;
+ * TX-dropped is what a port refused (tx_full, on the port actually used) plus
+ * the device's oerrors.  Engine drops (a truncated frame, no route, a frame
+ * rxonly consumed) are not TX drops: they are skbfwd's drops by reason.
  */
 #ifndef _SKBFWD_STATS_H_
 #define _SKBFWD_STATS_H_
@@ -19,25 +28,59 @@ struct fwd_counts {
 	uint64_t rx, tx, rx_bytes, tx_bytes, generated, drops;
 	uint64_t reason[FWD_DROP_MAX];
 	uint64_t cycles;
+	uint64_t bad_ip_csum, bad_l4_csum, bad_outer_l4_csum, bad_outer_ip_csum;
 };
 
 /** Add the counters of @b to @a. */
 void counts_add(struct fwd_counts *a, const struct fwd_counts *b);
 
-/** Sum the streams into @t[RTE_MAX_ETHPORTS], per port (any thread may call it). */
+/**
+ * Sum the streams into @t[RTE_MAX_ETHPORTS], per port (any thread may call
+ * it): RX and checksum counts on the RX port; TX, generated and drops on the
+ * TX port, for engines sending anywhere TX and tx_full on the port used.
+ */
 void stats_collect(struct fwd_counts *t);
 
-/** Start a run's statistics: rates and elapsed time count from now. */
+/**
+ * Start a run's statistics: the device counters the blocks subtract (testpmd
+ * takes this snapshot at start) and the time rates count from.
+ */
 void stats_init(void);
 
-/** Print one line per port: counters, and rates over the last @seconds. */
-void stats_print_period(double seconds);
+/**
+ * testpmd's "NIC statistics for port N" block of @port_id (absolute device
+ * counters, throughput since the previous block of that port, 0 the first
+ * time), as --stats-period and `show port stats` print it.
+ */
+void stats_nic_display(uint16_t port_id);
 
 /**
- * Print the final statistics (testpmd's "Forward statistics" blocks, drops by
- * reason, per queue and per lcore) and write --stats-json when given.
+ * The periodic statistics of --stats-period: testpmd's screen (clear, "Port
+ * statistics ====", one NIC block per forwarding port), or with
+ * --stats-format=line one line per port that starts with the seconds elapsed
+ * and gives rates in Mpps and Gbit/s.  @seconds: time since the previous call
+ * (skbfwd's own rates, --stats-json, are those of the last period).
  */
-void stats_print_final(void);
+void stats_print_period(double seconds);
+
+/** testpmd's screen of NIC blocks at once (its first, rates 0), without touching skbfwd's rates. */
+void stats_print_nic_all(void);
+
+/**
+ * testpmd's statistics when forwarding stops: a block per stream when there
+ * are more streams than ports, a block per port, the accumulated block, and
+ * with --record-core-cycles the CPU cycles/packet line.  Byte for byte the
+ * layout of dpdk-testpmd 22.11.11's fwd_stats_display().
+ */
+void stats_print_fwd(void);
+
+/**
+ * skbfwd's own final statistics, after testpmd's: per port and in total the
+ * bytes, generated packets, drops by reason and rates, then per queue and per
+ * lcore; writes --stats-json when given.
+ * @return 0; a negative errno when --stats-json could not be written (said on stderr).
+ */
+int stats_print_own(void);
 
 /** Print "GRO: N packets received, M skbs after merging" (--gro). */
 void stats_print_gro(void);

@@ -37,6 +37,8 @@ fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	}
 	if (unlikely(sent < n)) {
 		fs->drops[FWD_DROP_TX_FULL] += n - sent;
+		if (fs->tx_ports != NULL)
+			fs->tx_ports[port].dropped += n - sent;
 		fs->tx_bytes -= fwd_bytes(skbs + sent, (uint16_t)(n - sent));
 		kfree_skb_bulk(skbs + sent, n - sent);
 	}

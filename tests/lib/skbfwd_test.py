@@ -132,42 +132,59 @@ def run(args, eal=None, tag="run", timeout=120, lcores="0,1", vdevs=None,
         cleanup_prefix(prefix)
 
 
+# testpmd's per-port block (app/skbfwd/stats.c stats_print_fwd(); the csum
+# engine's Bad-* lines and the RX-error/RX-nombufs lines may sit between RX and TX)
 _PORT_RE = re.compile(
-    r"Forward statistics for port (\d+)\s*-+\n"
-    r"\s*RX-packets: (\d+)\s+RX-dropped: (\d+)\s+RX-total: (\d+)\s*\n"
-    r"\s*TX-packets: (\d+)\s+TX-dropped: (\d+)\s+TX-total: (\d+)\s*\n"
-    r"\s*RX-bytes:\s+(\d+)\s+TX-bytes:\s+(\d+)\s+RX-nombuf: (\d+)\s*\n"
-    r"\s*Drops:([^\n]*)")
+    r"^  -+ Forward statistics for port (\d+) +-+\n"
+    r"  RX-packets: (\d+) +RX-dropped: (\d+) +RX-total: (\d+)\n"
+    r"(?:  (?:Bad-|RX-error|RX-nombufs)[^\n]*\n)*"
+    r"  TX-packets: (\d+) +TX-dropped: (\d+) +TX-total: (\d+)\n", re.M)
+_ACC_RE = re.compile(
+    r"^  \++ Accumulated forward statistics for all ports\++\n"
+    r"  RX-packets: (\d+) +RX-dropped: (\d+) +RX-total: (\d+)\n"
+    r"  TX-packets: (\d+) +TX-dropped: (\d+) +TX-total: (\d+)\n", re.M)
+# skbfwd's own lines after testpmd's blocks: "  Port 0: RX-bytes: ..." / "  All ports: ..."
+_OWN_RE = re.compile(
+    r"^  (Port \d+|All ports): RX-bytes: (\d+) TX-bytes: (\d+) RX-nombuf: (\d+) "
+    r"Generated: (\d+)\n  \1: Drops:([^\n]*)$", re.M)
 
 
 def _reasons(text):
     return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", text)}
 
 
+def _own(out):
+    """{"Port 0": {...}, "All ports": {...}}: skbfwd's own per-port lines."""
+    own = {}
+    for m in _OWN_RE.finditer(out):
+        own[m.group(1)] = {"rx_bytes": int(m.group(2)), "tx_bytes": int(m.group(3)),
+                           "rx_nombuf": int(m.group(4)), "generated": int(m.group(5)),
+                           "drops": _reasons(m.group(6))}
+    return own
+
+
 def parse_ports(out):
+    """{port: {rx, rx_dropped, tx, tx_dropped, rx_bytes, tx_bytes, rx_nombuf,
+    generated, drops}}: testpmd's block of each port and skbfwd's own lines."""
+    own = _own(out)
     ports = {}
     for m in _PORT_RE.finditer(out):
-        ports[int(m.group(1))] = {
-            "rx": int(m.group(2)), "rx_dropped": int(m.group(3)),
-            "tx": int(m.group(5)), "tx_dropped": int(m.group(6)),
-            "rx_bytes": int(m.group(8)), "tx_bytes": int(m.group(9)),
-            "rx_nombuf": int(m.group(10)), "drops": _reasons(m.group(11)),
-        }
+        p = int(m.group(1))
+        ports[p] = {"rx": int(m.group(2)), "rx_dropped": int(m.group(3)),
+                    "tx": int(m.group(5)), "tx_dropped": int(m.group(6))}
+        ports[p].update(own.get(f"Port {p}", {}))
     return ports
 
 
 def parse_accumulated(out):
-    m = re.search(
-        r"Accumulated forward statistics for all ports\s*\++\n"
-        r"\s*RX-packets: (\d+)\s+RX-dropped: (\d+)\s+RX-total: (\d+)\s*\n"
-        r"\s*TX-packets: (\d+)\s+TX-dropped: (\d+)\s+TX-total: (\d+)\s*\n"
-        r"(?:\s*Generated:\s+(\d+)\s*\n)?"
-        r"\s*Drops:([^\n]*)", out)
+    """The accumulated block and skbfwd's "All ports" lines, or None."""
+    m = _ACC_RE.search(out)
     if not m:
         return None
-    return {"rx": int(m.group(1)), "rx_dropped": int(m.group(2)),
-            "tx": int(m.group(4)), "tx_dropped": int(m.group(5)),
-            "generated": int(m.group(7) or 0), "drops": _reasons(m.group(8))}
+    acc = {"rx": int(m.group(1)), "rx_dropped": int(m.group(2)),
+           "tx": int(m.group(4)), "tx_dropped": int(m.group(5))}
+    acc.update(_own(out).get("All ports", {"generated": 0, "drops": {}}))
+    return acc
 
 
 # ---------------------------------------------------------------- pcap

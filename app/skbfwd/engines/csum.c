@@ -19,7 +19,7 @@
 #include "port.h"
 
 struct csum_ctx {
-	uint64_t ip_good, ip_bad, udp_good, udp_bad, udp_none, other;
+	uint64_t ip_good, udp_good, udp_none, other; /* the bad ones: fs->rx_bad_* */
 	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw;
 };
 
@@ -55,7 +55,8 @@ csum_stream_fini(struct fwd_stream *fs)
 		return;
 	printf("csum: port %u queue %u: ip-good=%" PRIu64 " ip-bad=%" PRIu64 " udp-good=%" PRIu64
 	       " udp-bad=%" PRIu64 " udp-none=%" PRIu64 " other=%" PRIu64 "\n",
-	       fs->rx_port, fs->rx_queue, c->ip_good, c->ip_bad, c->udp_good, c->udp_bad,
+	       fs->rx_port, fs->rx_queue, c->ip_good, fs->rx_bad_ip_csum, c->udp_good,
+	       fs->rx_bad_l4_csum,
 	       c->udp_none, c->other);
 	rte_free(c);
 	fs->engine_ctx = NULL;
@@ -104,7 +105,7 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	if (good) {
 		c->ip_good++;
 	} else {
-		c->ip_bad++;
+		fs->rx_bad_ip_csum++;
 		ip->hdr_checksum = 0;
 		if (c->tx_ip_hw)
 			csum_tx_offload(skb, l3off, ihl, RTE_MBUF_F_TX_IP_CKSUM);
@@ -133,7 +134,7 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 		c->udp_good++;
 		return PKT_OK;
 	}
-	c->udp_bad++;
+	fs->rx_bad_l4_csum++;
 	uh->dgram_cksum = 0;
 	/* the device sums the whole IP payload: use it only when UDP fills it */
 	if (c->tx_udp_hw && l3off + rte_be_to_cpu_16(ip->total_length) == l4off + ulen) {
@@ -165,4 +166,5 @@ const struct fwd_engine csum_engine = {
 	.stream_fini = csum_stream_fini,
 	.rx_offloads = CSUM_OFFLOADS_RX,
 	.tx_offloads = CSUM_OFFLOADS_TX,
+	.checksum_counts = true,
 };

@@ -430,4 +430,6 @@ const struct fwd_engine txonly_engine = {
 	.packet_fwd = txonly_fwd,
 	.sends_gso = txonly_sends_gso,
 	.options = FWD_OPTIONS(&txonly_options),
+	.generator = true,
+	.no_rx = true,
 };
