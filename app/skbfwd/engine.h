@@ -123,6 +123,8 @@ struct fwd_options {
  * of each stream, then after the lcores stopped stream_fini() of each stream
  * and teardown(): a later run (another engine, or the same with other options
  * or streams) calls them all again, on ports that stay as they are.
+ * stream_stop() of each stream runs when the lcores stop, before the
+ * statistics.
  */
 struct fwd_engine {
 	const char *name;
@@ -136,6 +138,13 @@ struct fwd_engine {
 	int (*stream_init)(struct fwd_stream *fs);
 	/** One burst of one stream. */
 	void (*packet_fwd)(struct fwd_stream *fs);
+	/**
+	 * Called on the main lcore for each stream once the lcores stopped,
+	 * before the statistics are read: send or free what the engine still
+	 * holds (noisy's FIFO), so that it is counted.  The stream's queues
+	 * are the main lcore's then.
+	 */
+	void (*stream_stop)(struct fwd_stream *fs);
 	/** Called once per stream after forwarding stopped. */
 	void (*stream_fini)(struct fwd_stream *fs);
 	/** Called once after every stream_fini(): undo setup(). */

@@ -258,4 +258,7 @@ fwd_lcores_stop(void)
 	fwd_stop = true;
 	for (i = 0; i < nb_fwd_lcores; i++)
 		rte_eal_wait_lcore(fwd_lcores[i].lcore_id);
+	/* what an engine still holds goes out (or is freed) before the counts are read */
+	for (i = 0; cfg.engine->stream_stop != NULL && i < nb_fwd_streams; i++)
+		cfg.engine->stream_stop(&fwd_streams[i]);
 }

@@ -104,7 +104,7 @@ void fwd_engine_teardown(void);
 /** Start every forwarding lcore on its streams. */
 void fwd_lcores_launch(void);
 
-/** Stop the forwarding lcores and wait for them. */
+/** Stop the forwarding lcores, wait for them, then call the engine's stream_stop() of each stream. */
 void fwd_lcores_stop(void);
 
 #endif /* _SKBFWD_RUNTIME_H_ */

@@ -40,6 +40,10 @@ def engine_args(engine, work):
         return f"--routes={routes}"
     if engine == "icmpecho":
         return "--icmp-ip=0,10.0.1.2"
+    if engine == "noisy":
+        # the FIFO would hold frames past a run (counted as a leak): lookups only
+        return ("--noisy-lkup-memory=1 --noisy-lkup-num-writes=1 --noisy-lkup-num-reads=1 "
+                "--noisy-lkup-num-reads-writes=1")
     return ""
 
 

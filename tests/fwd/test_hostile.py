@@ -22,7 +22,12 @@ SANITIZER_RE = re.compile(r"ERROR: AddressSanitizer|runtime error:|ERROR: LeakSa
                           r"Segmentation fault|PANIC in")
 
 # Options an engine cannot start without, where its defaults are not enough.
-ENGINE_ARGS = {}
+ENGINE_ARGS = {
+    # the FIFO and the lookups too (what the FIFO holds is sent at stop)
+    "noisy": ["--noisy-tx-sw-buffer-size=16", "--noisy-tx-sw-buffer-flushtime=5",
+              "--noisy-lkup-memory=1", "--noisy-lkup-num-writes=1",
+              "--noisy-lkup-num-reads=1", "--noisy-lkup-num-reads-writes=1"],
+}
 
 # Drops per port the foundation engines must count on the corpus, derived from the
 # frames themselves (not from skbfwd): io drops nothing, mac and macswap drop
