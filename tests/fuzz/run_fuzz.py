@@ -47,7 +47,11 @@ def engine_args(engine, work):
     return ""
 
 
-def run_one(tap, label, binary, env_extra, seconds, seeds, work, keep):
+# libFuzzer flags of an engine: ieee1588 prints a line for every frame (stdout closed)
+ENGINE_FLAGS = {"ieee1588": ["-close_fd_mask=1"]}
+
+
+def run_one(tap, label, binary, env_extra, seconds, seeds, work, keep, flags=()):
     corpus = os.path.join(work, "corpus_" + re.sub(r"\W", "_", label))
     os.makedirs(corpus, exist_ok=True)
     prefix = t.file_prefix("fuzz")
@@ -55,7 +59,7 @@ def run_one(tap, label, binary, env_extra, seconds, seeds, work, keep):
     env.setdefault("ASAN_OPTIONS", "abort_on_error=1:detect_leaks=0")
     cmd = [binary, f"-max_total_time={seconds}", "-max_len=10000", "-timeout=20",
            "-rss_limit_mb=4096", f"-artifact_prefix={corpus}/", "-print_final_stats=1",
-           corpus, seeds]
+           corpus, seeds] + list(flags)
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, env=env,
                            timeout=seconds * 4 + 120)
@@ -100,7 +104,7 @@ def main():
         for e in engines:
             total += run_one(tap, f"fuzz_engine {e}", eng,
                              {"FUZZ_ENGINE": e, "SKBFWD_FUZZ_ARGS": engine_args(e, work)},
-                             a.seconds, seeds, work, a.keep)
+                             a.seconds, seeds, work, a.keep, ENGINE_FLAGS.get(e, ()))
     print(f"# {total} fuzz runs in all")
     tap.done()
 

@@ -16,6 +16,7 @@ extern const struct fwd_engine rxonly_engine;
 extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine noisy_engine;
+extern const struct fwd_engine ieee1588_engine;
 extern const struct fwd_engine io_raw_engine;
 extern const struct fwd_engine macswap_raw_engine;
 extern const struct fwd_engine l3fwd_raw_engine;
@@ -32,6 +33,7 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&csum_engine,
 	&icmpecho_engine,
 	&noisy_engine,
+	&ieee1588_engine,
 	&io_raw_engine,
 	&macswap_raw_engine,
 	&l3fwd_raw_engine,
