@@ -83,7 +83,10 @@ int fwd_streams_build(void);
 /**
  * Give the streams to the forwarding lcores (--nb-cores) and allocate what
  * the run records into (per-port TX counts of tx_any_port engines, burst
- * histograms).  @return 0; -EINVAL after printing why; -ENOMEM.
+ * histograms).  An engine with tx_any_port needs a TX queue per lcore on
+ * every port: cfg.nb_txq is raised to that (said on stdout), which only
+ * ports set up afterwards get.
+ * @return 0; -EINVAL after printing why; -ENOMEM.
  */
 int fwd_lcores_assign(void);
 

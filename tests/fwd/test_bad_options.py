@@ -26,6 +26,8 @@ CRASH_RE = re.compile(r"AddressSanitizer|runtime error:|Segmentation fault|PANIC
 TABLE = [
     (["--forward-mode=nosuch"], ["--forward-mode=nosuch", "unknown engine"]),
     (["--forward-mode="], ["--forward-mode", "unknown engine"]),
+    # the raw-mbuf twins are skbfwd-bench's engines (tests/perf), not skbfwd's
+    (["--forward-mode=io-raw"], ["skbfwd: --forward-mode=io-raw: unknown engine"]),
     (["--burst=0"], ["--burst=0", "out of range"]),
     (["--burst=100000"], ["--burst=100000", "out of range"]),
     (["--burst=513"], ["--burst=513", "out of range"]),
@@ -120,8 +122,8 @@ def engine_rows(help_text):
         (["--tx-gso-udp", "--forward-mode=mac"], "--tx-gso-udp", "the txonly engine", "mac"),
         (["--vxlan-vni=5", "--forward-mode=txonly"], "--vxlan-vni",
          "the encap and decap engines", "txonly"),
-        (["--forward-mode=encap", "--routes=/nonexistent"], "--routes",
-         "the l3fwd and l3fwd-raw engines", "encap"),
+        (["--forward-mode=encap", "--routes=/nonexistent"], "--routes", "the l3fwd engine",
+         "encap"),
         (["--forward-mode=l3fwd", "--icmp-ip=0,10.0.0.1"], "--icmp-ip", "the icmpecho engine",
          "l3fwd"),
     ]

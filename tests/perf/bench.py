@@ -3,6 +3,11 @@
 """skbfwd performance harness: skbfwd against dpdk-testpmd and DPDK's l2fwd/l3fwd
 examples, the skb layer against its raw-mbuf twins, and the skb micro-benchmarks.
 
+The twins (io-raw, macswap-raw, l3fwd-raw) are not skbfwd's engines: they are
+built into skbfwd-bench (tests/perf/skbfwd_bench.c), skbfwd's program with the
+same engines plus the twins.  Both sides of a twin row run in skbfwd-bench, so
+the two differ by the skb layer alone.
+
     tests/perf/bench.py [--build build] [--out DIR] [--runs 5] [--seconds 5]
 
 Every tool runs on the same two ports (net_null, or net_pcap replaying the same
@@ -187,9 +192,10 @@ class HugePages:
 class Tool:
     """How to start one forwarder in one mode: a command and what to count."""
 
-    def __init__(self, name, kind, mode, key="opackets", vdevs=None, extra=None):
+    def __init__(self, name, kind, mode, key="opackets", vdevs=None, extra=None, bench=False):
         self.name = name          # row label: "skbfwd io", "testpmd io", ...
         self.kind = kind          # skbfwd | testpmd | l2fwd | l3fwd
+        self.bench = bench        # skbfwd: run skbfwd-bench (the raw twins' binary)
         self.mode = mode
         self.key = key            # ethdev counter that counts forwarded packets
         self.vdevs = vdevs or ["net_null0", "net_null1"]
@@ -202,7 +208,8 @@ class Tool:
         for v in self.vdevs:
             vd += ["--vdev", v]
         if self.kind == "skbfwd":
-            return ([env.skbfwd, "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
+            prog = env.skbfwd_bench if self.bench else env.skbfwd
+            return ([prog, "-l", "0,1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", f"--forward-mode={self.mode}", f"--burst={BURST}",
                      f"--total-num-mbufs={NB_MBUFS}", f"--rxd={NB_DESC}", f"--txd={NB_DESC}"] +
                     self.extra)
@@ -462,13 +469,14 @@ def rows(env):
                     "skbfwd has no l3fwd engine" if "l3fwd" not in eng else "dpdk-doc not installed"))
     for mode in ("io", "macswap", "l3fwd"):
         raw = mode + "-raw"
-        if mode in eng and raw in eng:
+        if mode in env.bench_engines and raw in env.bench_engines:
             vd = pcap if mode == "l3fwd" else None
             ex = env.l3opts if mode == "l3fwd" else None
-            out.append((f"{mode}/{raw}", Tool(f"skbfwd {mode}", "skbfwd", mode, vdevs=vd, extra=ex),
-                        Tool(f"skbfwd {raw}", "skbfwd", raw, vdevs=vd, extra=ex)))
+            out.append((f"{mode}/{raw}",
+                        Tool(f"skbfwd-bench {mode}", "skbfwd", mode, vdevs=vd, extra=ex, bench=True),
+                        Tool(f"skbfwd-bench {raw}", "skbfwd", raw, vdevs=vd, extra=ex, bench=True)))
         else:
-            out.append((f"{mode}/{raw}", None, f"skbfwd has no {mode} or {raw} engine"))
+            out.append((f"{mode}/{raw}", None, f"skbfwd-bench has no {mode} or {raw} engine"))
     return out
 
 
@@ -673,6 +681,7 @@ def main():
         a.runs, a.seconds, a.warm, a.cg_seconds = 1, 1.0, 0.3, 1.0
     env = Env()
     env.skbfwd = os.path.join(a.build, "app/skbfwd/skbfwd")
+    env.skbfwd_bench = os.path.join(a.build, "tests/perf/skbfwd-bench")
     env.skb_bench = os.path.join(a.build, "tests/perf/skb_bench")
     env.micro_iters = 20000 if a.quick else 2000000
     out_dir = a.out or os.path.join(a.build, "perf")
@@ -680,6 +689,8 @@ def main():
     if not os.path.exists(env.skbfwd):
         sys.exit(f"bench: {env.skbfwd} not built (meson setup build && ninja -C build)")
     env.engines = skbfwd_engines(env.skbfwd)
+    env.bench_engines = (skbfwd_engines(env.skbfwd_bench) if os.path.exists(env.skbfwd_bench)
+                         else set())
     tmp = tempfile.mkdtemp(prefix="skbfwd-perf-")
     huge = None
     try:

@@ -17,9 +17,6 @@ extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine ieee1588_engine;
-extern const struct fwd_engine io_raw_engine;
-extern const struct fwd_engine macswap_raw_engine;
-extern const struct fwd_engine l3fwd_raw_engine;
 
 const struct fwd_engine *const skbfwd_engines[] = {
 	&io_engine,
@@ -34,8 +31,5 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&icmpecho_engine,
 	&noisy_engine,
 	&ieee1588_engine,
-	&io_raw_engine,
-	&macswap_raw_engine,
-	&l3fwd_raw_engine,
 	NULL,
 };

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* skbfwd's engines (engines.c), the table given to skbfwd_config_init(). */
+/* skbfwd's engines (engines.c): the table skbfwd (main.c) runs with. */
 #ifndef _SKBFWD_ENGINES_H_
 #define _SKBFWD_ENGINES_H_
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * io-raw engine: io (io.c) written on rte_mbuf without the skb layer, so the
+ * io-raw engine: io (engines/io.c) written on rte_mbuf without the skb layer, so the
  * benchmark can print what the layer costs.  Same loop, same counters.
  */
 

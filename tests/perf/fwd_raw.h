@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Raw-mbuf twins of fwd.h's per-burst helpers, for the *-raw engines
- * (io-raw, macswap-raw, l3fwd-raw): the same loop and the same counters
- * (packets, bytes, named drops) written on rte_mbuf without the skb layer, so
- * the benchmark (tests/perf/bench.py) can print what the skb layer costs.
- * Keep each helper identical in effect to its fwd.h twin.
+ * Raw-mbuf twins of engine.h's per-burst helpers, for the *-raw engines of
+ * skbfwd-bench (io-raw, macswap-raw, l3fwd-raw): the same loop and the same
+ * counters (packets, bytes, named drops) written on rte_mbuf without the skb
+ * layer, so the benchmark (tests/perf/bench.py) can print what the skb layer
+ * costs.  Keep each helper identical in effect to its engine.h twin; the twins
+ * never call the skb layer, not even for the TX slow path (fwd_raw.c).
  */
 #ifndef _SKBFWD_FWD_RAW_H_
 #define _SKBFWD_FWD_RAW_H_
@@ -55,6 +56,14 @@ fwd_raw_drop(struct fwd_stream *fs, struct rte_mbuf *m, enum fwd_drop reason)
 	rte_pktmbuf_free(m);
 }
 
+/**
+ * fwd_tx_retry() on mbufs (fwd_raw.c): bounded retries of the @n - @sent
+ * mbufs left, then tx_full drops (freed, their bytes taken back from
+ * fs->tx_bytes).  @return the number sent in all.
+ */
+uint16_t fwd_raw_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
+			  struct rte_mbuf **pkts, uint16_t n, uint16_t sent);
+
 /** Send @n mbufs of known @bytes on @fs (fwd_tx_bytes()). */
 static inline void
 fwd_raw_tx_bytes(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n, uint64_t bytes)
@@ -64,9 +73,7 @@ fwd_raw_tx_bytes(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t n, uint
 	fs->tx_bytes += bytes;
 	sent = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, n);
 	if (unlikely(sent < n))
-		/* the one shared slow path: retries, then tx_full drops (frees) */
-		sent = fwd_tx_retry(fs, fs->tx_port, fs->tx_queue,
-				    (struct sk_buff **)pkts, n, sent);
+		sent = fwd_raw_tx_retry(fs, fs->tx_port, fs->tx_queue, pkts, n, sent);
 	fs->tx_packets += sent;
 }
 
@@ -88,7 +95,7 @@ fwd_raw_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	fs->tx_bytes += bytes;
 	sent = rte_eth_tx_burst(port, queue, pkts, n);
 	if (unlikely(sent < n))
-		sent = fwd_tx_retry(fs, port, queue, (struct sk_buff **)pkts, n, sent);
+		sent = fwd_raw_tx_retry(fs, port, queue, pkts, n, sent);
 	fs->tx_packets += sent;
 	if (fs->tx_ports != NULL) {
 		fs->tx_ports[port].packets += sent;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * l3fwd-raw engine: l3fwd (l3fwd.c) written on rte_mbuf without the skb layer,
+ * l3fwd-raw engine: l3fwd (engines/l3fwd.c) written on rte_mbuf without the skb layer,
  * so the benchmark can print what the layer costs.  Same routes (its own table,
  * loaded from l3fwd's --routes by the same code), the same RFC 1812 checks, TTL and
  * checksum update, MAC rewrite, drop reasons and counters; what it leaves out
@@ -85,7 +85,12 @@ l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 	return PKT_OK;
 }
 
-/* l3fwd_tx_mixed() on bare mbufs: one TX burst per port, in arrival order within each. */
+/*
+ * l3fwd_tx_mixed() on bare mbufs: one TX burst per port, in arrival order
+ * within each.  The grouping is l3fwd's own (l3fwd_group_by_port()); only
+ * the gather and the send are the twin's, as they move rte_mbuf pointers to
+ * fwd_raw_tx_to() where l3fwd moves sk_buff pointers to fwd_tx_to().
+ */
 static __rte_noinline void
 l3fwd_raw_tx_mixed(struct fwd_stream *fs, struct rte_mbuf **pkts, const uint16_t *port_of,
 		   uint16_t n, uint16_t queue)

@@ -1,42 +1,44 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * macswap-raw engine: macswap (macswap.c with fwd_l2.h's loop) written on
+ * macswap-raw engine: macswap (engines/macswap.c with fwd_l2.h's loop) written on
  * rte_mbuf without the skb layer, so the benchmark can print what the layer
- * costs.  Same single pass (prefetch, bytes, 16-byte shuffle), same drops
+ * costs.  Same single pass (prefetch, bytes, macswap.h's swap), same drops
  * (truncated), same counters.
  */
 
-#include <tmmintrin.h>
-
 #include <rte_prefetch.h>
 
-#include "fwd_l2.h"   /* fwd_l2_compact() only */
 #include "fwd_raw.h"
+#include "macswap.h"
 
-/* Out of line: a head under 16 bytes.  @return true when @m stays in the burst. */
+/* Out of line: squeeze the NULLs left by drops out of @pkts (fwd_l2_compact()).  @return the count left. */
+static __rte_noinline uint16_t
+macswap_raw_compact(struct rte_mbuf **pkts, uint16_t n)
+{
+	uint16_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (pkts[i] != NULL)
+			pkts[k++] = pkts[i];
+	return k;
+}
+
+/* Out of line: a head under MACSWAP_FAST_LEN bytes.  @return true when @m stays in the burst. */
 static __rte_noinline bool
 macswap_raw_short(struct fwd_stream *fs, struct rte_mbuf *m, uint32_t *drop_bytes)
 {
-	struct rte_ether_hdr *eth;
-	struct rte_ether_addr tmp;
-
 	if (unlikely(!fwd_raw_may_pull(m, RTE_ETHER_HDR_LEN))) {
 		*drop_bytes += m->pkt_len;
 		fwd_raw_drop(fs, m, FWD_DROP_TRUNCATED);
 		return false;
 	}
-	eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
-	tmp = eth->dst_addr;
-	eth->dst_addr = eth->src_addr;
-	eth->src_addr = tmp;
+	macswap_portable(rte_pktmbuf_mtod(m, unsigned char *));
 	return true;
 }
 
 static void
 macswap_raw_fwd(struct fwd_stream *fs)
 {
-	const __m128i swap = _mm_setr_epi8(6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5,
-					   12, 13, 14, 15);
 	struct rte_mbuf *pkts[MAX_PKT_BURST + 1], *m;
 	uint16_t n = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, fs->burst);
 	uint16_t i, nb_drop = 0;
@@ -56,10 +58,8 @@ macswap_raw_fwd(struct fwd_stream *fs)
 
 		rte_prefetch0(next_data);
 		bytes += m->pkt_len;
-		if (likely(m->data_len >= sizeof(__m128i))) {
-			__m128i h = _mm_loadu_si128((const __m128i *)data);
-
-			_mm_storeu_si128((__m128i *)data, _mm_shuffle_epi8(h, swap));
+		if (likely(m->data_len >= MACSWAP_FAST_LEN)) {
+			macswap_fast(data);
 		} else if (unlikely(!macswap_raw_short(fs, m, &drop_bytes))) {
 			pkts[i] = NULL;
 			nb_drop++;
@@ -69,7 +69,7 @@ macswap_raw_fwd(struct fwd_stream *fs)
 	}
 	fs->rx_bytes += bytes;
 	if (unlikely(nb_drop != 0))
-		n = fwd_l2_compact((struct sk_buff **)pkts, n);
+		n = macswap_raw_compact(pkts, n);
 	fwd_raw_tx_bytes(fs, pkts, n, bytes - drop_bytes);
 }
 

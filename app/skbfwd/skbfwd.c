@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * skbfwd_main(), the program around the engines (skbfwd.h): EAL and option
+ * parsing, port bring-up, lcore launch, the main lcore's statistics loop, and
+ * a clean shutdown that ends with the leak audit.
+ */
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_lcore.h>
+#include <rte_pdump.h>
+
+#include "port.h"
+#include "config.h"
+#include "runtime.h"
+#include "stats.h"
+#include "telemetry.h"
+#include "tx.h"
+#include "skbfwd.h"
+
+static volatile sig_atomic_t skbfwd_quit;
+
+/* First signal: stop cleanly.  Second: leave at once. */
+static void
+skbfwd_signal(int sig)
+{
+	if (skbfwd_quit)
+		_exit(128 + sig);
+	skbfwd_quit = sig;
+}
+
+static void
+skbfwd_install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = skbfwd_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Main lcore: statistics every period until the duration ends or a signal comes. */
+static void
+skbfwd_wait(void)
+{
+	uint64_t hz = rte_get_timer_hz();
+	uint64_t start = rte_get_timer_cycles();
+	uint64_t period = (uint64_t)cfg.stats_period * hz;
+	uint64_t end = cfg.duration > 0 ? start + (uint64_t)(cfg.duration * (double)hz) : 0;
+	uint64_t last = start;
+	unsigned int ticks = 0;
+
+	/* testpmd shows its first screen at once, rates 0 */
+	if (period != 0 && cfg.stats_format == STATS_FORMAT_TESTPMD)
+		stats_print_nic_all();
+	while (!skbfwd_quit) {
+		uint64_t now;
+
+		rte_delay_us_sleep(10 * 1000);
+		if (++ticks % 10 == 0) /* link down/up of ports without LSC interrupts */
+			glue_ports_poll_link();
+		now = rte_get_timer_cycles();
+		if (period != 0 && now - last >= period) {
+			stats_print_period((double)(now - last) / (double)hz);
+			last = now;
+		}
+		if (end != 0 && now >= end)
+			break;
+	}
+}
+
+/*
+ * Stop and close the ports skbfwd set up, each with testpmd's lines, so that
+ * the exit reads as dpdk-testpmd's does: every port stopped, then every port
+ * closed.
+ */
+static void
+skbfwd_ports_shutdown(void)
+{
+	uint16_t pid;
+	int ret;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (glue_port_get(pid) == NULL)
+			continue;
+		printf("\nStopping port %u...\nStopping ports...\n", pid);
+		ret = glue_port_stop(pid);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: port %u would not stop: %s\n", pid, strerror(-ret));
+		printf("Done\n");
+	}
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (glue_port_get(pid) == NULL)
+			continue;
+		printf("\nShutting down port %u...\nClosing ports...\n", pid);
+		ret = glue_port_close(pid);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: port %u would not close: %s\n", pid, strerror(-ret));
+		else
+			printf("Port %u is closed\n", pid);
+		printf("Done\n");
+	}
+	fflush(stdout);
+}
+
+int
+skbfwd_main(int argc, char **argv, const struct fwd_engine *const *engines)
+{
+	unsigned int in_use, drained;
+	int ret;
+
+	skbfwd_install_signals();
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0) {
+		fprintf(stderr, "skbfwd: EAL initialisation failed: %s\n", rte_strerror(rte_errno));
+		return EXIT_FAILURE;
+	}
+	argc -= ret;
+	argv += ret;
+	argv[0] = (char *)(uintptr_t)"skbfwd";
+	/* dpdk-dumpcap and dpdk-pdump attach through this (with hugepages only:
+	 * a secondary process cannot map --no-huge memory) */
+	if (rte_pdump_init() < 0)
+		fprintf(stderr, "skbfwd: packet capture unavailable: %s\n", rte_strerror(rte_errno));
+	if (skbfwd_telemetry_init() < 0)
+		fprintf(stderr, "skbfwd: telemetry commands not registered\n");
+
+	skbfwd_config_init(engines);
+	ret = skbfwd_parse_args(argc, argv);
+	if (ret < 0)
+		goto fail_eal;
+	/* a signal during EAL start-up: skip pools and ports, stop within the second */
+	if (skbfwd_quit)
+		goto stop;
+	ret = fwd_ports_select();
+	if (ret < 0)
+		goto fail_eal;
+	ret = fwd_streams_build();
+	if (ret < 0)
+		goto fail_eal;
+	ret = fwd_lcores_assign();
+	if (ret < 0)
+		goto fail_streams;
+	ret = fwd_ports_setup();
+	if (ret < 0)
+		goto fail_ports;
+	ret = fwd_engine_setup();
+	if (ret < 0)
+		goto fail_ports;
+
+	printf("skbfwd: %s engine, %u ports, %u streams on %u forwarding lcores, burst %u\n",
+	       cfg.engine->name, nb_fwd_ports, nb_fwd_streams, nb_fwd_lcores, cfg.burst);
+	fflush(stdout);
+	stats_init();
+	if (!skbfwd_quit) {
+		fwd_lcores_launch();
+		skbfwd_wait();
+		printf("Telling cores to stop...");
+		printf("\nWaiting for lcores to finish...\n");
+		fflush(stdout);
+		fwd_lcores_stop();
+	}
+stop:
+	if (skbfwd_quit)
+		fprintf(stderr, "skbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
+
+	skbfwd_telemetry_close();
+	/* testpmd's blocks and "Done.", then skbfwd's own lines */
+	stats_print_fwd();
+	printf("\nDone.\n");
+	(void)stats_print_own();
+	if (fwd_gso_wanted()) {
+		if (cfg.gro)
+			stats_print_gro();
+		fwd_tx_gso_print_stats();
+	}
+	fwd_engine_teardown();
+	fwd_streams_free();
+	drained = fwd_ports_drain();
+	if (drained != 0)
+		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", drained);
+	skbfwd_ports_shutdown();
+	in_use = glue_pools_in_use();
+	printf("\nmbufs in use at exit: %u\n", in_use);
+	printf("\nBye...\n");
+	fflush(stdout);
+	glue_pools_free();
+	rte_pdump_uninit();
+	rte_eal_cleanup();
+	return in_use == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+
+fail_ports:
+	glue_ports_close();
+	glue_pools_free();
+fail_streams:
+	fwd_streams_free();
+fail_eal:
+	rte_pdump_uninit();
+	rte_eal_cleanup();
+	return EXIT_FAILURE;
+}
