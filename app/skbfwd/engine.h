@@ -106,7 +106,8 @@ struct fwd_options {
 	/** Long options (getopt_long: name and has_arg), terminated by a zeroed entry. */
 	const struct option *longopts;
 	/**
-	 * Store the value of option @name (@arg, NULL for an option without one).
+	 * Store the value of option @name (@arg, NULL for an option without one;
+	 * the caller's string, which need not outlive the call: keep a copy).
 	 * @return 0; -EINVAL after printing one "skbfwd: --NAME..." line.
 	 */
 	int (*parse)(const char *name, const char *arg);

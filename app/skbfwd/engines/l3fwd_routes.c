@@ -16,18 +16,26 @@
 
 #define L3FWD_NB_TBL8 1024
 
-static const char *l3fwd_routes_file;
+static char *l3fwd_routes_file;       /* a copy: the option's string may not last */
 
 static int
 l3fwd_routes_parse(const char *name, const char *arg)
 {
 	if (strcmp(name, "routes") != 0)
 		return -EINVAL;
+	char *copy;
+
 	if (*arg == '\0') {
 		fprintf(stderr, "skbfwd: --routes needs a file name\n");
 		return -EINVAL;
 	}
-	l3fwd_routes_file = arg;
+	copy = strdup(arg);
+	if (copy == NULL) {
+		fprintf(stderr, "skbfwd: --routes=%s: out of memory\n", arg);
+		return -EINVAL;
+	}
+	free(l3fwd_routes_file);
+	l3fwd_routes_file = copy;
 	return 0;
 }
 
