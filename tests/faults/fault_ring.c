@@ -3,7 +3,8 @@
  * Faults proven in process with exact counts, on the real engine and fwd_tx()
  * code: a TX ring nobody reads (bounded retries, then tx_full drops), a pool far
  * smaller than the traffic (net_pcap counts RX no-mbuf, forwarding recovers when
- * buffers come back), and link down/up on a ring port (logged, forwarding goes on).
+ * buffers come back), link down/up on a ring port (logged, forwarding goes on),
+ * and the runtime setting an engine up again after its teardown.
  * Pools are cache-less and every test ends with zero skbs in use.
  */
 
@@ -12,6 +13,7 @@
 
 #include <rte_bus_vdev.h>
 #include <rte_eth_ring.h>
+#include <rte_ip.h>
 #include <rte_ring.h>
 
 #include "test.h"
@@ -42,20 +44,28 @@ fr_ring_port(const char *name, struct rte_ring *rx, struct rte_ring *tx,
 	return port;
 }
 
-/* skbfwd's configuration for @ports, as its options would make it; 0 or -1. */
+/* skbfwd's configuration for @ports, as its options (and @extra, or NULL) would make it; 0 or -1. */
 static int
-fr_config(const char *mode, const char *topology, const uint16_t *ports, unsigned int n)
+fr_config_extra(const char *mode, const char *topology, const uint16_t *ports, unsigned int n,
+		const char *extra)
 {
-	char m[64], t[64];
-	char *argv[] = { "skbfwd", m, t, "--burst=32", NULL };
+	char m[64], t[64], e[160];   /* need not outlive the call: options keep copies */
+	char *argv[] = { "skbfwd", m, t, "--burst=32", e, NULL };
 
 	snprintf(m, sizeof(m), "--forward-mode=%s", mode);
 	snprintf(t, sizeof(t), "--port-topology=%s", topology);
+	snprintf(e, sizeof(e), "%s", extra != NULL ? extra : "");
 	skbfwd_config_init(skbfwd_engines);
-	if (skbfwd_parse_args(4, argv) != 0)
+	if (skbfwd_parse_args(extra != NULL ? 5 : 4, argv) != 0)
 		return -1;
 	fwd_ports_use(ports, n);
 	return fwd_streams_build() == 0 ? 0 : -1;
+}
+
+static int
+fr_config(const char *mode, const char *topology, const uint16_t *ports, unsigned int n)
+{
+	return fr_config_extra(mode, topology, ports, n, NULL);
 }
 
 static struct rte_mbuf *
@@ -294,10 +304,115 @@ fail:
 	return TEST_FAILED;
 }
 
+/* A 60-byte IPv4 frame to 10.1.2.@i, TTL 64, header checksum right. */
+static struct rte_mbuf *
+fr_ipv4_frame(struct rte_mempool *mp, unsigned int i)
+{
+	struct rte_mbuf *m = fr_frame(mp, i);
+	struct rte_ipv4_hdr *ip;
+
+	if (m == NULL)
+		return NULL;
+	ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, RTE_ETHER_HDR_LEN);
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->total_length = rte_cpu_to_be_16(FR_FRAME - RTE_ETHER_HDR_LEN);
+	ip->time_to_live = 64;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->src_addr = RTE_BE32(RTE_IPV4(10, 9, 9, 9));
+	ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(10, 1, 2, i & 0xff));
+	ip->hdr_checksum = 0;
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	return m;
+}
+
+/*
+ * The runtime sets an engine up again after its teardown, and another engine
+ * after it, on the same port, with counters from zero each time: l3fwd twice
+ * (its LPM table is created anew, which fails while the first still exists),
+ * each round routing 8 frames (TTL 64 -> 63), then io forwarding 8 as they are.
+ */
+static int
+test_engine_rerun(void)
+{
+	struct rte_mempool *mp = skb_pool_create_cache("fr_rr", 1024, 0,
+						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_ring *rx = rte_ring_create("fr_rr_rx", 64, SOCKET_ID_ANY, 0);
+	struct rte_ring *tx = rte_ring_create("fr_rr_tx", 64, SOCKET_ID_ANY, 0);
+	char path[64], routes[96];
+	struct fwd_stream *fs;
+	struct rte_mbuf *m;
+	unsigned int round, i;
+	uint16_t port;
+	FILE *f;
+	int p;
+
+	snprintf(path, sizeof(path), "/tmp/skbfwd_fault_rr_%d.conf", (int)getpid());
+	TEST_ASSERT(mp != NULL && rx != NULL && tx != NULL, "set-up");
+	p = fr_ring_port("net_ring_fr_rr", rx, tx, mp, true);
+	TEST_ASSERT(p >= 0, "ring port");
+	port = (uint16_t)p;
+	f = fopen(path, "w");
+	TEST_ASSERT(f != NULL, "route file");
+	fprintf(f, "10.1.2.0/24 %u 02:00:00:00:00:0a\n", port);
+	TEST_ASSERT_EQ(fclose(f), 0);
+	snprintf(routes, sizeof(routes), "--routes=%s", path);
+	for (round = 0; round < 2; round++) {
+		TEST_ASSERT_EQ(fr_config_extra("l3fwd", "loop", &port, 1, routes), 0);
+		TEST_ASSERT_EQ(fwd_engine_setup(), 0);
+		fs = &fwd_streams[0];
+		TEST_ASSERT_EQ(fs->rx_packets, 0);
+		for (i = 0; i < 8; i++) {
+			m = fr_ipv4_frame(mp, i);
+			TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
+		}
+		cfg.engine->packet_fwd(fs);
+		TEST_ASSERT_EQ(fs->rx_packets, 8);
+		TEST_ASSERT_EQ(fs->tx_packets, 8);
+		TEST_ASSERT_EQ(fr_drops(fs), 0);
+		TEST_ASSERT_EQ(rte_ring_count(tx), 8);
+		while (rte_ring_dequeue(tx, (void **)&m) == 0) {
+			struct rte_ipv4_hdr *ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *,
+									  RTE_ETHER_HDR_LEN);
+
+			TEST_ASSERT_EQ(ip->time_to_live, 63);
+			TEST_ASSERT_EQ(rte_pktmbuf_mtod(m, uint8_t *)[5], 0x0a);
+			rte_pktmbuf_free(m);
+		}
+		fwd_engine_teardown();
+	}
+	TEST_ASSERT_EQ(fr_config("io", "loop", &port, 1), 0);
+	TEST_ASSERT_EQ(fwd_engine_setup(), 0);
+	fs = &fwd_streams[0];
+	TEST_ASSERT_EQ(fs->rx_packets, 0);
+	for (i = 0; i < 8; i++) {
+		m = fr_frame(mp, i);
+		TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
+	}
+	cfg.engine->packet_fwd(fs);
+	TEST_ASSERT_EQ(fs->rx_packets, 8);
+	TEST_ASSERT_EQ(fs->tx_packets, 8);
+	TEST_ASSERT_EQ(rte_ring_count(tx), 8);
+	fwd_engine_teardown();
+	fwd_streams_free();
+	fr_free_ring(tx);
+	rte_eth_dev_stop(port);
+	rte_eth_dev_close(port);
+	rte_ring_free(rx);
+	rte_ring_free(tx);
+	unlink(path);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	rte_mempool_free(mp);
+	return TEST_SUCCESS;
+fail:
+	unlink(path);
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_TEST(test_tx_backpressure),
 	UNIT_TEST(test_pool_exhaustion),
 	UNIT_TEST(test_link_down_up),
+	UNIT_TEST(test_engine_rerun),
 };
 
 int
