@@ -10,13 +10,14 @@
 #ifndef _GLUE_PORT_H_
 #define _GLUE_PORT_H_
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include <rte_ethdev.h>
 #include <rte_mempool.h>
 
-/** What the application asks of every port. */
+/** What the application asks of every port.  Zeroed fields ask for the defaults. */
 struct glue_port_conf {
 	uint16_t nb_rxq;          /**< RX queues (RSS spreads flows when > 1) */
 	uint16_t nb_txq;          /**< TX queues */
@@ -26,7 +27,30 @@ struct glue_port_conf {
 	unsigned int link_wait_ms;/**< longest wait for link up (0: do not wait) */
 	uint64_t rx_offloads;     /**< RX offloads wanted: enabled only where reported */
 	uint64_t tx_offloads;     /**< TX offloads wanted: enabled only where reported */
-	uint32_t max_rx_pkt_len;  /**< 0: device default */
+	uint32_t max_rx_pkt_len;  /**< longest frame received, the MTU follows (0: device default) */
+	uint32_t max_lro_pkt_size;/**< rxmode.max_lro_pkt_size (0: device default) */
+	uint64_t rss_hf;          /**< RSS hash functions with several RX queues, enabled only
+				       where reported (0: IP, UDP and TCP) */
+	bool no_rss;              /**< no RSS even with several RX queues */
+	bool no_lsc_interrupt;    /**< poll link changes even where the device interrupts */
+	bool no_start;            /**< configure and set up the queues, leave the port stopped */
+	uint32_t link_speeds;     /**< rte_eth_conf link_speeds (0: autonegotiate) */
+	bool ring_sockets;        /**< the rings on @rx_socket and @tx_socket, not the port's */
+	int rx_socket, tx_socket;
+	/** Adjust a queue's configuration (thresholds, drop_en) before set-up; NULL: none. */
+	void (*rxconf)(uint16_t port_id, struct rte_eth_rxconf *rxconf);
+	void (*txconf)(uint16_t port_id, struct rte_eth_txconf *txconf);
+};
+
+/** How the skb pools are made (glue_pools_setup()). */
+struct glue_pool_conf {
+	unsigned int nb_mbufs;    /**< skbs per pool */
+	unsigned int data_room;   /**< buffer size including headroom (RTE_MBUF_DEFAULT_BUF_SIZE) */
+	int cache_size;           /**< per-lcore cache; < 0: libskb's default */
+	bool one_pool;            /**< one pool on @socket for every port (NUMA off) */
+	int socket;               /**< with @one_pool the pool's socket, otherwise the socket of
+				       ports that report none (virtual devices); SOCKET_ID_ANY:
+				       the main lcore's */
 };
 
 /** A port as set up. */
@@ -36,6 +60,8 @@ struct glue_port {
 	bool started;
 	bool lsc_intr;                /**< link changes come as LSC interrupts (else polled) */
 	bool link_up;                 /**< link state last seen */
+	uint16_t mtu;                 /**< the MTU set */
+	uint64_t rss_asked;           /**< RSS hash functions asked (rss_hf: those on) */
 	struct rte_mempool *pool;     /**< the socket's skb pool */
 	struct rte_ether_addr mac;
 	struct rte_eth_dev_info info;
@@ -54,6 +80,23 @@ struct glue_port {
  */
 int glue_pools_create(unsigned int nb_mbufs, unsigned int data_room);
 
+/**
+ * Create the skb pools as @conf says: one for each NUMA socket used by the
+ * available ports (glue_port_set_socket() moves a port to another socket), or
+ * one for all.
+ * @return 0, -ENODEV when no port is available, -ENOMEM when a pool cannot be made.
+ */
+int glue_pools_setup(const struct glue_pool_conf *conf);
+
+/**
+ * Put the pool of @port_id on @socket (SOCKET_ID_ANY: the device's socket
+ * again); call before glue_pools_setup().
+ */
+void glue_port_set_socket(uint16_t port_id, int socket);
+
+/** The socket whose pool @port_id uses (after glue_pools_setup()). */
+int glue_port_socket(uint16_t port_id);
+
 /** The skb pool for NUMA socket @socket (falls back to any pool made), or NULL. */
 struct rte_mempool *glue_socket_pool(int socket);
 
@@ -69,8 +112,11 @@ int glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf);
 /** The state of a port set up by glue_port_setup(), or NULL. */
 struct glue_port *glue_port_get(uint16_t port_id);
 
-/** Wait up to @ms for link up on every started port; prints each link's state. */
-void glue_ports_wait_link(unsigned int ms);
+/**
+ * Wait up to @ms for link up on every started port; prints each link's state.
+ * Returns early, printing nothing more, once *@stop (when not NULL) is set.
+ */
+void glue_ports_wait_link(unsigned int ms, const volatile sig_atomic_t *stop);
 
 /**
  * Log the link changes of ports without LSC interrupts since the last call
@@ -105,5 +151,19 @@ void glue_pools_free(void);
 
 /** Text list of the offload names set in @offloads ("none" when 0) into @buf. */
 const char *glue_offload_names(uint64_t offloads, bool rx, char *buf, size_t size);
+
+/** Text list of the RSS hash functions (RTE_ETH_RSS_*) in @rss_hf ("none" when 0) into @buf. */
+const char *glue_rss_names(uint64_t rss_hf, char *buf, size_t size);
+
+/**
+ * Print "Port N: NAME event" for the ethdev events of @mask (1 << RTE_ETH_EVENT_*)
+ * on every port; link-state changes keep their own line ("Port N: link event"),
+ * printed only while @mask has RTE_ETH_EVENT_INTR_LSC.  Replaces an earlier mask.
+ * @return 0, or a negative errno when a callback cannot be registered.
+ */
+int glue_events_print(uint32_t mask);
+
+/** The name of ethdev event @type ("link state change", "device removal", ...). */
+const char *glue_event_name(enum rte_eth_event_type type);
 
 #endif /* _GLUE_PORT_H_ */

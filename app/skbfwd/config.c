@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * skbfwd's configuration and its options (after EAL's "--"), testpmd's names
- * where testpmd has one.  Every bad value gets one line naming the option and
- * the value, and the program exits non-zero.  Engines add their own options
- * (struct fwd_options); one is accepted only with an engine that lists its
- * set, and is parsed once the engine is known, so the order of options on
- * the command line does not matter.
+ * and meanings.  Options come in sets (struct fwd_options): skbfwd's own two,
+ * the run's (here) and the ports' (config_ports.c), accepted with every
+ * engine, and the engines' sets, accepted only with an engine that lists
+ * them and parsed once the engine is known, so the order of options on the
+ * command line does not matter.  Every other option of dpdk-testpmd 22.11 is
+ * refused by name with the reason (skbfwd_refused[]), never as unknown.
+ *
+ * Every bad value gets one line naming the option and the value and the
+ * parser returns -EINVAL: nothing here exits, so the same parsers set options
+ * at run time (skbfwd_option_set()).
  */
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <getopt.h>
@@ -21,69 +27,72 @@
 #include "config.h"
 #include "parse.h"
 
-static const struct skbfwd_config skbfwd_defaults = {
-	.burst = DEFAULT_PKT_BURST,
-	.stats_period = 0,
-	.topology = TOPO_PAIRED,
-	.nb_cores = 1,
-	.nb_rxq = 1,
-	.nb_txq = 1,
-	.nb_rxd = 1024,
-	.nb_txd = 1024,
-};
-
 struct skbfwd_config cfg;
 
 /* the program's engines, NULL-terminated */
 static const struct fwd_engine *const *fwd_engines;
 
-enum {
-	OPT_FORWARD_MODE = 256,
-	OPT_BURST,
-	OPT_STATS_PERIOD,
-	OPT_STATS_FORMAT,
-	OPT_DURATION,
-	OPT_PORT_TOPOLOGY,
-	OPT_ETH_PEER,
-	OPT_TOTAL_NUM_MBUFS,
-	OPT_NB_CORES,
-	OPT_RXQ,
-	OPT_TXQ,
-	OPT_RXD,
-	OPT_TXD,
-	OPT_PORTMASK,
-	OPT_RECORD_CORE_CYCLES,
-	OPT_RECORD_BURST_STATS,
-	OPT_GRO,
-	OPT_STATS_JSON,
-	OPT_HELP,
-	OPT_ENGINE,             /* an option of an engine's struct fwd_options */
+/* Bounds of the option table built from every set. */
+#define FWD_MAX_OPTION_SETS 64
+#define FWD_MAX_OPTIONS 512
+#define OPT_BASE 256            /* getopt val of option i: OPT_BASE + i */
+
+/* skbfwd's own sets: every engine accepts them */
+static const struct fwd_options *const skbfwd_global_sets[] = {
+	&skbfwd_run_options,
+	&skbfwd_port_options,
 };
 
-/* Bounds of the getopt table built from the engines' option sets. */
-#define FWD_MAX_OPTION_SETS 64
-#define FWD_MAX_ENGINE_OPTS 256
+/* A testpmd option skbfwd refuses, and why. */
+struct skbfwd_refusal {
+	const char *name;
+	int has_arg;
+	const char *reason;
+};
 
-static const struct option skbfwd_core_opts[] = {
-	{ "forward-mode", required_argument, NULL, OPT_FORWARD_MODE },
-	{ "burst", required_argument, NULL, OPT_BURST },
-	{ "stats-period", required_argument, NULL, OPT_STATS_PERIOD },
-	{ "stats-format", required_argument, NULL, OPT_STATS_FORMAT },
-	{ "duration", required_argument, NULL, OPT_DURATION },
-	{ "port-topology", required_argument, NULL, OPT_PORT_TOPOLOGY },
-	{ "eth-peer", required_argument, NULL, OPT_ETH_PEER },
-	{ "total-num-mbufs", required_argument, NULL, OPT_TOTAL_NUM_MBUFS },
-	{ "nb-cores", required_argument, NULL, OPT_NB_CORES },
-	{ "rxq", required_argument, NULL, OPT_RXQ },
-	{ "txq", required_argument, NULL, OPT_TXQ },
-	{ "rxd", required_argument, NULL, OPT_RXD },
-	{ "txd", required_argument, NULL, OPT_TXD },
-	{ "portmask", required_argument, NULL, OPT_PORTMASK },
-	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
-	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
-	{ "gro", no_argument, NULL, OPT_GRO },
-	{ "stats-json", required_argument, NULL, OPT_STATS_JSON },
-	{ "help", no_argument, NULL, OPT_HELP },
+#define NO_MULTIPROC "skbfwd is one process; sharing ports between processes is not implemented"
+#define NIC_SPLIT "Rx buffer and header split is a NIC feature skbfwd does not configure"
+#define NO_HAIRPIN "hairpin queues forward inside the NIC, where no engine sees the packets"
+#define NO_CONSOLE "skbfwd has no interactive console"
+#define DPDK_MEMORY "pools are populated from DPDK's own memory only (--mp-alloc=native)"
+
+/*
+ * dpdk-testpmd 22.11's options that skbfwd does not honour.  An option that a
+ * set has after all (an engine added later) is not refused: the sets come
+ * first in the option table.
+ */
+static const struct skbfwd_refusal skbfwd_refused[] = {
+	{ "interactive", no_argument, NO_CONSOLE },
+	{ "cmdline-file", required_argument, NO_CONSOLE },
+	{ "auto-start", no_argument, NO_CONSOLE },
+	{ "tx-first", no_argument, "no burst is sent before forwarding starts" },
+	{ "num-procs", required_argument, NO_MULTIPROC },
+	{ "proc-id", required_argument, NO_MULTIPROC },
+	{ "hairpinq", required_argument, NO_HAIRPIN },
+	{ "hairpin-mode", required_argument, NO_HAIRPIN },
+	{ "rxoffs", required_argument, NIC_SPLIT },
+	{ "rxpkts", required_argument, NIC_SPLIT },
+	{ "rxhdrs", required_argument, NIC_SPLIT },
+	{ "multi-rx-mempool", no_argument, "each RX queue takes its mbufs from one pool" },
+	{ "rxq-share", optional_argument,
+	  "shared RX queues of a NIC switch domain are not configured" },
+	{ "flow-isolate-all", no_argument,
+	  "skbfwd creates no rte_flow rules, so an isolated port would receive nothing" },
+	{ "hot-plug", no_argument, "devices are not hot-plugged while skbfwd runs" },
+	{ "vxlan-gpe-port", required_argument, "the csum engine does not parse VXLAN-GPE" },
+	{ "geneve-parsed-port", required_argument, "the csum engine does not parse GENEVE" },
+	{ "mp-anon", no_argument, DPDK_MEMORY },
+	{ "no-iova-contig", no_argument, DPDK_MEMORY },
+	{ "flowgen-flows", required_argument, "there is no flowgen engine in this build" },
+	{ "flowgen-clones", required_argument, "flowgen sends every frame it makes once" },
+};
+
+/* One entry of the option table: the set that parses the option, or its refusal. */
+struct skbfwd_opt {
+	const struct option *opt;
+	const struct fwd_options *set;      /* NULL: refused */
+	const struct skbfwd_refusal *refusal;
+	bool global;                        /* a set of skbfwd's own */
 };
 
 const struct fwd_engine *
@@ -108,7 +117,17 @@ skbfwd_config_init(const struct fwd_engine *const *engines)
 {
 	unsigned int i;
 
-	cfg = skbfwd_defaults;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.burst = DEFAULT_PKT_BURST;
+	cfg.topology = TOPO_PAIRED;
+	cfg.nb_cores = 1;
+	cfg.nb_rxq = 1;
+	cfg.nb_txq = 1;
+	cfg.nb_rxd = 1024;
+	cfg.nb_txd = 1024;
+	cfg.latencystats_lcore = SKBFWD_UNSET;
+	cfg.bitrate_lcore = SKBFWD_UNSET;
+	skbfwd_port_config_init(&cfg.port);
 	fwd_engines = engines;
 	cfg.engine = fwd_engine_find("io");
 	if (cfg.engine == NULL)
@@ -139,6 +158,76 @@ fwd_option_sets(const struct fwd_options **sets, unsigned int max)
 	return n;
 }
 
+/* True when @name is already among the @n first entries of @t. */
+static bool
+skbfwd_opt_known(const struct skbfwd_opt *t, unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].opt->name, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The whole option table: skbfwd's sets, the engines' sets, then the refused
+ * testpmd options, each name once (the first wins).  @return the count.
+ */
+static unsigned int
+skbfwd_opt_table(struct skbfwd_opt *t, unsigned int max)
+{
+	const struct fwd_options *sets[FWD_MAX_OPTION_SETS];
+	unsigned int nsets = fwd_option_sets(sets, RTE_DIM(sets)), n = 0, k;
+	const struct option *o;
+
+	for (k = 0; k < RTE_DIM(skbfwd_global_sets); k++)
+		for (o = skbfwd_global_sets[k]->longopts; o->name != NULL; o++) {
+			RTE_VERIFY(n < max);
+			if (!skbfwd_opt_known(t, n, o->name))
+				t[n++] = (struct skbfwd_opt){ o, skbfwd_global_sets[k], NULL, true };
+		}
+	for (k = 0; k < nsets; k++)
+		for (o = sets[k]->longopts; o->name != NULL; o++) {
+			RTE_VERIFY(n < max);
+			if (!skbfwd_opt_known(t, n, o->name))
+				t[n++] = (struct skbfwd_opt){ o, sets[k], NULL, false };
+		}
+	for (k = 0; k < RTE_DIM(skbfwd_refused); k++) {
+		static struct option refused_opts[RTE_DIM(skbfwd_refused)];
+
+		refused_opts[k] = (struct option){ skbfwd_refused[k].name,
+						   skbfwd_refused[k].has_arg, NULL, 0 };
+		RTE_VERIFY(n < max);
+		if (!skbfwd_opt_known(t, n, refused_opts[k].name))
+			t[n++] = (struct skbfwd_opt){ &refused_opts[k], NULL, &skbfwd_refused[k],
+						      false };
+	}
+	return n;
+}
+
+/* The entry of @t named exactly @name, or NULL. */
+static const struct skbfwd_opt *
+skbfwd_opt_find(const struct skbfwd_opt *t, unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].opt->name, name) == 0)
+			return &t[i];
+	return NULL;
+}
+
+const char *
+skbfwd_refused_reason(const char *name)
+{
+	static struct skbfwd_opt t[FWD_MAX_OPTIONS];
+	unsigned int n = skbfwd_opt_table(t, RTE_DIM(t));
+	const struct skbfwd_opt *o = skbfwd_opt_find(t, n, name);
+
+	return o != NULL && o->refusal != NULL ? o->refusal->reason : NULL;
+}
+
 /* True when engine @e accepts the options of @set. */
 static bool
 fwd_engine_accepts(const struct fwd_engine *e, const struct fwd_options *set)
@@ -151,7 +240,7 @@ fwd_engine_accepts(const struct fwd_engine *e, const struct fwd_options *set)
 	return false;
 }
 
-/* The set holding long option @name, or NULL. */
+/* The engines' set holding long option @name, or NULL. */
 static const struct fwd_options *
 fwd_option_set_of(const char *name)
 {
@@ -204,6 +293,38 @@ skbfwd_engine_option(const char *name, const char *arg)
 	return set->parse(name, arg);
 }
 
+static void
+skbfwd_refuse(const struct skbfwd_opt *o)
+{
+	fprintf(stderr, "skbfwd: --%s is not supported: %s\n", o->opt->name, o->refusal->reason);
+}
+
+int
+skbfwd_option_set(const char *name, const char *arg)
+{
+	static struct skbfwd_opt t[FWD_MAX_OPTIONS];
+	unsigned int n = skbfwd_opt_table(t, RTE_DIM(t));
+	const struct skbfwd_opt *o = skbfwd_opt_find(t, n, name);
+
+	if (o == NULL) {
+		fprintf(stderr, "skbfwd: unknown option --%s (see --help)\n", name);
+		return -EINVAL;
+	}
+	if (o->refusal != NULL) {
+		skbfwd_refuse(o);
+		return -EINVAL;
+	}
+	if (o->opt->has_arg == required_argument && arg == NULL) {
+		fprintf(stderr, "skbfwd: option --%s needs a value\n", name);
+		return -EINVAL;
+	}
+	if (o->opt->has_arg == no_argument && arg != NULL) {
+		fprintf(stderr, "skbfwd: option --%s takes no value\n", name);
+		return -EINVAL;
+	}
+	return o->global ? o->set->parse(name, arg) : skbfwd_engine_option(name, arg);
+}
+
 void
 skbfwd_usage(const char *prog)
 {
@@ -214,98 +335,167 @@ skbfwd_usage(const char *prog)
 	       "  --forward-mode=MODE     engine:", prog);
 	for (i = 0; fwd_engines[i] != NULL; i++)
 		printf(" %s", fwd_engines[i]->name);
-	printf(" (default io)\n"
-	       "  --burst=N               packets per burst, 1..%d (default %d)\n"
-	       "  --stats-period=SEC      print testpmd's NIC statistics blocks every SEC seconds\n"
-	       "  --stats-format=FORMAT   testpmd (default): those blocks; line: one line per port,\n"
-	       "                          seconds elapsed first, rates in Mpps and Gbit/s\n"
-	       "  --duration=SEC          stop by itself after SEC seconds\n"
-	       "  --port-topology=T       paired | chained | loop (default paired)\n"
-	       "  --eth-peer=PORT,MAC     destination MAC for frames sent on PORT (mac, txonly, encap)\n"
-	       "  --total-num-mbufs=N     mbufs per pool (default: enough for all rings)\n"
-	       "  --nb-cores=N            forwarding lcores (default 1)\n"
-	       "  --rxq=N, --txq=N        queues per port (default 1; RSS spreads flows)\n"
-	       "  --rxd=N, --txd=N        descriptors per queue (default 1024)\n"
-	       "  --portmask=MASK         hexadecimal mask of the ports to use (default all)\n"
-	       "  --record-core-cycles    count forwarding cycles per packet\n"
-	       "  --record-burst-stats    RX/TX burst-size histogram per stream at exit\n"
-	       "  --gro                   merge TCP/UDP(fragments)/VXLAN-TCP IPv4 runs per RX burst\n"
-	       "                          (GSO skbs, segmented again on TX: same wire packets)\n"
-	       "  --stats-json=FILE       write the final statistics as JSON to FILE\n"
-	       "  --help                  this text\n",
-	       MAX_PKT_BURST, DEFAULT_PKT_BURST);
+	printf(" (default io)\n");
+	for (i = 0; i < RTE_DIM(skbfwd_global_sets); i++)
+		printf("%s", skbfwd_global_sets[i]->usage);
+	printf("Engine options (each accepted with the engines named):\n");
 	for (i = 0; i < nsets; i++)
 		printf("%s", sets[i]->usage);
+	printf("Other dpdk-testpmd options are refused, each with the reason.\n");
 }
 
-static int
-skbfwd_parse_eth_peer(const char *arg)
-{
-	const char *mac;
-	uint16_t port;
-	int ret = skbfwd_parse_port_prefix("eth-peer", arg, &port, &mac);
+/* ------------------------------------------------------------ run options */
 
-	if (ret == -ERANGE)
+static int
+skbfwd_parse_forward_mode(const char *arg)
+{
+	const struct fwd_engine *e = fwd_engine_find(arg);
+	char list[1024];
+	size_t len = 0;
+	unsigned int i;
+
+	if (e != NULL) {
+		cfg.engine = e;
+		return 0;
+	}
+	list[0] = '\0';
+	for (i = 0; fwd_engines[i] != NULL && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i ? ", " : "",
+					fwd_engines[i]->name);
+	fprintf(stderr, "skbfwd: --forward-mode=%s: unknown engine %s (engines: %s)\n", arg, arg,
+		list);
+	return -EINVAL;
+}
+
+/* "0, 1": the lcores EAL runs, into @buf. */
+static const char *
+skbfwd_lcore_names(char *buf, size_t size)
+{
+	unsigned int lc;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	RTE_LCORE_FOREACH(lc)
+		if (len < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%u", len ? ", " : "", lc);
+	return buf;
+}
+
+/* An lcore that EAL runs, for --@name=@arg; 0 or -EINVAL (printed). */
+static int
+skbfwd_parse_lcore(const char *name, const char *arg, unsigned long *lcore)
+{
+	char names[256];
+
+	if (skbfwd_parse_uint(name, arg, 0, RTE_MAX_LCORE - 1, lcore) < 0)
 		return -EINVAL;
-	if (ret < 0 || skbfwd_parse_mac(mac, &cfg.peer[port]) < 0) {
-		fprintf(stderr, "skbfwd: --eth-peer=%s: expected PORT,XX:XX:XX:XX:XX:XX\n", arg);
+	if (!rte_lcore_is_enabled((unsigned int)*lcore)) {
+		fprintf(stderr, "skbfwd: --%s=%s: lcore %lu is not an EAL lcore (lcores: %s)\n",
+			name, arg, *lcore, skbfwd_lcore_names(names, sizeof(names)));
 		return -EINVAL;
 	}
 	return 0;
 }
 
+/* --coremask=HEX: the forwarding lcores, EAL's workers only. */
 static int
-skbfwd_parse_duration(const char *arg)
+skbfwd_parse_coremask(const char *arg)
 {
-	char *end = NULL;
-	double d;
+	unsigned int n = 0, lc;
+	char names[256];
+	uint64_t mask;
 
-	errno = 0;
-	d = strtod(arg, &end);
-	if (errno != 0 || end == arg || *end != '\0' || !(d > 0) || d > 1e7) {
-		fprintf(stderr, "skbfwd: --duration=%s: expected seconds > 0\n", arg);
+	if (skbfwd_parse_hex64("coremask", arg, &mask) < 0)
+		return -EINVAL;
+	if (mask == 0) {
+		fprintf(stderr, "skbfwd: --coremask=%s: selects no lcore\n", arg);
 		return -EINVAL;
 	}
-	cfg.duration = d;
-	return 0;
-}
-
-static int
-skbfwd_parse_core_opt(int opt, const char *arg)
-{
-	unsigned long v;
-	int ret = 0;
-
-	switch (opt) {
-	case OPT_FORWARD_MODE:
-		cfg.engine = fwd_engine_find(arg);
-		if (cfg.engine == NULL) {
-			fprintf(stderr, "skbfwd: --forward-mode=%s: unknown engine\n", arg);
+	for (lc = 0; lc < 64 && lc < RTE_MAX_LCORE; lc++) {
+		if (!(mask & RTE_BIT64(lc)))
+			continue;
+		if (lc == rte_get_main_lcore()) {
+			fprintf(stderr, "skbfwd: --coremask=%s: lcore %u is the main lcore, which does not forward\n",
+				arg, lc);
 			return -EINVAL;
 		}
-		break;
-	case OPT_BURST:
-		ret = skbfwd_parse_uint("burst", arg, 1, MAX_PKT_BURST, &v);
-		cfg.burst = (uint16_t)v;
-		break;
-	case OPT_STATS_PERIOD:
-		ret = skbfwd_parse_uint("stats-period", arg, 1, 86400, &v);
-		cfg.stats_period = (unsigned int)v;
-		break;
-	case OPT_STATS_FORMAT:
+		if (!rte_lcore_is_enabled(lc)) {
+			fprintf(stderr, "skbfwd: --coremask=%s: lcore %u is not an EAL lcore (lcores: %s)\n",
+				arg, lc, skbfwd_lcore_names(names, sizeof(names)));
+			return -EINVAL;
+		}
+		cfg.fwd_lcore_ids[n++] = (uint16_t)lc;
+	}
+	cfg.nb_fwd_lcore_ids = n;
+	return 0;
+}
+
+/* --display-xstats=NAME[,NAME...]: the names, checked against the ports at set-up. */
+static int
+skbfwd_parse_xstats(const char *arg)
+{
+	char names[SKBFWD_MAX_XSTATS][SKBFWD_XSTAT_NAME];
+	const char *p = arg;
+	unsigned int n = 0;
+
+	for (;;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == 0 || len >= SKBFWD_XSTAT_NAME || n == SKBFWD_MAX_XSTATS) {
+			fprintf(stderr, "skbfwd: --display-xstats=%s: expected NAME[,NAME...] (up to %d names of up to %d characters)\n",
+				arg, SKBFWD_MAX_XSTATS, SKBFWD_XSTAT_NAME - 1);
+			return -EINVAL;
+		}
+		memcpy(names[n], p, len);
+		names[n++][len] = '\0';
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	memcpy(cfg.xstats, names, sizeof(names));
+	cfg.nb_xstats = n;
+	return 0;
+}
+
+static int
+skbfwd_parse_run_option(const char *name, const char *arg)
+{
+	unsigned long v;
+	int ret;
+
+	if (strcmp(name, "help") == 0) {
+		skbfwd_usage("skbfwd");
+		return 0;
+	}
+	if (strcmp(name, "forward-mode") == 0)
+		return skbfwd_parse_forward_mode(arg);
+	if (strcmp(name, "burst") == 0) {
+		ret = skbfwd_parse_uint(name, arg, 1, MAX_PKT_BURST, &v);
+		if (ret == 0)
+			cfg.burst = (uint16_t)v;
+		return ret;
+	}
+	if (strcmp(name, "stats-period") == 0) {
+		ret = skbfwd_parse_uint(name, arg, 1, 86400, &v);
+		if (ret == 0)
+			cfg.stats_period = (unsigned int)v;
+		return ret;
+	}
+	if (strcmp(name, "stats-format") == 0) {
 		if (strcmp(arg, "testpmd") == 0) {
 			cfg.stats_format = STATS_FORMAT_TESTPMD;
 		} else if (strcmp(arg, "line") == 0) {
 			cfg.stats_format = STATS_FORMAT_LINE;
 		} else {
 			fprintf(stderr, "skbfwd: --stats-format=%s: expected testpmd or line\n", arg);
-			ret = -EINVAL;
+			return -EINVAL;
 		}
-		break;
-	case OPT_DURATION:
-		ret = skbfwd_parse_duration(arg);
-		break;
-	case OPT_PORT_TOPOLOGY:
+		return 0;
+	}
+	if (strcmp(name, "duration") == 0)
+		return skbfwd_parse_double(name, arg, 0.001, 1e7, &cfg.duration);
+	if (strcmp(name, "port-topology") == 0) {
 		if (strcmp(arg, "paired") == 0)
 			cfg.topology = TOPO_PAIRED;
 		else if (strcmp(arg, "chained") == 0)
@@ -315,127 +505,234 @@ skbfwd_parse_core_opt(int opt, const char *arg)
 		else {
 			fprintf(stderr, "skbfwd: --port-topology=%s: expected paired, chained or loop\n",
 				arg);
-			ret = -EINVAL;
+			return -EINVAL;
 		}
-		break;
-	case OPT_ETH_PEER:
-		ret = skbfwd_parse_eth_peer(arg);
-		break;
-	case OPT_TOTAL_NUM_MBUFS:
-		ret = skbfwd_parse_uint("total-num-mbufs", arg, 1024, 1u << 26, &v);
-		cfg.total_num_mbufs = (unsigned int)v;
-		break;
-	case OPT_NB_CORES:
-		ret = skbfwd_parse_uint("nb-cores", arg, 1, RTE_MAX_LCORE, &v);
-		cfg.nb_cores = (unsigned int)v;
-		break;
-	case OPT_RXQ:
-		ret = skbfwd_parse_uint("rxq", arg, 1, 1024, &v);
-		cfg.nb_rxq = (uint16_t)v;
-		break;
-	case OPT_TXQ:
-		ret = skbfwd_parse_uint("txq", arg, 1, 1024, &v);
-		cfg.nb_txq = (uint16_t)v;
-		break;
-	case OPT_RXD:
-		ret = skbfwd_parse_uint("rxd", arg, 32, 32768, &v);
-		cfg.nb_rxd = (uint16_t)v;
-		break;
-	case OPT_TXD:
-		ret = skbfwd_parse_uint("txd", arg, 32, 32768, &v);
-		cfg.nb_txd = (uint16_t)v;
-		break;
-	case OPT_PORTMASK: {
-		char *end = NULL;
-
-		errno = 0;
-		cfg.portmask = strtoull(arg, &end, 16);
-		if (errno != 0 || end == arg || *end != '\0' || cfg.portmask == 0) {
-			fprintf(stderr, "skbfwd: --portmask=%s: expected a non-zero hexadecimal mask\n",
-				arg);
-			ret = -EINVAL;
-		}
-		break;
+		return 0;
 	}
-	case OPT_RECORD_CORE_CYCLES:
+	if (strcmp(name, "nb-cores") == 0) {
+		ret = skbfwd_parse_uint(name, arg, 1, RTE_MAX_LCORE, &v);
+		if (ret == 0) {
+			cfg.nb_cores = (unsigned int)v;
+			cfg.nb_cores_given = true;
+		}
+		return ret;
+	}
+	if (strcmp(name, "coremask") == 0)
+		return skbfwd_parse_coremask(arg);
+	if (strcmp(name, "record-core-cycles") == 0) {
 		cfg.record_core_cycles = true;
-		break;
-	case OPT_RECORD_BURST_STATS:
-		cfg.record_burst_stats = true;
-		break;
-	case OPT_GRO:
-		cfg.gro = true;
-		break;
-	case OPT_STATS_JSON:
-		if (*arg == '\0') {
-			fprintf(stderr, "skbfwd: --stats-json needs a file name\n");
-			ret = -EINVAL;
-		}
-		cfg.stats_json = arg;
-		break;
-	default:
-		ret = -EINVAL;
+		return 0;
 	}
-	return ret;
+	if (strcmp(name, "record-burst-stats") == 0) {
+		cfg.record_burst_stats = true;
+		return 0;
+	}
+	if (strcmp(name, "gro") == 0) {
+		cfg.gro = true;
+		return 0;
+	}
+	if (strcmp(name, "no-flush-rx") == 0) {
+		cfg.no_flush_rx = true;
+		return 0;
+	}
+	if (strcmp(name, "mlockall") == 0 || strcmp(name, "no-mlockall") == 0) {
+		cfg.mlockall = name[0] == 'm';
+		return 0;
+	}
+	if (strcmp(name, "stats-json") == 0) {
+		if (*arg == '\0' || strlen(arg) >= sizeof(cfg.stats_json_path)) {
+			fprintf(stderr, "skbfwd: --stats-json needs a file name (shorter than %zu)\n",
+				sizeof(cfg.stats_json_path));
+			return -EINVAL;
+		}
+		strcpy(cfg.stats_json_path, arg);
+		cfg.stats_json = cfg.stats_json_path;
+		return 0;
+	}
+	if (strcmp(name, "display-xstats") == 0)
+		return skbfwd_parse_xstats(arg);
+	if (strcmp(name, "latencystats") == 0 || strcmp(name, "bitrate-stats") == 0) {
+		ret = skbfwd_parse_lcore(name, arg, &v);
+		if (ret == 0 && name[0] == 'l')
+			cfg.latencystats_lcore = (int)v;
+		else if (ret == 0)
+			cfg.bitrate_lcore = (int)v;
+		return ret;
+	}
+	return -EINVAL;
+}
+
+static const struct option skbfwd_run_longopts[] = {
+	{ "forward-mode", required_argument, NULL, 0 },
+	{ "burst", required_argument, NULL, 0 },
+	{ "stats-period", required_argument, NULL, 0 },
+	{ "stats-format", required_argument, NULL, 0 },
+	{ "duration", required_argument, NULL, 0 },
+	{ "port-topology", required_argument, NULL, 0 },
+	{ "nb-cores", required_argument, NULL, 0 },
+	{ "coremask", required_argument, NULL, 0 },
+	{ "record-core-cycles", no_argument, NULL, 0 },
+	{ "record-burst-stats", no_argument, NULL, 0 },
+	{ "gro", no_argument, NULL, 0 },
+	{ "no-flush-rx", no_argument, NULL, 0 },
+	{ "stats-json", required_argument, NULL, 0 },
+	{ "display-xstats", required_argument, NULL, 0 },
+	{ "latencystats", required_argument, NULL, 0 },
+	{ "bitrate-stats", required_argument, NULL, 0 },
+	{ "mlockall", no_argument, NULL, 0 },
+	{ "no-mlockall", no_argument, NULL, 0 },
+	{ "help", no_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct fwd_options skbfwd_run_options = {
+	.longopts = skbfwd_run_longopts,
+	.parse = skbfwd_parse_run_option,
+	.usage =
+	"  --burst=N               packets per burst, 1..512 (default 32)\n"
+	"  --stats-period=SEC      print testpmd's NIC statistics blocks every SEC seconds\n"
+	"  --stats-format=FORMAT   testpmd (default): those blocks; line: one line per port,\n"
+	"                          seconds elapsed first, rates in Mpps and Gbit/s\n"
+	"  --duration=SEC          stop by itself after SEC seconds\n"
+	"  --port-topology=T       paired | chained | loop (default paired)\n"
+	"  --nb-cores=N            forwarding lcores (default 1; --coremask's count with it)\n"
+	"  --coremask=HEX          the forwarding lcores (not the main one; default EAL's workers)\n"
+	"  --record-core-cycles    testpmd's CPU cycles/packet line at exit\n"
+	"  --record-burst-stats    testpmd's RX-bursts/TX-bursts lines at exit\n"
+	"  --gro                   merge TCP/UDP(fragments)/VXLAN-TCP IPv4 runs per RX burst\n"
+	"                          (GSO skbs, segmented again on TX: same wire packets)\n"
+	"  --no-flush-rx           do not empty the RX queues before forwarding starts\n"
+	"  --stats-json=FILE       write the final statistics as JSON to FILE\n"
+	"  --display-xstats=NAME[,NAME...]  these extended statistics of each port with\n"
+	"                          the periodic and the final statistics\n"
+	"  --latencystats=LCORE    latency of every port through rte_latencystats (metrics)\n"
+	"  --bitrate-stats=LCORE   bit rates of every port through rte_bitratestats (metrics)\n"
+	"  --mlockall, --no-mlockall  lock the process's memory or not (default not)\n"
+	"  --help                  this text\n",
+};
+
+int
+skbfwd_config_check(void)
+{
+	if (cfg.nb_fwd_lcore_ids != 0) {
+		if (!cfg.nb_cores_given)
+			cfg.nb_cores = cfg.nb_fwd_lcore_ids;
+		else if (cfg.nb_cores > cfg.nb_fwd_lcore_ids) {
+			fprintf(stderr, "skbfwd: --nb-cores=%u but --coremask selects %u lcore%s\n",
+				cfg.nb_cores, cfg.nb_fwd_lcore_ids,
+				cfg.nb_fwd_lcore_ids > 1 ? "s" : "");
+			return -EINVAL;
+		}
+	}
+	return skbfwd_port_config_check();
+}
+
+/* ----------------------------------------------------------- the command line */
+
+/* True when @s, taken as an option's value, is the next option instead. */
+static bool
+skbfwd_looks_like_option(const char *s)
+{
+	return s[0] == '-' && (s[1] == '-' || (s[1] != '\0' && !isdigit((unsigned char)s[1])));
+}
+
+/* One line for a command-line word getopt_long() did not accept. */
+static void
+skbfwd_bad_word(const char *word, const struct option *opts, int optopt_val)
+{
+	char name[128];
+	const char *eq;
+	size_t len;
+	unsigned int i, matches = 0;
+
+	if (strncmp(word, "--", 2) != 0) {
+		fprintf(stderr, "skbfwd: unknown option %s (see --help)\n", word);
+		return;
+	}
+	eq = strchr(word, '=');
+	len = eq ? (size_t)(eq - word - 2) : strlen(word) - 2;
+	snprintf(name, sizeof(name), "%.*s", (int)RTE_MIN(len, sizeof(name) - 1), word + 2);
+	if (optopt_val >= OPT_BASE) {
+		/* a known option: its value was missing or it takes none */
+		if (eq != NULL)
+			fprintf(stderr, "skbfwd: option %s takes no value\n", word);
+		else
+			fprintf(stderr, "skbfwd: option %s needs a value\n", word);
+		return;
+	}
+	for (i = 0; opts[i].name != NULL; i++)
+		if (len > 0 && strncmp(opts[i].name, name, len) == 0)
+			matches++;
+	if (matches < 2) {
+		fprintf(stderr, "skbfwd: unknown option %s (see --help)\n", word);
+		return;
+	}
+	fprintf(stderr, "skbfwd: option --%s is ambiguous:", name);
+	for (i = 0, matches = 0; opts[i].name != NULL; i++)
+		if (strncmp(opts[i].name, name, len) == 0)
+			fprintf(stderr, "%s --%s", matches++ ? "," : "", opts[i].name);
+	fprintf(stderr, "\n");
 }
 
 int
 skbfwd_parse_args(int argc, char **argv)
 {
-	/* core options, then every engine option set's, then the terminator */
-	const struct fwd_options *sets[FWD_MAX_OPTION_SETS];
-	unsigned int nsets = fwd_option_sets(sets, RTE_DIM(sets));
-	struct option opts[RTE_DIM(skbfwd_core_opts) + FWD_MAX_ENGINE_OPTS + 1];
+	static struct skbfwd_opt t[FWD_MAX_OPTIONS];
+	struct option opts[FWD_MAX_OPTIONS + 1];
 	/* engine options, parsed once the engine is known, in command-line order */
 	struct { const char *name, *arg; } *later;
-	unsigned int nopts = 0, nlater = 0, i, k;
-	int opt, idx, ret = 0;
+	unsigned int n = skbfwd_opt_table(t, RTE_DIM(t)), nlater = 0, i;
+	int opt, ret = 0;
 
-	for (i = 0; i < RTE_DIM(skbfwd_core_opts); i++)
-		opts[nopts++] = skbfwd_core_opts[i];
-	for (k = 0; k < nsets; k++) {
-		const struct option *o;
-
-		for (o = sets[k]->longopts; o->name != NULL; o++) {
-			RTE_VERIFY(nopts < RTE_DIM(opts) - 1);
-			opts[nopts] = *o;
-			opts[nopts].flag = NULL;
-			opts[nopts].val = OPT_ENGINE;
-			nopts++;
-		}
+	for (i = 0; i < n; i++) {
+		opts[i] = *t[i].opt;
+		opts[i].flag = NULL;
+		opts[i].val = OPT_BASE + (int)i;
 	}
-	memset(&opts[nopts], 0, sizeof(opts[nopts]));
+	memset(&opts[n], 0, sizeof(opts[n]));
 	later = calloc((size_t)argc + 1, sizeof(*later));
 	if (later == NULL)
 		return -ENOMEM;
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, &idx)) != EOF) {
-		if (opt == OPT_HELP) {
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != EOF) {
+		const struct skbfwd_opt *o;
+
+		if (opt == 'h') {
 			skbfwd_usage(argv[0]);
-			exit(EXIT_SUCCESS);
+			ret = 1;
+			break;
 		}
-		if (opt == '?' || opt == ':') {
-			/* a long option's val is >= 256; a short option's is its letter */
-			if (optopt >= OPT_FORWARD_MODE && strchr(argv[optind - 1], '=') != NULL)
-				fprintf(stderr, "skbfwd: option %s takes no value\n",
-					argv[optind - 1]);
-			else if (optopt >= OPT_FORWARD_MODE)
-				fprintf(stderr, "skbfwd: option %s needs a value\n",
-					argv[optind - 1]);
-			else
-				fprintf(stderr, "skbfwd: unknown option %s (see --help)\n",
-					argv[optind - 1]);
+		if (opt < OPT_BASE || opt >= OPT_BASE + (int)n) {
+			skbfwd_bad_word(argv[optind - 1], opts, optopt);
 			ret = -EINVAL;
 			break;
 		}
-		if (opt == OPT_ENGINE) {
-			later[nlater].name = opts[idx].name;
+		o = &t[opt - OPT_BASE];
+		if (o->refusal != NULL) {
+			skbfwd_refuse(o);
+			ret = -EINVAL;
+			break;
+		}
+		/* getopt takes the next word as the value even when it is the next option */
+		if (o->opt->has_arg == required_argument && optind >= 2 &&
+		    optarg == argv[optind - 1] && skbfwd_looks_like_option(optarg)) {
+			fprintf(stderr, "skbfwd: option %s needs a value\n", argv[optind - 2]);
+			ret = -EINVAL;
+			break;
+		}
+		if (strcmp(o->opt->name, "help") == 0) {
+			skbfwd_usage(argv[0]);
+			ret = 1;
+			break;
+		}
+		if (!o->global) {
+			later[nlater].name = o->opt->name;
 			later[nlater++].arg = optarg;
 			continue;
 		}
-		ret = skbfwd_parse_core_opt(opt, optarg);
+		ret = o->set->parse(o->opt->name, optarg);
 		if (ret < 0)
 			break;
 	}
@@ -446,5 +743,7 @@ skbfwd_parse_args(int argc, char **argv)
 	for (i = 0; ret == 0 && i < nlater; i++)
 		ret = skbfwd_engine_option(later[i].name, later[i].arg);
 	free(later);
+	if (ret == 0)
+		ret = skbfwd_config_check();
 	return ret;
 }

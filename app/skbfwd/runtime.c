@@ -14,6 +14,7 @@
 #include "config.h"
 #include "runtime.h"
 
+volatile sig_atomic_t skbfwd_quit;
 struct fwd_stream fwd_streams[MAX_FWD_STREAMS];
 unsigned int nb_fwd_streams;
 struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
@@ -82,12 +83,20 @@ fwd_lcores_assign(void)
 {
 	unsigned int lcore, n = 0, s;
 
-	RTE_LCORE_FOREACH_WORKER(lcore) {
-		if (n == cfg.nb_cores)
-			break;
-		fwd_lcores[n].lcore_id = lcore;
-		fwd_lcores[n].nb_streams = 0;
-		n++;
+	if (cfg.nb_fwd_lcore_ids != 0) {
+		/* --coremask: its lcores, checked against EAL's when given */
+		for (n = 0; n < cfg.nb_cores && n < cfg.nb_fwd_lcore_ids; n++) {
+			fwd_lcores[n].lcore_id = cfg.fwd_lcore_ids[n];
+			fwd_lcores[n].nb_streams = 0;
+		}
+	} else {
+		RTE_LCORE_FOREACH_WORKER(lcore) {
+			if (n == cfg.nb_cores)
+				break;
+			fwd_lcores[n].lcore_id = lcore;
+			fwd_lcores[n].nb_streams = 0;
+			n++;
+		}
 	}
 	if (n < cfg.nb_cores) {
 		fprintf(stderr, "skbfwd: --nb-cores=%u but EAL gave %u forwarding lcores (add lcores with -l)\n",
@@ -242,8 +251,14 @@ fwd_lcore_main(void *arg)
 void
 fwd_lcores_launch(void)
 {
-	unsigned int i;
+	unsigned int i, flushed;
 
+	if (!cfg.no_flush_rx) {
+		flushed = fwd_ports_flush_rx();
+		if (flushed != 0)
+			printf("skbfwd: %u packets flushed from the RX queues before forwarding (--no-flush-rx keeps them)\n",
+			       flushed);
+	}
 	fwd_stop = false;
 	for (i = 0; i < nb_fwd_lcores; i++)
 		rte_eal_remote_launch(fwd_lcore_main, &fwd_lcores[i],

@@ -14,6 +14,7 @@
 #ifndef _SKBFWD_RUNTIME_H_
 #define _SKBFWD_RUNTIME_H_
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -22,6 +23,13 @@
 #include "engine.h"
 
 #define MAX_FWD_STREAMS 1024
+
+/**
+ * The first SIGINT or SIGTERM (its number, 0 before): set by the program's
+ * signal handler.  Start-up steps that can take long (port set-up, the link
+ * wait, reading files) stop early when it is set and return -EINTR.
+ */
+extern volatile sig_atomic_t skbfwd_quit;
 
 /* ------------------------------------------------------------ ports.c */
 
@@ -36,8 +44,10 @@ extern uint16_t nb_fwd_ports;
 void fwd_ports_use(const uint16_t *ports, unsigned int n);
 
 /**
- * Forward on every available port in --portmask (fwd_ports_use()).
- * @return 0; -ENODEV after printing why (no port, or the mask names ports that do not exist).
+ * Forward on the ports of --portmask/--portlist (every available port without
+ * them), the first --nb-ports of them (fwd_ports_use()).
+ * @return 0; -ENODEV after printing why (no port, a port that is gone, fewer
+ * ports than --nb-ports).
  */
 int fwd_ports_select(void);
 
@@ -50,10 +60,21 @@ bool fwd_gso_wanted(void);
 /**
  * Create the skb pools and set up and start every port in use with the
  * queues, descriptors and offloads the configuration and the engine ask for
- * (TSO too when fwd_gso_wanted()).  Once per process.
- * @return 0; a negative errno after printing why (the caller closes the ports).
+ * (TSO too when fwd_gso_wanted()), then wait for the links.  Prints a line
+ * for each kind of request of the options (offloads, RSS hash functions) a
+ * port refused.  Once per process.
+ * @return 0; -EINTR when skbfwd_quit was set meanwhile (nothing printed); a
+ * negative errno after printing why (the caller closes the ports).
  */
 int fwd_ports_setup(void);
+
+/**
+ * Empty the RX queues of the started ports in use (what arrived before
+ * forwarding starts, as testpmd does unless --no-flush-rx): two rounds 10 ms
+ * apart, at most twice a ring's worth per queue and round (some devices never
+ * run dry).  @return the number of packets freed.
+ */
+unsigned int fwd_ports_flush_rx(void);
 
 /** Free what net_ring ports still hold (sent, never read) before the leak audit; @return count. */
 unsigned int fwd_ports_drain(void);
@@ -81,7 +102,8 @@ extern unsigned int nb_fwd_lcores;
 int fwd_streams_build(void);
 
 /**
- * Give the streams to the forwarding lcores (--nb-cores) and allocate what
+ * Give the streams to the forwarding lcores (--nb-cores of EAL's workers, or
+ * of --coremask's lcores) and allocate what
  * the run records into (per-port TX counts of tx_any_port engines, burst
  * histograms).  An engine with tx_any_port needs a TX queue per lcore on
  * every port: cfg.nb_txq is raised to that (said on stdout), which only
@@ -104,7 +126,11 @@ int fwd_engine_setup(void);
 /** stream_fini() of every stream, then the engine's teardown(); nothing when not set up. */
 void fwd_engine_teardown(void);
 
-/** Start every forwarding lcore on its streams. */
+/**
+ * Start forwarding: empty the RX queues first unless --no-flush-rx
+ * (fwd_ports_flush_rx(), reported when it freed anything), then start every
+ * forwarding lcore on its streams.
+ */
 void fwd_lcores_launch(void);
 
 /** Stop the forwarding lcores, wait for them, then call the engine's stream_stop() of each stream. */

@@ -5,11 +5,14 @@
  * a clean shutdown that ends with the leak audit.
  */
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sys/mman.h>
 
 #include <rte_cycles.h>
 #include <rte_eal.h>
@@ -24,10 +27,9 @@
 #include "telemetry.h"
 #include "tx.h"
 #include "skbfwd.h"
+#include "metrics.h"
 
-static volatile sig_atomic_t skbfwd_quit;
-
-/* First signal: stop cleanly.  Second: leave at once. */
+/* First signal: stop cleanly (skbfwd_quit, runtime.h).  Second: leave at once. */
 static void
 skbfwd_signal(int sig)
 {
@@ -69,6 +71,7 @@ skbfwd_wait(void)
 		if (++ticks % 10 == 0) /* link down/up of ports without LSC interrupts */
 			glue_ports_poll_link();
 		now = rte_get_timer_cycles();
+		skbfwd_metrics_tick(now);
 		if (period != 0 && now - last >= period) {
 			stats_print_period((double)(now - last) / (double)hz);
 			last = now;
@@ -136,32 +139,51 @@ skbfwd_main(int argc, char **argv, const struct fwd_engine *const *engines)
 
 	skbfwd_config_init(engines);
 	ret = skbfwd_parse_args(argc, argv);
+	if (ret != 0)
+		goto failed; /* 1: --help */
+	if (cfg.mlockall && mlockall(MCL_CURRENT | MCL_FUTURE) < 0)
+		fprintf(stderr, "skbfwd: --mlockall: %s; memory stays unlocked\n", strerror(errno));
+	/* a file that cannot be written is found before forwarding, not after */
+	ret = stats_json_open();
 	if (ret < 0)
-		goto fail_eal;
-	/* a signal during EAL start-up: skip pools and ports, stop within the second */
+		goto failed;
+	stats_init();
+	/* a signal during any start-up step: skip the rest, stop cleanly */
 	if (skbfwd_quit)
 		goto stop;
 	ret = fwd_ports_select();
 	if (ret < 0)
-		goto fail_eal;
+		goto failed;
 	ret = fwd_streams_build();
 	if (ret < 0)
-		goto fail_eal;
+		goto failed;
 	ret = fwd_lcores_assign();
 	if (ret < 0)
-		goto fail_streams;
+		goto failed;
 	ret = fwd_ports_setup();
 	if (ret < 0)
-		goto fail_ports;
+		goto failed;
+	ret = stats_xstats_setup();
+	if (ret < 0)
+		goto failed;
+	ret = skbfwd_metrics_setup();
+	if (ret < 0)
+		goto failed;
 	ret = fwd_engine_setup();
 	if (ret < 0)
-		goto fail_ports;
+		goto failed;
+	if (skbfwd_quit)
+		goto stop;
 
 	printf("skbfwd: %s engine, %u ports, %u streams on %u forwarding lcores, burst %u\n",
 	       cfg.engine->name, nb_fwd_ports, nb_fwd_streams, nb_fwd_lcores, cfg.burst);
 	fflush(stdout);
 	stats_init();
-	if (!skbfwd_quit) {
+	if (!cfg.port.device_start) {
+		printf("skbfwd: the ports are not started (--disable-device-start): nothing is forwarded\n");
+		fflush(stdout);
+		skbfwd_wait();
+	} else if (!skbfwd_quit) {
 		fwd_lcores_launch();
 		skbfwd_wait();
 		printf("Telling cores to stop...");
@@ -185,6 +207,7 @@ stop:
 	}
 	fwd_engine_teardown();
 	fwd_streams_free();
+	skbfwd_metrics_close();
 	drained = fwd_ports_drain();
 	if (drained != 0)
 		printf("skbfwd: %u mbufs drained from net_ring queues before the audit\n", drained);
@@ -198,13 +221,17 @@ stop:
 	rte_eal_cleanup();
 	return in_use == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 
-fail_ports:
+failed:
+	/* a signal cut a start-up step short: that is a clean stop, not a failure */
+	if (ret < 0 && skbfwd_quit)
+		goto stop;
+	fwd_engine_teardown();
+	fwd_streams_free();
+	skbfwd_metrics_close();
 	glue_ports_close();
 	glue_pools_free();
-fail_streams:
-	fwd_streams_free();
-fail_eal:
+	stats_json_close();
 	rte_pdump_uninit();
 	rte_eal_cleanup();
-	return EXIT_FAILURE;
+	return ret == 1 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -10,10 +10,13 @@
  * main lcore only reads them.
  */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_cycles.h>
 #include <rte_ethdev.h>
@@ -286,6 +289,7 @@ stats_nic_display(uint16_t port_id)
 	printf("  Rx-pps: %12" PRIu64 "          Rx-bps: %12" PRIu64 "\n"
 	       "  Tx-pps: %12" PRIu64 "          Tx-bps: %12" PRIu64 "\n",
 	       rx_pps, rx_bps, tx_pps, tx_bps);
+	stats_print_xstats(port_id);
 	printf("  %s############################%s\n", NIC_BORDER, NIC_BORDER);
 }
 
@@ -337,6 +341,7 @@ stats_print_period(double seconds)
 		print_rate("RX", r->rx_pps, r->rx_bps);
 		print_rate("TX", r->tx_pps, r->tx_bps);
 		printf("\n");
+		stats_print_xstats(p);
 	}
 	fflush(stdout);
 }
@@ -620,23 +625,55 @@ json_hist(FILE *f, const char *key, const uint64_t *hist)
 	fprintf(f, "}");
 }
 
+/* --stats-json's file, open from the start of the run (stats_json_open()) */
+static FILE *stats_json_file;
+
+int
+stats_json_open(void)
+{
+	int fd, err;
+
+	stats_json_close();
+	if (cfg.stats_json == NULL)
+		return 0;
+	/* not truncated yet: a run that fails to start leaves an old file as it was;
+	 * O_NONBLOCK: a FIFO without a reader is an error, not a wait */
+	fd = open(cfg.stats_json, O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0644);
+	if (fd < 0 || fcntl(fd, F_SETFL, 0) < 0 || (stats_json_file = fdopen(fd, "w")) == NULL) {
+		err = errno;
+		fprintf(stderr, "skbfwd: --stats-json=%s: cannot write: %s\n", cfg.stats_json,
+			strerror(err));
+		if (fd >= 0)
+			close(fd);
+		return -err;
+	}
+	return 0;
+}
+
+void
+stats_json_close(void)
+{
+	if (stats_json_file != NULL)
+		fclose(stats_json_file);
+	stats_json_file = NULL;
+}
+
 /* Write the final statistics to cfg.stats_json; the schema is in docs/usage.md. */
 static int
 stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 		 const uint64_t *rx_missed, const uint64_t *rx_nombuf, double seconds)
 {
-	FILE *f = fopen(cfg.stats_json, "w");
+	FILE *f = stats_json_file;
 	unsigned int i, s, l;
 	uint64_t acc_missed = 0, acc_nombuf = 0;
 	struct fwd_rates acc_rates = { 0, 0, 0, 0 };
 	int ret;
 
-	if (f == NULL) {
-		ret = -errno;
-		fprintf(stderr, "skbfwd: --stats-json=%s: cannot write: %s\n", cfg.stats_json,
-			strerror(-ret));
-		return ret;
-	}
+	if (f == NULL)
+		return -EBADF;
+	stats_json_file = NULL;
+	/* a regular file is rewritten from its start; a pipe or a device has none */
+	(void)ftruncate(fileno(f), 0);
 	fprintf(f, "{\n  \"schema\": \"skbfwd-stats/1\",\n  \"engine\": \"%s\",\n"
 		"  \"burst\": %u,\n  \"seconds\": %.3f,\n  \"drop_reasons\": [",
 		cfg.engine->name, cfg.burst, seconds);
@@ -738,6 +775,7 @@ stats_print_own(void)
 	}
 	stats_print_own_port("All ports", &acc, acc_nombuf, &acc_rates);
 	stats_print_streams();
+	stats_print_xstats_final();
 	if (cfg.stats_json != NULL)
 		ret = stats_write_json(t, &acc, rx_missed, rx_nombuf,
 				       (double)(now - stats_start_tsc) / hz);

@@ -77,10 +77,40 @@ void stats_print_fwd(void);
 /**
  * skbfwd's own final statistics, after testpmd's: per port and in total the
  * bytes, generated packets, drops by reason and rates, then per queue and per
- * lcore; writes --stats-json when given.
+ * lcore; writes them to --stats-json's file opened by stats_json_open().
  * @return 0; a negative errno when --stats-json could not be written (said on stderr).
  */
 int stats_print_own(void);
+
+/**
+ * --display-xstats (xstats.c): find the ids of the names on every forwarding
+ * port, after the ports are set up; a name a port lacks is skipped there with
+ * a line, as testpmd does.
+ * @return 0; -EINVAL after printing one line when no port has one of the names.
+ */
+int stats_xstats_setup(void);
+
+/**
+ * testpmd's --display-xstats part of a port's statistics: a blank line, the
+ * "Value / Rate (since last show)" header, one line per name with the value
+ * and its rate per second since the previous display of @port (0 the first
+ * time).  Nothing without --display-xstats.
+ */
+void stats_print_xstats(uint16_t port);
+
+/** stats_print_xstats() of every forwarding port, each under a heading (the final statistics). */
+void stats_print_xstats_final(void);
+
+/**
+ * Open --stats-json's file for the final statistics (created, not yet
+ * truncated), so that a path that cannot be written is an error before
+ * forwarding starts.  Nothing without --stats-json.
+ * @return 0; a negative errno after printing "skbfwd: --stats-json=FILE: cannot write: why".
+ */
+int stats_json_open(void);
+
+/** Close --stats-json's file unwritten (a run that did not start). */
+void stats_json_close(void);
 
 /** Print "GRO: N packets received, M skbs after merging" (--gro). */
 void stats_print_gro(void);

@@ -273,7 +273,7 @@ test_link_down_up(void)
 	port = (uint16_t)p;
 	TEST_ASSERT_EQ(glue_pools_create(1024, RTE_MBUF_DEFAULT_BUF_SIZE), 0);
 	TEST_ASSERT_EQ(glue_port_setup(port, &pc), 0);
-	glue_ports_wait_link(0);
+	glue_ports_wait_link(0, NULL);
 	TEST_ASSERT_EQ(glue_ports_poll_link(), 0);
 	TEST_ASSERT_EQ(fr_config("io", "loop", &port, 1), 0);
 	fs = &fwd_streams[0];

@@ -144,7 +144,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="skbfwd_faults_") as d:
         outs = [os.path.join(d, f"out{i}.pcap") for i in (0, 1)]
         vdevs = [f"net_pcap{i},rx_pcap={CORPUS},tx_pcap={outs[i]}" for i in (0, 1)]
-        res = signal_run(tap, "SIGTERM with pcap TX", ["--forward-mode=io"], vdevs,
+        res = signal_run(tap, "SIGTERM with pcap TX", ["--forward-mode=io", "--no-flush-rx"], vdevs,
                          signal.SIGTERM, 0.5, forwarding=True)
         if res:
             r, dt = res

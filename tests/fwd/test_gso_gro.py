@@ -113,7 +113,7 @@ def forward(frames, d, tag, engine, gro):
     t.write_pcap(empty, [])
     vdevs = [f"net_pcap0,rx_pcap={inp},tx_pcap={outs[0]}",
              f"net_pcap1,rx_pcap={empty},tx_pcap={outs[1]}"]
-    args = ["--forward-mode=" + engine, "--duration=1", "--burst=128"]
+    args = ["--forward-mode=" + engine, "--duration=1", "--burst=128", "--no-flush-rx"]
     if gro:
         args.append("--gro")
     r = t.run(args, vdevs=vdevs, tag=tag, timeout=60)

@@ -72,7 +72,7 @@ def main():
         with tempfile.TemporaryDirectory(prefix="skbfwd_hostile_") as d:
             outs = [os.path.join(d, f"out{i}.pcap") for i in (0, 1)]
             vdevs = [f"net_pcap{i},rx_pcap={CORPUS},tx_pcap={outs[i]}" for i in (0, 1)]
-            r = t.run(["--forward-mode=" + eng, "--duration=" + duration]
+            r = t.run(["--forward-mode=" + eng, "--duration=" + duration, "--no-flush-rx"]
                       + ENGINE_ARGS.get(eng, []), vdevs=vdevs, tag="hostile_" + eng,
                       timeout=120)
             if eng not in REFUSED:

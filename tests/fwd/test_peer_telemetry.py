@@ -44,7 +44,8 @@ def main():
     t.write_pcap(os.path.join(d, "in0.pcap"), f0)
     t.write_pcap(os.path.join(d, "in1.pcap"), f1)
     vdevs = [f"net_pcap{p},rx_pcap={d}/in{p}.pcap,tx_pcap={d}/out{p}.pcap" for p in (0, 1)]
-    fwd = peers.Skbfwd(["--forward-mode=io", "--burst=16", "--duration=50"], vdevs, "tel")
+    fwd = peers.Skbfwd(["--forward-mode=io", "--burst=16", "--duration=50", "--no-flush-rx"],
+                       vdevs, "tel")
     try:
         if not tap.ok(fwd.wait_started(), "skbfwd started", fwd.log()):
             return tap

@@ -117,7 +117,9 @@ class PcapRun:
             with open(os.path.join(self.dir, name), "w") as f:
                 f.write(text)
         args = [a.replace("@DIR@", self.dir) for a in args]
-        self.r = t.run(["--forward-mode=" + engine, f"--duration={duration}"] + list(args),
+        # the pcap frames are the input: not flushed before forwarding
+        self.r = t.run(["--forward-mode=" + engine, f"--duration={duration}", "--no-flush-rx"]
+                       + list(args),
                        tag=tag or engine, vdevs=vdevs, lcores=lcores)
         self.outputs = [t.read_pcap(p) if os.path.exists(p) else [] for p in self.out_paths]
         self.macs = port_macs(self.r.out)

@@ -110,9 +110,10 @@ class Result:
 
 def run(args, eal=None, tag="run", timeout=120, lcores="0,1", vdevs=None,
         signal_after=None, env=None):
-    """Run skbfwd; returns a Result.  vdevs: list of --vdev strings."""
+    """Run skbfwd; returns a Result.  vdevs: list of --vdev strings; lcores None:
+    no -l (the EAL arguments @eal give the lcores, --lcores say)."""
     prefix = file_prefix(tag)
-    cmd = [SKBFWD, "-l", lcores, "--file-prefix", prefix] + EAL_BASE
+    cmd = [SKBFWD] + (["-l", lcores] if lcores else []) + ["--file-prefix", prefix] + EAL_BASE
     for v in (vdevs if vdevs is not None else ["net_null0", "net_null1"]):
         cmd += ["--vdev", v]
     cmd += (eal or []) + ["--"] + list(args)

@@ -10,6 +10,7 @@
  * counted as consumed, so RX rings never fill.
  */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,13 +285,13 @@ txonly_split(const char *arg, char *a, char *b, size_t size, bool opt_second)
 	return 0;
 }
 
+/* A UDP port @s of --tx-udp into *@port; 0 or -EINVAL (printed). */
 static int
 txonly_parse_port(const char *s, uint16_t *port)
 {
-	char *end = NULL;
-	unsigned long v = strtoul(s, &end, 10);
+	unsigned long v;
 
-	if (*s == '\0' || *s == '-' || *end != '\0' || v > UINT16_MAX)
+	if (skbfwd_parse_uint("tx-udp", s, 0, UINT16_MAX, &v) < 0)
 		return -EINVAL;
 	*port = (uint16_t)v;
 	return 0;
@@ -304,15 +305,10 @@ txonly_parse_option(const char *name, const char *arg)
 	if (strcmp(name, "txpkts") == 0)
 		return txonly_parse_txpkts(arg);
 	if (strcmp(name, "tx-pkt-size") == 0) {
-		char *end = NULL;
-		unsigned long v = strtoul(arg, &end, 10);
+		unsigned long v;
 
-		if (*arg == '\0' || *end != '\0' || v < TXONLY_HDR_LEN ||
-		    v > RTE_MBUF_DEFAULT_DATAROOM) {
-			fprintf(stderr, "skbfwd: --tx-pkt-size=%s: expected %zu..%d\n", arg,
-				TXONLY_HDR_LEN, RTE_MBUF_DEFAULT_DATAROOM);
+		if (skbfwd_parse_uint(name, arg, TXONLY_HDR_LEN, RTE_MBUF_DEFAULT_DATAROOM, &v) < 0)
 			return -EINVAL;
-		}
 		txonly_seg_len[0] = (uint16_t)v;
 		txonly_nb_segs = 1;
 		txonly_pkt_len = (uint32_t)v;
@@ -329,32 +325,29 @@ txonly_parse_option(const char *name, const char *arg)
 		return 0;
 	}
 	if (strcmp(name, "tx-udp") == 0) {
-		if (txonly_split(arg, a, b, sizeof(a), true) < 0 ||
-		    txonly_parse_port(a, &txonly_udp_src) < 0 ||
-		    txonly_parse_port(b[0] ? b : a, &txonly_udp_dst) < 0) {
+		if (txonly_split(arg, a, b, sizeof(a), true) < 0) {
 			fprintf(stderr, "skbfwd: --tx-udp=%s: expected SRC[,DST] UDP ports\n", arg);
 			return -EINVAL;
 		}
+		if (txonly_parse_port(a, &txonly_udp_src) < 0 ||
+		    txonly_parse_port(b[0] ? b : a, &txonly_udp_dst) < 0)
+			return -EINVAL;
 		return 0;
 	}
 	if (strcmp(name, "tx-count") == 0) {
-		char *end = NULL;
+		unsigned long v;
 
-		txonly_count = strtoull(arg, &end, 10);
-		if (*arg == '\0' || *arg == '-' || *end != '\0' || txonly_count == 0) {
-			fprintf(stderr, "skbfwd: --tx-count=%s: expected a number of frames > 0\n", arg);
+		if (skbfwd_parse_uint(name, arg, 1, ULONG_MAX, &v) < 0)
 			return -EINVAL;
-		}
+		txonly_count = v;
 		return 0;
 	}
 	if (strcmp(name, "tx-gso") == 0) {
-		char *end = NULL;
-		unsigned long v = strtoul(arg, &end, 10);
+		unsigned long v;
 
-		if (*arg == '\0' || *end != '\0' || v < 8 || v > 9000) {
-			fprintf(stderr, "skbfwd: --tx-gso=%s: expected a segment size (MSS) 8..9000\n", arg);
+		/* a segment size (MSS) */
+		if (skbfwd_parse_uint(name, arg, 8, 9000, &v) < 0)
 			return -EINVAL;
-		}
 		txonly_gso_size = (uint16_t)v;
 		return 0;
 	}

@@ -42,20 +42,6 @@ static const char vxlan_usage[] =
 	"  --vxlan-conf=FILE       the settings above as \"local IP\", \"remote IP\", \"vni N\",\n"
 	"                          \"port N\", \"sport N\" lines (config/vxlan.conf)\n";
 
-static int
-vxlan_parse_num(const char *opt, const char *arg, unsigned long max, unsigned long *v)
-{
-	char *end = NULL;
-
-	errno = 0;
-	*v = strtoul(arg, &end, 0);
-	if (*arg == '\0' || *arg == '-' || errno != 0 || *end != '\0' || *v > max) {
-		fprintf(stderr, "skbfwd: --%s=%s: expected a number 0..%lu\n", opt, arg, max);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 static int vxlan_parse_option(const char *name, const char *arg);
 
 /* One "KEY VALUE" line of --vxlan-conf, KEY one of local remote vni port sport. */
@@ -99,19 +85,16 @@ vxlan_parse_option(const char *name, const char *arg)
 		return 0;
 	}
 	if (strcmp(name, "vxlan-vni") == 0) {
-		if (vxlan_parse_num(name, arg, (1ul << 24) - 1, &v) < 0)
+		if (skbfwd_parse_uint(name, arg, 0, (1ul << 24) - 1, &v) < 0)
 			return -EINVAL;
 		vxlan_cfg.vni = (uint32_t)v;
 		vxlan_cfg.vni_set = true;
 		return 0;
 	}
 	if (strcmp(name, "vxlan-port") == 0 || strcmp(name, "vxlan-sport") == 0) {
-		if (vxlan_parse_num(name, arg, UINT16_MAX, &v) < 0)
+		/* a UDP port cannot be 0 */
+		if (skbfwd_parse_uint(name, arg, 1, UINT16_MAX, &v) < 0)
 			return -EINVAL;
-		if (v == 0) {
-			fprintf(stderr, "skbfwd: --%s=0: a UDP port cannot be 0\n", name);
-			return -EINVAL;
-		}
 		if (name[6] == 'p')
 			vxlan_cfg.udp_port = (uint16_t)v;
 		else
