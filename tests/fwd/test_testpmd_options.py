@@ -4,7 +4,7 @@
 parameters.c) given to skbfwd as a testpmd command line would give it, with a value
 testpmd accepts, on two net_null ports.  Each is either
 
-* honoured: the run starts, forwards for 0.2 s and ends with exit 0 and no mbuf in
+* honoured: the run starts, forwards for 50 ms and ends with exit 0 and no mbuf in
   use (an option that belongs to an engine is given with that engine, as the one
   line "--X is an option of the E engine, not of io" asks), or
 * refused: exactly one line "skbfwd: --OPTION is not supported: REASON" with a
@@ -78,7 +78,7 @@ def try_option(name, value, files):
     arg = f"--{name}" if value is None else f"--{name}={value}"
     for k, v in files.items():
         arg = arg.replace(k, v)
-    args = [arg, "--duration=0.2"] + WITH.get(name, [])
+    args = [arg, "--duration=0.05"] + WITH.get(name, [])
     r = t.run(args, tag="tpopt", timeout=60)
     owner = [m.group(1) for m in map(OWNER_RE.match, skbfwd_lines(r)) if m]
     if r.rc != 0 and owner:
