@@ -87,6 +87,16 @@ static const struct skbfwd_refusal skbfwd_refused[] = {
 	{ "flowgen-clones", required_argument, "flowgen sends every frame it makes once" },
 };
 
+/* dpdk-testpmd's short options, each the long one named */
+static const struct {
+	int c;
+	const char *name;
+} skbfwd_short_opts[] = {
+	{ 'h', "help" },
+	{ 'i', "interactive" },
+	{ 'a', "auto-start" },
+};
+
 /* One entry of the option table: the set that parses the option, or its refusal. */
 struct skbfwd_opt {
 	const struct option *opt;
@@ -696,20 +706,20 @@ skbfwd_parse_args(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != EOF) {
-		const struct skbfwd_opt *o;
+	while ((opt = getopt_long(argc, argv, "hia", opts, NULL)) != EOF) {
+		const struct skbfwd_opt *o = NULL;
 
-		if (opt == 'h') {
-			skbfwd_usage(argv[0]);
-			ret = 1;
-			break;
-		}
-		if (opt < OPT_BASE || opt >= OPT_BASE + (int)n) {
+		/* testpmd's short options stand for long ones, whoever has those */
+		for (i = 0; i < RTE_DIM(skbfwd_short_opts); i++)
+			if (opt == skbfwd_short_opts[i].c)
+				o = skbfwd_opt_find(t, n, skbfwd_short_opts[i].name);
+		if (o == NULL && (opt < OPT_BASE || opt >= OPT_BASE + (int)n)) {
 			skbfwd_bad_word(argv[optind - 1], opts, optopt);
 			ret = -EINVAL;
 			break;
 		}
-		o = &t[opt - OPT_BASE];
+		if (o == NULL)
+			o = &t[opt - OPT_BASE];
 		if (o->refusal != NULL) {
 			skbfwd_refuse(o);
 			ret = -EINVAL;

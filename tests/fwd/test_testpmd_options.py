@@ -10,7 +10,8 @@ testpmd accepts, on two net_null ports.  Each is either
 * refused: exactly one line "skbfwd: --OPTION is not supported: REASON" with a
   reason, and a non-zero exit status that is not a crash;
 
-never "unknown option".  The count of each is printed; what the honoured options do
+never "unknown option"; testpmd's short options -h, -i and -a as the long ones
+they stand for.  The count of each is printed; what the honoured options do
 is tested in test_options.py (and test_peer_metrics.py for the metrics ones)."""
 
 import os
@@ -72,10 +73,16 @@ def skbfwd_lines(r):
     return [ln for ln in r.err.splitlines() + r.out.splitlines() if ln.startswith("skbfwd:")]
 
 
-def try_option(name, value, files):
-    """Run skbfwd with --name[=value]; (verdict, detail, Result): verdict is
-    'honoured', 'refused' or 'bad'."""
+# testpmd's short options and the long ones they stand for
+SHORT = [("h", "help"), ("i", "interactive"), ("a", "auto-start")]
+
+
+def try_option(name, value, files, short=None):
+    """Run skbfwd with --name[=value] (or -@short for it); (verdict, detail,
+    Result): verdict is 'honoured', 'refused' or 'bad'."""
     arg = f"--{name}" if value is None else f"--{name}={value}"
+    if short is not None:
+        arg = f"-{short}"
     for k, v in files.items():
         arg = arg.replace(k, v)
     args = [arg, "--duration=0.05"] + WITH.get(name, [])
@@ -117,6 +124,11 @@ def main():
             tap.ok(verdict != "bad", f"--{name}: {verdict}: {detail}", r.log())
             if verdict in counts:
                 counts[verdict].append(name)
+        for short, name in SHORT:
+            verdict, detail, r = try_option(name, None, files, short)
+            tap.ok(verdict != "bad" and verdict == ("refused" if name in counts["refused"]
+                                                    else "honoured"),
+                   f"-{short}: as --{name}: {verdict}: {detail}", r.log())
     print(f"# honoured {len(counts['honoured'])}: {' '.join(counts['honoured'])}")
     print(f"# refused {len(counts['refused'])}: {' '.join(counts['refused'])}")
     tap.eq(len(counts["honoured"]) + len(counts["refused"]), 101,
