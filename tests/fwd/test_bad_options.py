@@ -130,10 +130,9 @@ TABLE = [
 ]
 
 
-def engine_rows(help_text):
-    """Rows for engine options, when the engine that owns them is built in."""
+def engine_rows(help_text, d):
+    """Rows for engine options, when the engine that owns them is built in (files in @d)."""
     rows = []
-    d = tempfile.mkdtemp(prefix="skbfwd_badopt_")
 
     def f(name, text):
         path = os.path.join(d, name)
@@ -311,8 +310,8 @@ def main():
     rows.append((["--forward-mode=nosuch"],
                  [f"skbfwd: --forward-mode=nosuch: unknown engine nosuch (engines: {', '.join(engines)})"],
                  NULL2, None))
-    rows += [(a, w, NULL2, None) for a, w in engine_rows(h.stdout)]
     with tempfile.TemporaryDirectory(prefix="skbfwd_badfile_") as d:
+        rows += [(a, w, NULL2, None) for a, w in engine_rows(h.stdout, d)]
         rows += file_rows(d)
         tap.ok(len(rows) >= 30, f"{len(rows)} bad inputs in the table")
         for args, words, vdevs, secs in rows:
