@@ -13,9 +13,10 @@ asan_logs=(build-asan/meson-logs/asan-unit.json build-asan/meson-logs/asan-fwd.j
 rm -f build/meson-logs/testlog.json "$debug_log" "${asan_logs[@]}"
 meson test -C build --print-errorlogs --no-rebuild > build/test-output.txt 2>&1 || true
 grep -E "^ *[0-9]+/[0-9]+ " build/test-output.txt || true
-# the unit tests again in the debug build (libskb's misuse checks compiled in)
+# the unit tests again in the debug build (libskb's misuse checks compiled in), and
+# the out-of-tree example against that install (libskb.pc must carry -DSKB_DEBUG)
 if [ -f build-debug/build.ninja ] || meson setup build-debug -Dskb_debug=true > /dev/null; then
-    meson test -C build-debug --suite unit --print-errorlogs > build-debug/test-output.txt 2>&1 || true
+    meson test -C build-debug --suite unit --suite example --print-errorlogs > build-debug/test-output.txt 2>&1 || true
     grep -E "^ *[0-9]+/[0-9]+ " build-debug/test-output.txt || true
 else
     echo "test.sh: FAILED: meson setup build-debug (above); its unit tests count as failed" >&2
@@ -34,7 +35,7 @@ elif ! { [ -f build-asan/build.ninja ] || CC=clang meson setup build-asan -Dsani
 else
     export ASAN_OPTIONS=abort_on_error=1:detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
     meson test -C build-asan --no-rebuild --suite unit --logbase asan-unit --print-errorlogs > build-asan/test-output.txt 2>&1 || true
-    meson test -C build-asan --no-rebuild hostile fuzz_short --logbase asan-fwd --print-errorlogs >> build-asan/test-output.txt 2>&1 || true
+    meson test -C build-asan --no-rebuild hostile fuzz_short skb_hello --logbase asan-fwd --print-errorlogs >> build-asan/test-output.txt 2>&1 || true
     grep -E "^ *[0-9]+/[0-9]+ " build-asan/test-output.txt || true
 fi
 python3 tests/summary.py build/meson-logs/testlog.json "$debug_log" "${asan_logs[@]}"

@@ -5,9 +5,12 @@
 with `pkg-config --cflags --libs libskb` reading the libskb.pc installed there;
 then run, and every line it prints compared with what this file computes
 (the frame packed here by hand, its IPv4 checksum by an independent sum).
+libskb.pc must carry exactly the defines of the build's checking options
+(skb_debug, sanitize), since they change skb.h's inline bodies.
 
     test_skb_hello.py BUILD_DIR SOURCE_DIR CC..."""
 
+import json
 import os
 import shlex
 import struct
@@ -75,6 +78,18 @@ with tempfile.TemporaryDirectory(prefix="skbfwd_example_") as tmp:
            "headers from the installed tree", r.stdout)
     tap.ok(not any(os.path.realpath(build) in f or os.path.realpath(source) + "/lib" in f
                    for f in flags), "no flag points into the source or build tree", r.stdout)
+    # the defines that change skb.h's inline bodies come with the library built with them
+    opts = {o["name"]: o["value"] for o in json.loads(subprocess.run(
+        ["meson", "introspect", "--buildoptions", build], capture_output=True,
+        text=True).stdout or "[]")}
+    checking = opts.get("skb_debug") or opts.get("sanitize")
+    want = (["-DRTE_LIBRTE_MBUF_DEBUG", "-DSKB_DEBUG"] if checking else []) + \
+        (["-DSKB_ASAN"] if opts.get("sanitize") else [])
+    got = sorted(f for f in flags if f.startswith(("-DSKB_", "-DRTE_LIBRTE_MBUF_DEBUG")))
+    tap.eq(got, sorted(want), f"libskb.pc exports the build's defines (skb_debug="
+           f"{opts.get('skb_debug')}, sanitize={opts.get('sanitize')})", r.stdout)
+    tap.eq("-fsanitize=address,undefined" in flags, bool(opts.get("sanitize")),
+           "libskb.pc links the sanitizer runtime exactly when libskb is instrumented")
     exe = os.path.join(tmp, "skb_hello")
     cmd = cc + ["-o", exe, os.path.join(source, "examples", "skb_hello", "skb_hello.c"),
                 "-Wall", "-Wextra", "-Werror"] + flags
@@ -84,9 +99,11 @@ with tempfile.TemporaryDirectory(prefix="skbfwd_example_") as tmp:
     if r.returncode == 0:
         prefix = t.file_prefix("hello")
         try:
+            env = dict(os.environ)
+            env.setdefault("ASAN_OPTIONS", "detect_leaks=0")   # DPDK keeps its memory
             r = subprocess.run([exe, "--no-huge", "--no-pci", "-m", "64", "-l", "0",
                                 "--file-prefix", prefix, "--log-level", "lib.eal:error"],
-                               capture_output=True, text=True, timeout=60)
+                               capture_output=True, text=True, timeout=60, env=env)
         finally:
             t.cleanup_prefix(prefix)
         tap.eq(r.returncode, 0, "skb_hello: exit status", r.stdout + r.stderr)
