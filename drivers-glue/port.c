@@ -348,7 +348,15 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 
 	if (!rte_eth_dev_is_valid_port(port_id))
 		return -ENODEV;
+	/* set up again: a started port cannot be configured */
+	if (glue_port_used[port_id] && p->started) {
+		ret = rte_eth_dev_stop(port_id);
+		if (ret < 0)
+			return ret;
+		p->started = false;
+	}
 	memset(p, 0, sizeof(*p));
+	memcpy(&p->conf, conf, sizeof(p->conf)); /* padding too: callers compare with memcmp() */
 	p->port_id = port_id;
 	p->socket = glue_port_socket(port_id);
 	p->pool = glue_socket_pool(p->socket);
@@ -460,6 +468,7 @@ glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf)
 		}
 		p->started = true;
 	}
+	/* registering the same callback again is a no-op in ethdev */
 	if (p->lsc_intr &&
 	    rte_eth_dev_callback_register(port_id, RTE_ETH_EVENT_INTR_LSC, glue_lsc_event, NULL) < 0)
 		p->lsc_intr = false;
@@ -540,6 +549,22 @@ glue_port_stop(uint16_t port_id)
 	ret = rte_eth_dev_stop(port_id);
 	if (ret == 0)
 		p->started = false;
+	return ret;
+}
+
+int
+glue_port_start(uint16_t port_id)
+{
+	struct glue_port *p = glue_port_get(port_id);
+	int ret;
+
+	if (p == NULL)
+		return -ENODEV;
+	if (p->started)
+		return 0;
+	ret = rte_eth_dev_start(port_id);
+	if (ret == 0)
+		p->started = true;
 	return ret;
 }
 

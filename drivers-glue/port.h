@@ -70,6 +70,7 @@ struct glue_port {
 	uint64_t rss_hf;              /**< RSS hash functions on (0: RSS off) */
 	uint16_t nb_rxq, nb_txq;
 	char name[RTE_ETH_NAME_MAX_LEN];
+	struct glue_port_conf conf;   /**< what the last glue_port_setup() asked for (bytewise copy) */
 };
 
 /**
@@ -104,8 +105,10 @@ struct rte_mempool *glue_socket_pool(int socket);
  * Configure, set up queues for, and start @port_id; record its pool for
  * netdev_alloc_skb().  Only offloads the device reports are enabled (and
  * MBUF_FAST_FREE only while there is one skb pool); the start-up line prints
- * what is on and what was asked for but stays off.
- * @return 0, or a negative errno (the cause is logged).
+ * what is on and what was asked for but stays off.  A port set up before is
+ * stopped first and set up again with @conf (its queues are replaced).
+ * @return 0, or a negative errno (the cause is logged); a port set up before
+ * is then left stopped.
  */
 int glue_port_setup(uint16_t port_id, const struct glue_port_conf *conf);
 
@@ -131,6 +134,13 @@ unsigned int glue_ports_poll_link(void);
  * negative errno when it would not stop (it then counts as started).
  */
 int glue_port_stop(uint16_t port_id);
+
+/**
+ * Start @port_id again after glue_port_stop(), with the set-up it had.
+ * @return 0 (also when started); -ENODEV when glue_port_setup() did not set it
+ * up; another negative errno from rte_eth_dev_start() (the port stays stopped).
+ */
+int glue_port_start(uint16_t port_id);
 
 /**
  * Close @port_id (stopped first when started), which releases the mbufs held
