@@ -41,18 +41,21 @@ fwd_ports_use(const uint16_t *ports, unsigned int n)
 }
 
 int
-fwd_ports_select(void)
+fwd_ports_pick(uint16_t *ports, unsigned int *nb, bool quiet)
 {
-	uint16_t ports[RTE_MAX_ETHPORTS], pid;
 	unsigned int n = 0, i;
 	char names[256];
+	uint16_t pid;
 
+	*nb = 0;
 	if (cfg.nb_port_list != 0) {
 		/* --portmask/--portlist, checked when given: the ports may have gone since */
 		for (i = 0; i < cfg.nb_port_list; i++) {
 			if (!rte_eth_dev_is_valid_port(cfg.port_list[i])) {
-				fprintf(stderr, "skbfwd: port %u of --portmask/--portlist does not exist (ports: %s)\n",
-					cfg.port_list[i], skbfwd_port_names(names, sizeof(names)));
+				if (!quiet)
+					fprintf(stderr, "skbfwd: port %u of --portmask/--portlist does not exist (ports: %s)\n",
+						cfg.port_list[i],
+						skbfwd_port_names(names, sizeof(names)));
 				return -ENODEV;
 			}
 			ports[n++] = cfg.port_list[i];
@@ -62,19 +65,33 @@ fwd_ports_select(void)
 			ports[n++] = pid;
 	}
 	if (n == 0) {
-		fprintf(stderr, "skbfwd: no usable port: give devices with -a or --vdev (e.g. --vdev net_null0 --vdev net_null1)\n");
+		if (!quiet)
+			fprintf(stderr, "skbfwd: no usable port: give devices with -a or --vdev (e.g. --vdev net_null0 --vdev net_null1)\n");
 		return -ENODEV;
 	}
 	if (cfg.nb_ports != 0) {
 		if (cfg.nb_ports > n) {
-			fprintf(stderr, "skbfwd: --nb-ports=%u but there %s only %u port%s\n",
-				cfg.nb_ports, n > 1 ? "are" : "is", n, n > 1 ? "s" : "");
+			if (!quiet)
+				fprintf(stderr, "skbfwd: --nb-ports=%u but there %s only %u port%s\n",
+					cfg.nb_ports, n > 1 ? "are" : "is", n, n > 1 ? "s" : "");
 			return -ENODEV;
 		}
 		n = cfg.nb_ports;
 	}
-	fwd_ports_use(ports, n);
+	*nb = n;
 	return 0;
+}
+
+int
+fwd_ports_select(void)
+{
+	uint16_t ports[RTE_MAX_ETHPORTS];
+	unsigned int n;
+	int ret = fwd_ports_pick(ports, &n, false);
+
+	if (ret == 0)
+		fwd_ports_use(ports, n);
+	return ret;
 }
 
 bool
@@ -86,7 +103,7 @@ fwd_gso_wanted(void)
 static unsigned int
 fwd_default_mbufs(void)
 {
-	unsigned int per_port = cfg.nb_rxq * cfg.nb_rxd + cfg.nb_txq * cfg.nb_txd;
+	unsigned int per_port = cfg.nb_rxq * cfg.nb_rxd + fwd_nb_txq * cfg.nb_txd;
 	unsigned int n = nb_fwd_ports * per_port +
 			 (cfg.nb_cores + 1) * (256 + MAX_PKT_BURST) + 4096;
 
@@ -164,31 +181,93 @@ fwd_port_report(uint16_t pid, const struct glue_port *gp)
 		printf("Port %u: --max-pkt-len=%u: MTU %u\n", pid, cfg.port.max_pkt_len, gp->mtu);
 }
 
+/*
+ * What port @pid is asked for: the queues, descriptors, offloads, RSS, MTU,
+ * rings and links of the configuration and the planned streams.  Zeroed
+ * first, padding too, so that two of them compare equal with memcmp() exactly
+ * when a port set up with one need not be set up again for the other.
+ * @initial: the set-up at start-up, the only one --disable-device-start keeps
+ * stopped.
+ */
+static void
+fwd_port_conf(uint16_t pid, struct glue_port_conf *pc, bool initial)
+{
+	const struct skbfwd_port_config *opt = &cfg.port;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->nb_rxq = cfg.nb_rxq;
+	pc->nb_txq = fwd_nb_txq;
+	pc->nb_rxd = cfg.nb_rxd;
+	pc->nb_txd = cfg.nb_txd;
+	pc->promisc = true;
+	pc->link_wait_ms = opt->link_check ? 3000 : 0;
+	pc->rx_offloads = cfg.engine->rx_offloads | fwd_rx_offloads_asked();
+	pc->tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads |
+			  (fwd_gso_wanted() ? FWD_TX_TSO_OFFLOADS : 0) | opt->tx_offloads;
+	pc->max_rx_pkt_len = opt->max_pkt_len;
+	pc->max_lro_pkt_size = opt->max_lro_pkt_size;
+	pc->rss_hf = opt->rss_hf | opt->rss_level;
+	pc->no_rss = opt->rss_hf == 0 || !(opt->rx_mq_mode & RTE_ETH_MQ_RX_RSS_FLAG);
+	pc->no_lsc_interrupt = !opt->lsc_interrupt;
+	pc->no_start = initial && !opt->device_start;
+	pc->link_speeds = opt->link_speeds;
+	pc->rxconf = fwd_rxconf;
+	pc->txconf = fwd_txconf;
+	pc->ring_sockets = opt->rxring_socket[pid] >= 0 || opt->txring_socket[pid] >= 0;
+	pc->rx_socket = opt->rxring_socket[pid] >= 0 ? opt->rxring_socket[pid] :
+			glue_port_socket(pid);
+	pc->tx_socket = opt->txring_socket[pid] >= 0 ? opt->txring_socket[pid] :
+			glue_port_socket(pid);
+}
+
+/* True when @gp, set up before, has the set-up @want asks (started or not). */
+static bool
+fwd_port_conf_same(const struct glue_port *gp, const struct glue_port_conf *want)
+{
+	struct glue_port_conf had;
+
+	memcpy(&had, &gp->conf, sizeof(had));
+	had.no_start = want->no_start;
+	return memcmp(&had, want, sizeof(had)) == 0;
+}
+
+/* Set up @pid with @pc, naming the option at fault rather than the errno. */
+static int
+fwd_port_setup_one(uint16_t pid, const struct glue_port_conf *pc)
+{
+	struct rte_eth_dev_info info;
+	int ret;
+
+	if (rte_eth_dev_info_get(pid, &info) == 0 &&
+	    (pc->nb_rxq > info.max_rx_queues || pc->nb_txq > info.max_tx_queues)) {
+		fprintf(stderr, "skbfwd: --rxq=%u --txq=%u: port %u (%s) has at most %u RX and %u TX queues\n",
+			pc->nb_rxq, pc->nb_txq, pid, info.driver_name,
+			info.max_rx_queues, info.max_tx_queues);
+		return -EINVAL;
+	}
+	if (pc->nb_txq > cfg.nb_txq)
+		printf("skbfwd: %s engine: --txq raised from %u to %u (one TX queue per lcore on every port)\n",
+		       cfg.engine->name, cfg.nb_txq, pc->nb_txq);
+	fwd_plan_lock(); /* telemetry reads the port's state */
+	ret = glue_port_setup(pid, pc);
+	if (ret == 0)
+		fwd_port_info[pid].mac = glue_port_get(pid)->mac;
+	fwd_plan_unlock();
+	if (ret < 0) {
+		fprintf(stderr, "skbfwd: port %u set-up failed: %s\n", pid, strerror(-ret));
+		return ret;
+	}
+	fwd_port_report(pid, glue_port_get(pid));
+	if (fwd_gso_wanted())
+		fwd_tx_port_setup(pid);
+	return 0;
+}
+
 int
 fwd_ports_setup(void)
 {
 	const struct skbfwd_port_config *opt = &cfg.port;
-	bool gso = fwd_gso_wanted();
-	struct glue_port_conf pc = {
-		.nb_rxq = cfg.nb_rxq,
-		.nb_txq = cfg.nb_txq,
-		.nb_rxd = cfg.nb_rxd,
-		.nb_txd = cfg.nb_txd,
-		.promisc = true,
-		.link_wait_ms = opt->link_check ? 3000 : 0,
-		.rx_offloads = cfg.engine->rx_offloads | fwd_rx_offloads_asked(),
-		.tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads |
-			       (gso ? FWD_TX_TSO_OFFLOADS : 0) | opt->tx_offloads,
-		.max_rx_pkt_len = opt->max_pkt_len,
-		.max_lro_pkt_size = opt->max_lro_pkt_size,
-		.rss_hf = opt->rss_hf | opt->rss_level,
-		.no_rss = opt->rss_hf == 0 || !(opt->rx_mq_mode & RTE_ETH_MQ_RX_RSS_FLAG),
-		.no_lsc_interrupt = !opt->lsc_interrupt,
-		.no_start = !opt->device_start,
-		.link_speeds = opt->link_speeds,
-		.rxconf = fwd_rxconf,
-		.txconf = fwd_txconf,
-	};
+	struct glue_port_conf pc;
 	struct glue_pool_conf poolc = {
 		.nb_mbufs = cfg.total_num_mbufs ? cfg.total_num_mbufs : fwd_default_mbufs(),
 		.data_room = opt->mbuf_size,
@@ -211,39 +290,137 @@ fwd_ports_setup(void)
 	if (glue_events_print(opt->event_print_mask) < 0)
 		fprintf(stderr, "skbfwd: ethdev events cannot be printed\n");
 	for (i = 0; i < nb_fwd_ports; i++) {
-		uint16_t pid = fwd_ports[i];
-		struct rte_eth_dev_info info;
-
 		if (skbfwd_quit)
 			return -EINTR;
-		/* name the option at fault rather than the errno of a failed set-up */
-		if (rte_eth_dev_info_get(pid, &info) == 0 &&
-		    (cfg.nb_rxq > info.max_rx_queues || cfg.nb_txq > info.max_tx_queues)) {
-			fprintf(stderr, "skbfwd: --rxq=%u --txq=%u: port %u (%s) has at most %u RX and %u TX queues\n",
-				cfg.nb_rxq, cfg.nb_txq, pid, info.driver_name,
-				info.max_rx_queues, info.max_tx_queues);
-			return -EINVAL;
-		}
-		pc.ring_sockets = opt->rxring_socket[pid] >= 0 || opt->txring_socket[pid] >= 0;
-		pc.rx_socket = opt->rxring_socket[pid] >= 0 ? opt->rxring_socket[pid] :
-			       glue_port_socket(pid);
-		pc.tx_socket = opt->txring_socket[pid] >= 0 ? opt->txring_socket[pid] :
-			       glue_port_socket(pid);
-		ret = glue_port_setup(pid, &pc);
-		if (ret < 0) {
-			fprintf(stderr, "skbfwd: port %u set-up failed: %s\n", pid, strerror(-ret));
+		fwd_port_conf(fwd_ports[i], &pc, true);
+		ret = fwd_port_setup_one(fwd_ports[i], &pc);
+		if (ret < 0)
 			return ret;
-		}
-		fwd_port_report(pid, glue_port_get(pid));
-		fwd_port_info[pid].mac = glue_port_get(pid)->mac;
 	}
 	if (opt->link_check)
-		glue_ports_wait_link(pc.link_wait_ms, &skbfwd_quit);
+		glue_ports_wait_link(3000, &skbfwd_quit);
 	if (skbfwd_quit)
 		return -EINTR;
-	for (i = 0; gso && i < nb_fwd_ports; i++)
-		fwd_tx_port_setup(fwd_ports[i]);
 	return 0;
+}
+
+/* Why a port set up with @had is set up again for @want, in words. */
+static const char *
+fwd_port_conf_change(const struct glue_port_conf *had, const struct glue_port_conf *want)
+{
+	if (had->nb_rxq != want->nb_rxq || had->nb_txq != want->nb_txq)
+		return "queues";
+	if (had->nb_rxd != want->nb_rxd || had->nb_txd != want->nb_txd)
+		return "descriptors";
+	if (had->rx_offloads != want->rx_offloads || had->tx_offloads != want->tx_offloads)
+		return "offloads";
+	return "configuration";
+}
+
+int
+fwd_ports_apply(void)
+{
+	struct glue_port_conf pc;
+	unsigned int i, changed = 0;
+	int ret;
+
+	for (i = 0; i < nb_fwd_ports; i++) {
+		const struct glue_port *gp = glue_port_get(fwd_ports[i]);
+
+		if (gp != NULL && !gp->started) {
+			fprintf(stderr, "skbfwd: port %u is stopped: start it first (port start %u)\n",
+				fwd_ports[i], fwd_ports[i]);
+			return -EAGAIN;
+		}
+	}
+	for (i = 0; i < nb_fwd_ports; i++) {
+		uint16_t pid = fwd_ports[i];
+		const struct glue_port *gp = glue_port_get(pid);
+
+		fwd_port_conf(pid, &pc, false);
+		if (gp != NULL && fwd_port_conf_same(gp, &pc)) {
+			/* same set-up: refresh what this run's engine reads */
+			fwd_port_info[pid].mac = gp->mac;
+			if (fwd_gso_wanted())
+				fwd_tx_port_setup(pid);
+			continue;
+		}
+		if (gp != NULL)
+			printf("Port %u: set up again (%s: %s engine, %u RX x %u, %u TX x %u)\n", pid,
+			       fwd_port_conf_change(&gp->conf, &pc), cfg.engine->name,
+			       pc.nb_rxq, pc.nb_rxd, pc.nb_txq, pc.nb_txd);
+		ret = fwd_port_setup_one(pid, &pc);
+		if (ret < 0)
+			return ret;
+		changed++;
+	}
+	if (changed != 0 && cfg.port.link_check)
+		glue_ports_wait_link(3000, &skbfwd_quit);
+	return 0;
+}
+
+static unsigned int fwd_port_drain(uint16_t port_id);
+
+int
+fwd_port_stop(uint16_t port_id)
+{
+	const struct glue_port *gp = glue_port_get(port_id);
+	unsigned int drained;
+	int ret;
+
+	if (gp == NULL || !gp->started)
+		return 0;
+	drained = fwd_port_drain(port_id);
+	if (drained != 0)
+		printf("Port %u: %u mbufs left in its net_ring queues freed\n", port_id, drained);
+	ret = glue_port_stop(port_id);
+	if (ret < 0)
+		fprintf(stderr, "skbfwd: port %u: stop failed: %s\n", port_id, strerror(-ret));
+	return ret;
+}
+
+int
+fwd_port_start(uint16_t port_id)
+{
+	const struct glue_port *gp = glue_port_get(port_id);
+	struct glue_port_conf pc;
+	int ret;
+
+	fwd_port_conf(port_id, &pc, false);
+	if (gp == NULL || !fwd_port_conf_same(gp, &pc)) {
+		printf("Configuring Port %u\n", port_id);
+		ret = fwd_port_setup_one(port_id, &pc);
+	} else {
+		ret = glue_port_start(port_id);
+		if (ret < 0)
+			fprintf(stderr, "skbfwd: port %u: start failed: %s\n", port_id,
+				strerror(-ret));
+	}
+	if (ret < 0)
+		return ret;
+	gp = glue_port_get(port_id);
+	printf("Port %u: " RTE_ETHER_ADDR_PRT_FMT "\n", port_id, RTE_ETHER_ADDR_BYTES(&gp->mac));
+	return 0;
+}
+
+void
+fwd_port_close(uint16_t port_id)
+{
+	unsigned int i, n = 0;
+
+	fwd_port_stop(port_id);
+	fwd_plan_lock();
+	(void)glue_port_close(port_id);
+	for (i = 0; i < cfg.nb_port_list; i++)
+		if (cfg.port_list[i] != port_id)
+			cfg.port_list[n++] = cfg.port_list[i];
+	cfg.nb_port_list = n;
+	for (i = 0, n = 0; i < nb_fwd_ports; i++)
+		if (fwd_ports[i] != port_id)
+			fwd_ports[n++] = fwd_ports[i];
+	nb_fwd_ports = (uint16_t)n;
+	fwd_port_info[port_id].forwarding = false;
+	fwd_plan_unlock();
 }
 
 unsigned int
@@ -282,30 +459,33 @@ fwd_ports_flush_rx(void)
  * but not the mbufs in it: what was sent and never read would show as a leak.
  * Read those back and free them (they were counted as TX already).  Other
  * drivers free what they hold on close, and some (net_null) never run dry, so
- * only software-ring ports are drained.
+ * only software-ring ports are drained; a stopped port cannot be read, so a
+ * net_ring port is drained before it stops (fwd_port_stop()).
  */
+static unsigned int
+fwd_port_drain(uint16_t port_id)
+{
+	const struct glue_port *gp = glue_port_get(port_id);
+	struct rte_mbuf *pkts[MAX_PKT_BURST];
+	unsigned int q, n, total = 0;
+
+	if (gp == NULL || !gp->started || strcmp(gp->info.driver_name, "net_ring") != 0)
+		return 0;
+	for (q = 0; q < gp->nb_rxq; q++)
+		while ((n = rte_eth_rx_burst(port_id, (uint16_t)q, pkts, MAX_PKT_BURST)) != 0) {
+			rte_pktmbuf_free_bulk(pkts, n);
+			total += n;
+		}
+	return total;
+}
+
 unsigned int
 fwd_ports_drain(void)
 {
-	struct rte_mbuf *pkts[MAX_PKT_BURST];
-	unsigned int i, q, n, total = 0;
+	unsigned int total = 0;
+	uint16_t pid;
 
-	for (i = 0; i < nb_fwd_ports; i++) {
-		const struct glue_port *gp = glue_port_get(fwd_ports[i]);
-		struct rte_eth_dev_info info;
-
-		/* a stop before the port started (a signal at start-up) */
-		if (gp == NULL || !gp->started)
-			continue;
-		if (rte_eth_dev_info_get(fwd_ports[i], &info) != 0 || info.driver_name == NULL ||
-		    strcmp(info.driver_name, "net_ring") != 0)
-			continue;
-		for (q = 0; q < cfg.nb_rxq; q++)
-			while ((n = rte_eth_rx_burst(fwd_ports[i], (uint16_t)q, pkts,
-						     MAX_PKT_BURST)) != 0) {
-				rte_pktmbuf_free_bulk(pkts, n);
-				total += n;
-			}
-	}
+	for (pid = 0; pid < RTE_MAX_ETHPORTS; pid++)
+		total += fwd_port_drain(pid);
 	return total;
 }

@@ -10,6 +10,7 @@
 
 #include <rte_cycles.h>
 #include <rte_lcore.h>
+#include <rte_spinlock.h>
 
 #include "config.h"
 #include "runtime.h"
@@ -21,17 +22,33 @@ struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
 unsigned int nb_fwd_lcores;
 
 /* Set by the main lcore to stop the forwarding lcores. */
-static volatile bool fwd_stop;
+static volatile bool fwd_stop = true;
 /* The engine that fwd_engine_setup() set up, until fwd_engine_teardown(). */
 static const struct fwd_engine *fwd_engine_up;
 
-/* Index in fwd_ports[] of the port frames received on port index @i go out of. */
+uint16_t fwd_nb_txq = 1;
+
+static rte_spinlock_t fwd_plan_sl = RTE_SPINLOCK_INITIALIZER;
+
+void
+fwd_plan_lock(void)
+{
+	rte_spinlock_lock(&fwd_plan_sl);
+}
+
+void
+fwd_plan_unlock(void)
+{
+	rte_spinlock_unlock(&fwd_plan_sl);
+}
+
+/* Index of the port frames received on port index @i of @n go out of. */
 static unsigned int
-fwd_peer_index(unsigned int i)
+fwd_peer_index(unsigned int i, unsigned int n)
 {
 	switch (cfg.topology) {
 	case TOPO_CHAINED:
-		return (i + 1) % nb_fwd_ports;
+		return (i + 1) % n;
 	case TOPO_LOOP:
 		return i;
 	case TOPO_PAIRED:
@@ -40,32 +57,40 @@ fwd_peer_index(unsigned int i)
 	}
 }
 
-int
-fwd_streams_build(void)
+/*
+ * The streams over @ports into @st (MAX_FWD_STREAMS entries): one per RX
+ * queue of each port, sent to its peer by --port-topology.  What the running
+ * plan and a plan made apart (fwd_plan_make()) share.
+ */
+static int
+fwd_plan_streams(const uint16_t *ports, unsigned int nb_ports, struct fwd_stream *st,
+		 unsigned int *nb, bool quiet)
 {
 	bool gso = fwd_gso_wanted();
 	unsigned int i, q, s = 0;
 
-	fwd_streams_free();
-	nb_fwd_streams = 0;
-	if (cfg.topology == TOPO_PAIRED && nb_fwd_ports % 2 != 0) {
-		fprintf(stderr, "skbfwd: --port-topology=paired needs an even number of ports (have %u); use loop or chained\n",
-			nb_fwd_ports);
+	*nb = 0;
+	if (cfg.topology == TOPO_PAIRED && nb_ports % 2 != 0) {
+		if (!quiet)
+			fprintf(stderr, "skbfwd: --port-topology=paired needs an even number of ports (have %u); use loop or chained\n",
+				nb_ports);
 		return -EINVAL;
 	}
-	for (i = 0; i < nb_fwd_ports; i++) {
-		uint16_t peer = fwd_ports[fwd_peer_index(i)];
+	for (i = 0; i < nb_ports; i++) {
+		uint16_t peer = ports[fwd_peer_index(i, nb_ports)];
 
 		for (q = 0; q < cfg.nb_rxq; q++) {
 			struct fwd_stream *fs;
 
 			if (s >= MAX_FWD_STREAMS) {
-				fprintf(stderr, "skbfwd: more than %d streams\n", MAX_FWD_STREAMS);
+				if (!quiet)
+					fprintf(stderr, "skbfwd: more than %d streams\n",
+						MAX_FWD_STREAMS);
 				return -E2BIG;
 			}
-			fs = &fwd_streams[s++];
+			fs = &st[s++];
 			memset(fs, 0, sizeof(*fs));
-			fs->rx_port = fwd_ports[i];
+			fs->rx_port = ports[i];
 			fs->rx_queue = (uint16_t)q;
 			fs->tx_port = peer;
 			fs->tx_queue = (uint16_t)(q % cfg.nb_txq);
@@ -74,51 +99,80 @@ fwd_streams_build(void)
 			fs->gso = gso;
 		}
 	}
-	nb_fwd_streams = s;
+	*nb = s;
 	return 0;
 }
 
-int
-fwd_lcores_assign(void)
+/*
+ * The forwarding lcores of @nb streams @st: --nb-cores of EAL's workers or of
+ * --coremask's lcores into @ids (no more than there are streams), each
+ * stream's lcore_idx, the TX queue of engines that send on any port, and the
+ * TX queues every port needs for that (*@nb_txq).
+ */
+static int
+fwd_plan_lcores(struct fwd_stream *st, unsigned int nb, unsigned int *ids,
+		unsigned int *nb_lcores, uint16_t *nb_txq, bool quiet)
 {
 	unsigned int lcore, n = 0, s;
 
 	if (cfg.nb_fwd_lcore_ids != 0) {
 		/* --coremask: its lcores, checked against EAL's when given */
-		for (n = 0; n < cfg.nb_cores && n < cfg.nb_fwd_lcore_ids; n++) {
-			fwd_lcores[n].lcore_id = cfg.fwd_lcore_ids[n];
-			fwd_lcores[n].nb_streams = 0;
-		}
+		for (n = 0; n < cfg.nb_cores && n < cfg.nb_fwd_lcore_ids; n++)
+			ids[n] = cfg.fwd_lcore_ids[n];
 	} else {
 		RTE_LCORE_FOREACH_WORKER(lcore) {
 			if (n == cfg.nb_cores)
 				break;
-			fwd_lcores[n].lcore_id = lcore;
-			fwd_lcores[n].nb_streams = 0;
-			n++;
+			ids[n++] = lcore;
 		}
 	}
 	if (n < cfg.nb_cores) {
-		fprintf(stderr, "skbfwd: --nb-cores=%u but EAL gave %u forwarding lcores (add lcores with -l)\n",
-			cfg.nb_cores, n);
+		if (!quiet)
+			fprintf(stderr, "skbfwd: --nb-cores=%u but EAL gave %u forwarding lcores (add lcores with -l)\n",
+				cfg.nb_cores, n);
 		return -EINVAL;
 	}
-	if (n > nb_fwd_streams)
-		n = nb_fwd_streams;
-	nb_fwd_lcores = n;
+	if (n > nb)
+		n = nb;
+	*nb_lcores = n;
 	/* an engine sending on any port needs one TX queue per lcore on every port */
-	if (cfg.engine->tx_any_port && cfg.nb_txq < n) {
-		printf("skbfwd: %s engine: --txq raised from %u to %u (one TX queue per lcore on every port)\n",
-		       cfg.engine->name, cfg.nb_txq, n);
-		cfg.nb_txq = (uint16_t)n;
+	*nb_txq = cfg.nb_txq;
+	if (cfg.engine->tx_any_port && *nb_txq < n)
+		*nb_txq = (uint16_t)n;
+	for (s = 0; s < nb; s++) {
+		st[s].lcore_idx = (uint16_t)(s % n);
+		if (cfg.engine->tx_any_port)
+			st[s].tx_queue = (uint16_t)(s % n);
 	}
+	return 0;
+}
+
+int
+fwd_streams_build(void)
+{
+	fwd_streams_free();
+	return fwd_plan_streams(fwd_ports, nb_fwd_ports, fwd_streams, &nb_fwd_streams, false);
+}
+
+int
+fwd_lcores_assign(void)
+{
+	unsigned int ids[RTE_MAX_LCORE], n, s, l;
+	int ret;
+
+	ret = fwd_plan_lcores(fwd_streams, nb_fwd_streams, ids, &n, &fwd_nb_txq, false);
+	if (ret < 0)
+		return ret;
+	for (l = 0; l < n; l++) {
+		fwd_lcores[l].lcore_id = ids[l];
+		fwd_lcores[l].nb_streams = 0;
+	}
+	nb_fwd_lcores = n;
 	for (s = 0; s < nb_fwd_streams; s++) {
 		struct fwd_stream *fs = &fwd_streams[s];
-		struct fwd_lcore *fc = &fwd_lcores[s % n];
+		struct fwd_lcore *fc = &fwd_lcores[fs->lcore_idx];
 
-		fs->lcore_idx = (uint16_t)(s % n);
 		if (cfg.engine->tx_any_port) {
-			fs->tx_queue = (uint16_t)(s % n);
 			fs->tx_ports = calloc(RTE_MAX_ETHPORTS, sizeof(struct fwd_port_count));
 			if (fs->tx_ports == NULL)
 				return -ENOMEM;
@@ -136,6 +190,76 @@ fwd_lcores_assign(void)
 		fc->streams[fc->nb_streams++] = fs;
 	}
 	return 0;
+}
+
+int
+fwd_plan_make(struct fwd_plan *plan, bool quiet)
+{
+	int ret;
+
+	memset(plan, 0, sizeof(*plan));
+	ret = fwd_ports_pick(plan->ports, &plan->nb_ports, quiet);
+	if (ret < 0)
+		return ret;
+	plan->streams = calloc(MAX_FWD_STREAMS, sizeof(*plan->streams));
+	if (plan->streams == NULL)
+		return -ENOMEM;
+	ret = fwd_plan_streams(plan->ports, plan->nb_ports, plan->streams, &plan->nb_streams,
+			       quiet);
+	if (ret < 0)
+		return ret;
+	return fwd_plan_lcores(plan->streams, plan->nb_streams, plan->lcore_ids,
+			       &plan->nb_lcores, &plan->nb_txq, quiet);
+}
+
+void
+fwd_plan_current(struct fwd_plan *plan)
+{
+	unsigned int i;
+
+	memset(plan, 0, sizeof(*plan));
+	for (i = 0; i < nb_fwd_ports; i++)
+		plan->ports[i] = fwd_ports[i];
+	plan->nb_ports = nb_fwd_ports;
+	plan->streams = fwd_streams;
+	plan->nb_streams = nb_fwd_streams;
+	for (i = 0; i < nb_fwd_lcores; i++)
+		plan->lcore_ids[i] = fwd_lcores[i].lcore_id;
+	plan->nb_lcores = nb_fwd_lcores;
+	plan->nb_txq = fwd_nb_txq;
+}
+
+void
+fwd_plan_free(struct fwd_plan *plan)
+{
+	free(plan->streams);
+	plan->streams = NULL;
+}
+
+/* Zero the counters of every stream; no lcore runs. */
+static void
+fwd_streams_zero(void)
+{
+	unsigned int s;
+
+	for (s = 0; s < nb_fwd_streams; s++) {
+		struct fwd_stream *fs = &fwd_streams[s];
+
+		fs->rx_packets = fs->tx_packets = 0;
+		fs->rx_bytes = fs->tx_bytes = 0;
+		fs->generated = 0;
+		memset(fs->drops, 0, sizeof(fs->drops));
+		fs->core_cycles = 0;
+		fs->gro_merged = 0;
+		fs->rx_bad_ip_csum = fs->rx_bad_l4_csum = 0;
+		fs->rx_bad_outer_l4_csum = fs->rx_bad_outer_ip_csum = 0;
+		if (fs->tx_ports != NULL)
+			memset(fs->tx_ports, 0, RTE_MAX_ETHPORTS * sizeof(*fs->tx_ports));
+		if (fs->rx_burst_hist != NULL) {
+			memset(fs->rx_burst_hist, 0, (MAX_PKT_BURST + 1) * sizeof(uint64_t));
+			memset(fs->tx_burst_hist, 0, (MAX_PKT_BURST + 1) * sizeof(uint64_t));
+		}
+	}
 }
 
 void
@@ -248,21 +372,46 @@ fwd_lcore_main(void *arg)
 	return 0;
 }
 
-void
-fwd_lcores_launch(void)
+/* Start every forwarding lcore on its streams. */
+static void
+fwd_lcores_go(void)
 {
-	unsigned int i, flushed;
+	unsigned int i;
 
-	if (!cfg.no_flush_rx) {
-		flushed = fwd_ports_flush_rx();
-		if (flushed != 0)
-			printf("skbfwd: %u packets flushed from the RX queues before forwarding (--no-flush-rx keeps them)\n",
-			       flushed);
-	}
 	fwd_stop = false;
 	for (i = 0; i < nb_fwd_lcores; i++)
 		rte_eal_remote_launch(fwd_lcore_main, &fwd_lcores[i],
 				      fwd_lcores[i].lcore_id);
+}
+
+/* Stop the forwarding lcores and wait for them. */
+static void
+fwd_lcores_halt(void)
+{
+	unsigned int i;
+
+	fwd_stop = true;
+	for (i = 0; i < nb_fwd_lcores; i++)
+		rte_eal_wait_lcore(fwd_lcores[i].lcore_id);
+}
+
+void
+fwd_rx_flush(void)
+{
+	unsigned int flushed;
+
+	if (cfg.no_flush_rx)
+		return;
+	flushed = fwd_ports_flush_rx();
+	if (flushed != 0)
+		printf("skbfwd: %u packets flushed from the RX queues before forwarding (--no-flush-rx keeps them)\n",
+		       flushed);
+}
+
+void
+fwd_lcores_launch(void)
+{
+	fwd_lcores_go();
 }
 
 void
@@ -270,10 +419,27 @@ fwd_lcores_stop(void)
 {
 	unsigned int i;
 
-	fwd_stop = true;
-	for (i = 0; i < nb_fwd_lcores; i++)
-		rte_eal_wait_lcore(fwd_lcores[i].lcore_id);
+	fwd_lcores_halt();
 	/* what an engine still holds goes out (or is freed) before the counts are read */
 	for (i = 0; cfg.engine->stream_stop != NULL && i < nb_fwd_streams; i++)
 		cfg.engine->stream_stop(&fwd_streams[i]);
+}
+
+bool
+fwd_lcores_running(void)
+{
+	return !fwd_stop;
+}
+
+void
+fwd_streams_clear(void)
+{
+	bool running = fwd_lcores_running();
+
+	/* the counters are the lcores': they stand still while zeroed */
+	if (running)
+		fwd_lcores_halt();
+	fwd_streams_zero();
+	if (running)
+		fwd_lcores_go();
 }

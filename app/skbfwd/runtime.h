@@ -8,8 +8,14 @@
  * fwd_engine_teardown() pair up, and none of them touches the ports' set-up.
  *
  * A run: fwd_ports_select(), fwd_streams_build(), fwd_lcores_assign(),
- * fwd_ports_setup() (once), fwd_engine_setup(), fwd_lcores_launch() ...
- * fwd_lcores_stop(), fwd_engine_teardown(), fwd_streams_free().
+ * fwd_ports_setup() (once), fwd_engine_setup(), fwd_rx_flush(),
+ * fwd_lcores_launch() ... fwd_lcores_stop(), fwd_engine_teardown(),
+ * fwd_streams_free().  control.h strings these together for each start and
+ * stop of forwarding; between runs fwd_ports_apply() sets up again only the
+ * ports whose set-up the configuration changed, and the pools stay.
+ *
+ * Other threads (telemetry) read the streams and ports under fwd_plan_lock();
+ * the main lcore takes it while it plans anew or changes a port.
  */
 #ifndef _SKBFWD_RUNTIME_H_
 #define _SKBFWD_RUNTIME_H_
@@ -44,8 +50,16 @@ extern uint16_t nb_fwd_ports;
 void fwd_ports_use(const uint16_t *ports, unsigned int n);
 
 /**
- * Forward on the ports of --portmask/--portlist (every available port without
- * them), the first --nb-ports of them (fwd_ports_use()).
+ * The ports skbfwd would forward on: those of --portmask/--portlist (every
+ * available port without them), the first --nb-ports of them, into @ports
+ * (RTE_MAX_ETHPORTS entries), their number in *@n.  Nothing else changes.
+ * @return 0; -ENODEV (no port, a port that is gone, fewer ports than
+ * --nb-ports), after printing why unless @quiet.
+ */
+int fwd_ports_pick(uint16_t *ports, unsigned int *n, bool quiet);
+
+/**
+ * Forward on the ports fwd_ports_pick() picks (fwd_ports_use()).
  * @return 0; -ENODEV after printing why (no port, a port that is gone, fewer
  * ports than --nb-ports).
  */
@@ -76,6 +90,37 @@ int fwd_ports_setup(void);
  */
 unsigned int fwd_ports_flush_rx(void);
 
+/**
+ * Before a run: bring every port in use in line with the configuration and
+ * the planned streams.  A port whose set-up they change (queues, descriptors,
+ * offloads, RSS, MTU: another engine, --rxq, --nb-cores with an engine that
+ * sends on any port, ...) is set up again, printing why; a port never set up
+ * (another --portlist) is set up; the pools stay.
+ * @return 0; -EAGAIN when a port in use is stopped (`port stop`,
+ * --disable-device-start); another negative errno when a set-up failed;
+ * after printing one line.
+ */
+int fwd_ports_apply(void);
+
+/**
+ * Stop @port_id (free first what a net_ring port's queues hold).
+ * @return 0 (also when stopped, or never set up); a negative errno after printing why.
+ */
+int fwd_port_stop(uint16_t port_id);
+
+/**
+ * Start @port_id again; one that was never set up, or whose set-up the
+ * configuration changed, is set up (again).  Prints "Port N: MAC".
+ * @return 0; a negative errno after printing why.
+ */
+int fwd_port_start(uint16_t port_id);
+
+/**
+ * Stop and close @port_id: it leaves the ports in use and --portlist, and
+ * later plans no longer see it.
+ */
+void fwd_port_close(uint16_t port_id);
+
 /** Free what net_ring ports still hold (sent, never read) before the leak audit; @return count. */
 unsigned int fwd_ports_drain(void);
 
@@ -92,6 +137,41 @@ extern struct fwd_stream fwd_streams[MAX_FWD_STREAMS];
 extern unsigned int nb_fwd_streams;
 extern struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
 extern unsigned int nb_fwd_lcores;
+/** TX queues every port needs for the plan: --txq, or one per lcore for tx_any_port engines. */
+extern uint16_t fwd_nb_txq;
+
+/** Hold off the main lcore's changes to the streams and ports (readers on other threads). */
+void fwd_plan_lock(void);
+/** Release fwd_plan_lock(). */
+void fwd_plan_unlock(void);
+
+/**
+ * A plan made apart from the running one (fwd_plan_make()): what the next
+ * start would run, for `show config fwd` and to check a setting.
+ */
+struct fwd_plan {
+	uint16_t ports[RTE_MAX_ETHPORTS];
+	unsigned int nb_ports;
+	struct fwd_stream *streams;       /* MAX_FWD_STREAMS entries */
+	unsigned int nb_streams;
+	unsigned int lcore_ids[RTE_MAX_LCORE];
+	unsigned int nb_lcores;
+	uint16_t nb_txq;
+};
+
+/**
+ * Plan from the configuration as it stands into @plan, as a start would, with
+ * nothing of the running plan touched.
+ * @return 0; -ENODEV, -EINVAL, -E2BIG after printing why unless @quiet;
+ * -ENOMEM.  @plan needs fwd_plan_free() in every case.
+ */
+int fwd_plan_make(struct fwd_plan *plan, bool quiet);
+
+/** Fill @plan with the running plan's streams (borrowed: do not free) and lcores. */
+void fwd_plan_current(struct fwd_plan *plan);
+
+/** Free what fwd_plan_make() allocated. */
+void fwd_plan_free(struct fwd_plan *plan);
 
 /**
  * Plan the streams anew from the ports in use and the configuration: one per
@@ -106,14 +186,21 @@ int fwd_streams_build(void);
  * of --coremask's lcores) and allocate what
  * the run records into (per-port TX counts of tx_any_port engines, burst
  * histograms).  An engine with tx_any_port needs a TX queue per lcore on
- * every port: cfg.nb_txq is raised to that (said on stdout), which only
- * ports set up afterwards get.
+ * every port: fwd_nb_txq, what the ports are asked for (the raise from
+ * --txq is said when they are set up).
  * @return 0; -EINVAL after printing why; -ENOMEM.
  */
 int fwd_lcores_assign(void);
 
 /** Free what fwd_lcores_assign() allocated for the streams (their counters stay readable). */
 void fwd_streams_free(void);
+
+/**
+ * Zero every counter of every stream (packets, bytes, drops, checksums,
+ * cycles, burst histograms, per-port TX counts).  While forwarding runs the
+ * lcores pause for it (no engine hook runs, nothing is flushed).
+ */
+void fwd_streams_clear(void);
 
 /**
  * The engine's set-up for a run: its setup(), then stream_init() of every
@@ -127,13 +214,18 @@ int fwd_engine_setup(void);
 void fwd_engine_teardown(void);
 
 /**
- * Start forwarding: empty the RX queues first unless --no-flush-rx
- * (fwd_ports_flush_rx(), reported when it freed anything), then start every
- * forwarding lcore on its streams.
+ * Empty the RX queues before forwarding unless --no-flush-rx
+ * (fwd_ports_flush_rx(), reported when it freed anything).
  */
+void fwd_rx_flush(void);
+
+/** Start every forwarding lcore on its streams. */
 void fwd_lcores_launch(void);
 
 /** Stop the forwarding lcores, wait for them, then call the engine's stream_stop() of each stream. */
 void fwd_lcores_stop(void);
+
+/** True between fwd_lcores_launch() and fwd_lcores_stop(). */
+bool fwd_lcores_running(void);
 
 #endif /* _SKBFWD_RUNTIME_H_ */

@@ -184,6 +184,7 @@ skbfwd_main(int argc, char **argv, const struct fwd_engine *const *engines)
 		fflush(stdout);
 		skbfwd_wait();
 	} else if (!skbfwd_quit) {
+		fwd_rx_flush();
 		fwd_lcores_launch();
 		skbfwd_wait();
 		printf("Telling cores to stop...");

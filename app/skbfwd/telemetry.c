@@ -9,9 +9,11 @@
  * are unaffected.
  *
  * The telemetry thread only reads: the stream counters (64-bit loads, as the
- * main lcore's periodic statistics do) and state fixed before forwarding starts.
- * The counter commands hold skbfwd_tel_lock; skbfwd_telemetry_close() takes it
- * before the exit path frees per-stream state, and they answer -ENODEV after.
+ * main lcore's periodic statistics do) and the plan of streams and ports.  The
+ * commands hold fwd_plan_lock(), which the main lcore takes while it plans
+ * anew (a start from the console) or changes a port; skbfwd_telemetry_close()
+ * takes it before the exit path frees per-stream state, and the counter
+ * commands answer -ENODEV after.
  */
 
 #include <errno.h>
@@ -20,7 +22,6 @@
 #include <string.h>
 
 #include <rte_ethdev.h>
-#include <rte_spinlock.h>
 #include <rte_telemetry.h>
 
 #include "port.h"
@@ -29,7 +30,6 @@
 #include "stats.h"
 #include "telemetry.h"
 
-static rte_spinlock_t skbfwd_tel_lock = RTE_SPINLOCK_INITIALIZER;
 static bool skbfwd_tel_closed;
 
 static const char *const skbfwd_topology_names[] = {
@@ -92,7 +92,7 @@ skbfwd_tel_port_index(uint16_t port)
 /*
  * Parse the optional ",N" parameter (a forwarding port) into @port, and sum the
  * streams into *@t (RTE_MAX_ETHPORTS entries, too big for the telemetry
- * thread's stack; the caller frees it).
+ * thread's stack; the caller frees it).  The caller holds fwd_plan_lock().
  * @return 0 (a port given), -ENOENT (none given); -EINVAL (not a forwarding
  * port), -ENOMEM, -ENODEV (skbfwd is shutting down) with *@t not allocated.
  */
@@ -113,18 +113,12 @@ skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
 		*port = (uint16_t)v;
 		ret = 0;
 	}
+	if (skbfwd_tel_closed)
+		return -ENODEV;
 	*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
 	if (*t == NULL)
 		return -ENOMEM;
-	rte_spinlock_lock(&skbfwd_tel_lock);
-	if (skbfwd_tel_closed) {
-		rte_spinlock_unlock(&skbfwd_tel_lock);
-		free(*t);
-		*t = NULL;
-		return -ENODEV;
-	}
 	stats_collect(*t);
-	rte_spinlock_unlock(&skbfwd_tel_lock);
 	return ret;
 }
 
@@ -132,6 +126,7 @@ static int
 skbfwd_tel_engine(const char *cmd __rte_unused, const char *params __rte_unused,
 		  struct rte_tel_data *d)
 {
+	fwd_plan_lock();
 	rte_tel_data_start_dict(d);
 	rte_tel_data_add_dict_string(d, "name", cfg.engine->name);
 	rte_tel_data_add_dict_int(d, "burst", cfg.burst);
@@ -140,7 +135,8 @@ skbfwd_tel_engine(const char *cmd __rte_unused, const char *params __rte_unused,
 	rte_tel_data_add_dict_int(d, "nb_streams", (int)nb_fwd_streams);
 	rte_tel_data_add_dict_int(d, "nb_lcores", (int)nb_fwd_lcores);
 	rte_tel_data_add_dict_int(d, "rxq", cfg.nb_rxq);
-	rte_tel_data_add_dict_int(d, "txq", cfg.nb_txq);
+	rte_tel_data_add_dict_int(d, "txq", fwd_nb_txq);
+	fwd_plan_unlock();
 	return 0;
 }
 
@@ -153,9 +149,12 @@ skbfwd_tel_stats(const char *cmd __rte_unused, const char *params,
 	unsigned int i;
 	int ret;
 
+	fwd_plan_lock();
 	ret = skbfwd_tel_collect(params, &port, &t);
-	if (ret != 0 && ret != -ENOENT)
+	if (ret != 0 && ret != -ENOENT) {
+		fwd_plan_unlock();
 		return ret;
+	}
 	if (ret == 0) {
 		acc = t[port];
 	} else {
@@ -163,6 +162,7 @@ skbfwd_tel_stats(const char *cmd __rte_unused, const char *params,
 		for (i = 0; i < nb_fwd_ports; i++)
 			counts_add(&acc, &t[fwd_ports[i]]);
 	}
+	fwd_plan_unlock();
 	free(t);
 	rte_tel_data_start_dict(d);
 	if (ret == 0)
@@ -220,13 +220,17 @@ skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 	unsigned int i;
 	int ret;
 
+	fwd_plan_lock();
 	ret = skbfwd_tel_collect(params, &port, &t);
-	if (ret != 0 && ret != -ENOENT)
+	if (ret != 0 && ret != -ENOENT) {
+		fwd_plan_unlock();
 		return ret;
+	}
 	if (ret == 0) {
 		/* "/skbfwd/ports,N": that port alone, flat */
 		ret = skbfwd_tel_one_port(d, (unsigned int)skbfwd_tel_port_index(port),
 					  &t[port], true);
+		fwd_plan_unlock();
 		free(t);
 		return ret;
 	}
@@ -236,15 +240,16 @@ skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 		char key[8];
 
 		if (pd == NULL) {
-			free(t);
-			return -ENOMEM;
+			ret = -ENOMEM;
+			break;
 		}
 		skbfwd_tel_one_port(pd, i, &t[fwd_ports[i]], false);
 		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
 		skbfwd_tel_add_container(d, key, pd);
 	}
+	fwd_plan_unlock();
 	free(t);
-	return 0;
+	return ret == -ENOMEM ? ret : 0;
 }
 
 int
@@ -266,7 +271,7 @@ skbfwd_telemetry_init(void)
 void
 skbfwd_telemetry_close(void)
 {
-	rte_spinlock_lock(&skbfwd_tel_lock);
+	fwd_plan_lock();
 	skbfwd_tel_closed = true;
-	rte_spinlock_unlock(&skbfwd_tel_lock);
+	fwd_plan_unlock();
 }
