@@ -201,6 +201,7 @@ stop:
 	stats_print_fwd();
 	printf("\nDone.\n");
 	(void)stats_print_own();
+	stats_json_close();
 	if (fwd_gso_wanted()) {
 		if (cfg.gro)
 			stats_print_gro();

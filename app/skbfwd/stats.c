@@ -671,8 +671,9 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 
 	if (f == NULL)
 		return -EBADF;
-	stats_json_file = NULL;
-	/* a regular file is rewritten from its start; a pipe or a device has none */
+	/* each run's statistics replace the last ones (the console runs several):
+	 * a regular file is rewritten from its start; a pipe or a device has none */
+	rewind(f);
 	(void)ftruncate(fileno(f), 0);
 	fprintf(f, "{\n  \"schema\": \"skbfwd-stats/1\",\n  \"engine\": \"%s\",\n"
 		"  \"burst\": %u,\n  \"seconds\": %.3f,\n  \"drop_reasons\": [",
@@ -732,7 +733,7 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 		fprintf(f, ", \"cycles_per_packet\": %.2f", cycles_per_packet(acc));
 	fprintf(f, "}\n}\n");
 	ret = ferror(f) ? -EIO : 0;
-	if (fclose(f) != 0)
+	if (fflush(f) != 0)
 		ret = -EIO;
 	if (ret < 0)
 		fprintf(stderr, "skbfwd: --stats-json=%s: write failed\n", cfg.stats_json);
@@ -795,4 +796,33 @@ stats_print_gro(void)
 	}
 	printf("GRO: %" PRIu64 " packets received, %" PRIu64 " skbs after merging\n",
 	       rx, rx - merged);
+}
+
+void
+stats_print_drops(void)
+{
+	static struct fwd_counts t[RTE_MAX_ETHPORTS];
+	struct fwd_counts acc;
+	unsigned int i, r;
+
+	stats_collect(t);
+	memset(&acc, 0, sizeof(acc));
+	printf("  %-16s", "Drops by reason");
+	for (i = 0; i < nb_fwd_ports; i++) {
+		char col[16];
+
+		snprintf(col, sizeof(col), "port %u", fwd_ports[i]);
+		printf(" %14s", col);
+		counts_add(&acc, &t[fwd_ports[i]]);
+	}
+	printf(" %14s\n", "total");
+	for (r = 0; r <= FWD_DROP_MAX; r++) {
+		printf("  %-16s", r < FWD_DROP_MAX ? fwd_drop_names[r] : "all reasons");
+		for (i = 0; i < nb_fwd_ports; i++) {
+			const struct fwd_counts *c = &t[fwd_ports[i]];
+
+			printf(" %14" PRIu64, r < FWD_DROP_MAX ? c->reason[r] : c->drops);
+		}
+		printf(" %14" PRIu64 "\n", r < FWD_DROP_MAX ? acc.reason[r] : acc.drops);
+	}
 }

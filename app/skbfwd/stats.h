@@ -77,7 +77,8 @@ void stats_print_fwd(void);
 /**
  * skbfwd's own final statistics, after testpmd's: per port and in total the
  * bytes, generated packets, drops by reason and rates, then per queue and per
- * lcore; writes them to --stats-json's file opened by stats_json_open().
+ * lcore; writes them to --stats-json's file opened by stats_json_open(),
+ * replacing what an earlier call wrote there.
  * @return 0; a negative errno when --stats-json could not be written (said on stderr).
  */
 int stats_print_own(void);
@@ -109,8 +110,14 @@ void stats_print_xstats_final(void);
  */
 int stats_json_open(void);
 
-/** Close --stats-json's file unwritten (a run that did not start). */
+/** Close --stats-json's file (written by each stats_print_own() before, or not at all). */
 void stats_json_close(void);
+
+/**
+ * Print the drops of the run by named reason (`show drops`): a row per reason
+ * and one for all, a column per port in use and the total.
+ */
+void stats_print_drops(void);
 
 /** Print "GRO: N packets received, M skbs after merging" (--gro). */
 void stats_print_gro(void);
