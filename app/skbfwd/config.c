@@ -53,7 +53,6 @@ struct skbfwd_refusal {
 #define NO_MULTIPROC "skbfwd is one process; sharing ports between processes is not implemented"
 #define NIC_SPLIT "Rx buffer and header split is a NIC feature skbfwd does not configure"
 #define NO_HAIRPIN "hairpin queues forward inside the NIC, where no engine sees the packets"
-#define NO_CONSOLE "skbfwd has no interactive console"
 #define DPDK_MEMORY "pools are populated from DPDK's own memory only (--mp-alloc=native)"
 
 /*
@@ -62,10 +61,6 @@ struct skbfwd_refusal {
  * first in the option table.
  */
 static const struct skbfwd_refusal skbfwd_refused[] = {
-	{ "interactive", no_argument, NO_CONSOLE },
-	{ "cmdline-file", required_argument, NO_CONSOLE },
-	{ "auto-start", no_argument, NO_CONSOLE },
-	{ "tx-first", no_argument, "no burst is sent before forwarding starts" },
 	{ "num-procs", required_argument, NO_MULTIPROC },
 	{ "proc-id", required_argument, NO_MULTIPROC },
 	{ "hairpinq", required_argument, NO_HAIRPIN },
@@ -328,11 +323,53 @@ skbfwd_option_set(const char *name, const char *arg)
 		fprintf(stderr, "skbfwd: option --%s needs a value\n", name);
 		return -EINVAL;
 	}
-	if (o->opt->has_arg == no_argument && arg != NULL) {
-		fprintf(stderr, "skbfwd: option --%s takes no value\n", name);
+	/* an option without a value: "on" as given alone, "off" where its set takes it */
+	if (o->opt->has_arg == no_argument && arg != NULL && strcmp(arg, "on") == 0)
+		arg = NULL;
+	if (o->opt->has_arg == no_argument && arg != NULL &&
+	    !(strcmp(arg, "off") == 0 && o->set->off)) {
+		if (strcmp(arg, "off") == 0)
+			fprintf(stderr, "skbfwd: --%s cannot be turned off once given\n", name);
+		else
+			fprintf(stderr, "skbfwd: option --%s takes no value\n", name);
 		return -EINVAL;
 	}
 	return o->global ? o->set->parse(name, arg) : skbfwd_engine_option(name, arg);
+}
+
+/*
+ * Options read only while skbfwd starts (pools, EAL, metrics, the console
+ * itself), which setting at run time would not change: skbfwd_option_startup().
+ * Every other option takes effect at the next start of forwarding.
+ */
+static const char *const skbfwd_startup_opts[] = {
+	"total-num-mbufs", "mbuf-size", "mbcache", "numa", "no-numa", "socket-num",
+	"port-numa-config", "ring-numa-config", "mp-alloc", "mlockall", "no-mlockall",
+	"stats-period", "stats-format", "duration", "stats-json", "display-xstats",
+	"latencystats", "bitrate-stats", "print-event", "mask-event", "disable-device-start",
+	"interactive", "auto-start", "tx-first", "cmdline-file", "help",
+};
+
+bool
+skbfwd_option_startup(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(skbfwd_startup_opts); i++)
+		if (strcmp(skbfwd_startup_opts[i], name) == 0)
+			return true;
+	return false;
+}
+
+void
+skbfwd_options_foreach(void (*fn)(const char *name, bool has_value, void *arg), void *arg)
+{
+	static struct skbfwd_opt t[FWD_MAX_OPTIONS];
+	unsigned int n = skbfwd_opt_table(t, RTE_DIM(t)), i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].opt->name, "help") != 0)
+			fn(t[i].opt->name, t[i].opt->has_arg != no_argument, arg);
 }
 
 void
@@ -529,20 +566,43 @@ skbfwd_parse_run_option(const char *name, const char *arg)
 	}
 	if (strcmp(name, "coremask") == 0)
 		return skbfwd_parse_coremask(arg);
+	/* options without a value: arg NULL, or "off" from the console's set */
 	if (strcmp(name, "record-core-cycles") == 0) {
-		cfg.record_core_cycles = true;
+		cfg.record_core_cycles = arg == NULL;
 		return 0;
 	}
 	if (strcmp(name, "record-burst-stats") == 0) {
-		cfg.record_burst_stats = true;
+		cfg.record_burst_stats = arg == NULL;
 		return 0;
 	}
 	if (strcmp(name, "gro") == 0) {
-		cfg.gro = true;
+		cfg.gro = arg == NULL;
 		return 0;
 	}
 	if (strcmp(name, "no-flush-rx") == 0) {
-		cfg.no_flush_rx = true;
+		cfg.no_flush_rx = arg == NULL;
+		return 0;
+	}
+	if (strcmp(name, "interactive") == 0) {
+		cfg.interactive = arg == NULL;
+		return 0;
+	}
+	if (strcmp(name, "auto-start") == 0) {
+		cfg.auto_start = arg == NULL;
+		return 0;
+	}
+	if (strcmp(name, "tx-first") == 0) {
+		cfg.tx_first = arg == NULL;
+		return 0;
+	}
+	if (strcmp(name, "cmdline-file") == 0) {
+		if (*arg == '\0' || strlen(arg) >= sizeof(cfg.cmdline_file_path)) {
+			fprintf(stderr, "skbfwd: --cmdline-file needs a file name (shorter than %zu)\n",
+				sizeof(cfg.cmdline_file_path));
+			return -EINVAL;
+		}
+		strcpy(cfg.cmdline_file_path, arg);
+		cfg.cmdline_file = cfg.cmdline_file_path;
 		return 0;
 	}
 	if (strcmp(name, "mlockall") == 0 || strcmp(name, "no-mlockall") == 0) {
@@ -591,6 +651,10 @@ static const struct option skbfwd_run_longopts[] = {
 	{ "bitrate-stats", required_argument, NULL, 0 },
 	{ "mlockall", no_argument, NULL, 0 },
 	{ "no-mlockall", no_argument, NULL, 0 },
+	{ "interactive", no_argument, NULL, 0 },
+	{ "auto-start", no_argument, NULL, 0 },
+	{ "tx-first", no_argument, NULL, 0 },
+	{ "cmdline-file", required_argument, NULL, 0 },
 	{ "help", no_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
@@ -598,6 +662,7 @@ static const struct option skbfwd_run_longopts[] = {
 const struct fwd_options skbfwd_run_options = {
 	.longopts = skbfwd_run_longopts,
 	.parse = skbfwd_parse_run_option,
+	.off = true,
 	.usage =
 	"  --burst=N               packets per burst, 1..512 (default 32)\n"
 	"  --stats-period=SEC      print testpmd's NIC statistics blocks every SEC seconds\n"
@@ -618,6 +683,10 @@ const struct fwd_options skbfwd_run_options = {
 	"  --latencystats=LCORE    latency of every port through rte_latencystats (metrics)\n"
 	"  --bitrate-stats=LCORE   bit rates of every port through rte_bitratestats (metrics)\n"
 	"  --mlockall, --no-mlockall  lock the process's memory or not (default not)\n"
+	"  -i, --interactive       the skbfwd> prompt (commands: help)\n"
+	"  -a, --auto-start        start forwarding at once (with -i or --cmdline-file)\n"
+	"  --tx-first              send one burst on every stream before forwarding\n"
+	"  --cmdline-file=FILE     run the console commands of FILE first\n"
 	"  --help                  this text\n",
 };
 

@@ -87,6 +87,11 @@ struct skbfwd_config {
 	unsigned int nb_xstats;
 	int latencystats_lcore;           /* --latencystats=LCORE, SKBFWD_UNSET: off */
 	int bitrate_lcore;                /* --bitrate-stats=LCORE, SKBFWD_UNSET: off */
+	bool interactive;                 /* -i: the skbfwd> prompt (console.h) */
+	bool auto_start;                  /* -a: forward at once, also with -i or a file */
+	bool tx_first;                    /* --tx-first: one txonly burst on every stream first */
+	const char *cmdline_file;         /* --cmdline-file FILE, NULL: none */
+	char cmdline_file_path[SKBFWD_PATH_MAX];
 	struct skbfwd_port_config port;
 };
 
@@ -129,14 +134,29 @@ int skbfwd_parse_args(int argc, char **argv);
 
 /**
  * Set option --@name (its full name; a skbfwd, port or engine option) to @arg
- * (NULL for an option without a value), as on the command line: the way to
- * change an option at run time.  Nothing exits; call skbfwd_config_check()
- * after a series of them.
+ * (NULL or "on" for an option without a value; "off" turns one off where its
+ * set takes that, fwd_options.off), as on the command line: the way to change an
+ * option at run time.  Nothing exits; call skbfwd_config_check() after a
+ * series of them.
  * @return 0; -EINVAL after printing one "skbfwd: ..." line (unknown option,
  * refused testpmd option, missing or unexpected value, bad value, an option
  * of another engine).
  */
 int skbfwd_option_set(const char *name, const char *arg);
+
+/**
+ * True when option --@name only acts while skbfwd starts (the pools, the
+ * metrics, the console's own options): setting it at run time would change
+ * nothing, so the console refuses it.
+ */
+bool skbfwd_option_startup(const char *name);
+
+/**
+ * Call @fn with the name of every option skbfwd_option_set() knows but
+ * --help: skbfwd's, every engine's and the refused testpmd ones, and whether
+ * it takes a value.
+ */
+void skbfwd_options_foreach(void (*fn)(const char *name, bool has_value, void *arg), void *arg);
 
 /**
  * Check the options against each other (--rxfreet below --rxd, --nb-cores

@@ -106,13 +106,19 @@ struct fwd_options {
 	/** Long options (getopt_long: name and has_arg), terminated by a zeroed entry. */
 	const struct option *longopts;
 	/**
-	 * Store the value of option @name (@arg, NULL for an option without one;
-	 * the caller's string, which need not outlive the call: keep a copy).
+	 * Store the value of option @name (@arg, NULL for an option without one,
+	 * or "off" for one when the set says so in @off; the caller's string,
+	 * which need not outlive the call: keep a copy).
 	 * @return 0; -EINVAL after printing one "skbfwd: --NAME..." line.
 	 */
 	int (*parse)(const char *name, const char *arg);
 	/** The --help lines of the options. */
 	const char *usage;
+	/**
+	 * parse() takes "off" as @arg of its options without a value, to turn
+	 * one off (the console's `set NAME off`); false: they only turn on.
+	 */
+	bool off;
 };
 
 /** A NULL-terminated list of option sets for fwd_engine.options. */

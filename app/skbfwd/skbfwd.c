@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * skbfwd_main(), the program around the engines (skbfwd.h): EAL and option
- * parsing, port bring-up, lcore launch, the main lcore's statistics loop, and
- * a clean shutdown that ends with the leak audit.
+ * parsing, port bring-up, then the session: forwarding with the main lcore's
+ * statistics loop, or the console (-i, --cmdline-file); and a clean shutdown
+ * that ends with the leak audit.
  */
 
 #include <errno.h>
@@ -22,6 +23,8 @@
 
 #include "port.h"
 #include "config.h"
+#include "console.h"
+#include "control.h"
 #include "runtime.h"
 #include "stats.h"
 #include "telemetry.h"
@@ -50,14 +53,13 @@ skbfwd_install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
-/* Main lcore: statistics every period until the duration ends or a signal comes. */
+/* Main lcore: statistics every period until @end (0: none) or a signal comes. */
 static void
-skbfwd_wait(void)
+skbfwd_wait(uint64_t end)
 {
 	uint64_t hz = rte_get_timer_hz();
 	uint64_t start = rte_get_timer_cycles();
 	uint64_t period = (uint64_t)cfg.stats_period * hz;
-	uint64_t end = cfg.duration > 0 ? start + (uint64_t)(cfg.duration * (double)hz) : 0;
 	uint64_t last = start;
 	unsigned int ticks = 0;
 
@@ -79,6 +81,59 @@ skbfwd_wait(void)
 		if (end != 0 && now >= end)
 			break;
 	}
+}
+
+/* The main lcore's periodic work while the console waits. */
+static void
+skbfwd_console_tick(void)
+{
+	glue_ports_poll_link(); /* link down/up of ports without LSC interrupts */
+	skbfwd_metrics_tick(rte_get_timer_cycles());
+}
+
+/*
+ * The session after the ports are up: --cmdline-file, the automatic start,
+ * then the prompt (-i) or the wait for --duration or a signal.
+ * @return 0; a negative errno when a start without a prompt failed.
+ */
+static int
+skbfwd_session(void)
+{
+	struct console_ctl ctl = { .signal = &skbfwd_quit, .tick = skbfwd_console_tick };
+	bool quit = false, prompt = cfg.interactive;
+	int ret;
+
+	if (cfg.duration > 0)
+		ctl.deadline = rte_get_timer_cycles() +
+			       (uint64_t)(cfg.duration * (double)rte_get_timer_hz());
+	if (cfg.cmdline_file != NULL) {
+		ret = console_run_file(cfg.cmdline_file, &ctl);
+		if (ret < 0)
+			return ret;
+		quit = ret == 1;
+	}
+	/* without a prompt and a file, forwarding starts at once (-a or not) */
+	if (!quit && !skbfwd_quit && !fwd_running() &&
+	    (cfg.auto_start || (!prompt && cfg.cmdline_file == NULL))) {
+		if (!cfg.port.device_start) {
+			printf("skbfwd: the ports are not started (--disable-device-start): nothing is forwarded\n");
+			fflush(stdout);
+		} else {
+			ret = fwd_start(cfg.tx_first ? 1 : 0);
+			if (ret < 0 && !prompt)
+				return ret;
+		}
+	}
+	if (prompt && !quit) {
+		if (console_interact(&ctl) < 0)
+			fprintf(stderr, "skbfwd: no memory for the console\n");
+		return 0;
+	}
+	/* a file alone stops at its end, unless it is to forward (-a, --duration) */
+	if (!quit && (cfg.cmdline_file == NULL || cfg.auto_start ||
+		      (fwd_running() && ctl.deadline != 0)))
+		skbfwd_wait(ctl.deadline);
+	return 0;
 }
 
 /*
@@ -154,11 +209,11 @@ skbfwd_main(int argc, char **argv, const struct fwd_engine *const *engines)
 	ret = fwd_ports_select();
 	if (ret < 0)
 		goto failed;
+	/* the first plan sizes the ports; at a prompt a bad one can be set right there */
 	ret = fwd_streams_build();
-	if (ret < 0)
-		goto failed;
-	ret = fwd_lcores_assign();
-	if (ret < 0)
+	if (ret == 0)
+		ret = fwd_lcores_assign();
+	if (ret < 0 && !cfg.interactive)
 		goto failed;
 	ret = fwd_ports_setup();
 	if (ret < 0)
@@ -169,44 +224,22 @@ skbfwd_main(int argc, char **argv, const struct fwd_engine *const *engines)
 	ret = skbfwd_metrics_setup();
 	if (ret < 0)
 		goto failed;
-	ret = fwd_engine_setup();
-	if (ret < 0)
-		goto failed;
 	if (skbfwd_quit)
 		goto stop;
-
-	printf("skbfwd: %s engine, %u ports, %u streams on %u forwarding lcores, burst %u\n",
-	       cfg.engine->name, nb_fwd_ports, nb_fwd_streams, nb_fwd_lcores, cfg.burst);
-	fflush(stdout);
-	stats_init();
-	if (!cfg.port.device_start) {
-		printf("skbfwd: the ports are not started (--disable-device-start): nothing is forwarded\n");
-		fflush(stdout);
-		skbfwd_wait();
-	} else if (!skbfwd_quit) {
-		fwd_rx_flush();
-		fwd_lcores_launch();
-		skbfwd_wait();
-		printf("Telling cores to stop...");
-		printf("\nWaiting for lcores to finish...\n");
-		fflush(stdout);
-		fwd_lcores_stop();
-	}
+	ret = skbfwd_session();
+	if (ret < 0)
+		goto failed;
 stop:
 	if (skbfwd_quit)
 		fprintf(stderr, "skbfwd: signal %d received, stopping\n", (int)skbfwd_quit);
 
 	skbfwd_telemetry_close();
-	/* testpmd's blocks and "Done.", then skbfwd's own lines */
-	stats_print_fwd();
-	printf("\nDone.\n");
-	(void)stats_print_own();
+	/* the run's statistics as a stop prints them; those of the last run when stopped */
+	if (fwd_running())
+		fwd_stop();
+	else
+		fwd_print_stats();
 	stats_json_close();
-	if (fwd_gso_wanted()) {
-		if (cfg.gro)
-			stats_print_gro();
-		fwd_tx_gso_print_stats();
-	}
 	fwd_engine_teardown();
 	fwd_streams_free();
 	skbfwd_metrics_close();
@@ -219,6 +252,7 @@ stop:
 	printf("\nBye...\n");
 	fflush(stdout);
 	glue_pools_free();
+	console_commands_free();
 	rte_pdump_uninit();
 	rte_eal_cleanup();
 	return in_use == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -227,12 +261,14 @@ failed:
 	/* a signal cut a start-up step short: that is a clean stop, not a failure */
 	if (ret < 0 && skbfwd_quit)
 		goto stop;
+	fwd_stop();
 	fwd_engine_teardown();
 	fwd_streams_free();
 	skbfwd_metrics_close();
 	glue_ports_close();
 	glue_pools_free();
 	stats_json_close();
+	console_commands_free();
 	rte_pdump_uninit();
 	rte_eal_cleanup();
 	return ret == 1 ? EXIT_SUCCESS : EXIT_FAILURE;

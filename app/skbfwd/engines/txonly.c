@@ -351,12 +351,13 @@ txonly_parse_option(const char *name, const char *arg)
 		txonly_gso_size = (uint16_t)v;
 		return 0;
 	}
+	/* options without a value: arg NULL, or "off" from the console's set */
 	if (strcmp(name, "tx-gso-udp") == 0) {
-		txonly_gso_udp = true;
+		txonly_gso_udp = arg == NULL;
 		return 0;
 	}
 	if (strcmp(name, "txonly-multi-flow") == 0) {
-		txonly_multi_flow = true;
+		txonly_multi_flow = arg == NULL;
 		return 0;
 	}
 	return -EINVAL;
@@ -404,6 +405,7 @@ static const struct option txonly_longopts[] = {
 static const struct fwd_options txonly_options = {
 	.longopts = txonly_longopts,
 	.parse = txonly_parse_option,
+	.off = true,
 	.usage =
 	"  --txpkts=N[,N...]       txonly: segment sizes of each frame (chained; default 64)\n"
 	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
