@@ -103,11 +103,25 @@ fwd_plan_streams(const uint16_t *ports, unsigned int nb_ports, struct fwd_stream
 	return 0;
 }
 
+/* True when streams of two lcores send on one (TX port, TX queue) of the plan @st. */
+static bool
+fwd_plan_shares_txq(const struct fwd_stream *st, unsigned int nb)
+{
+	unsigned int s, t;
+
+	for (s = 0; s < nb; s++)
+		for (t = 0; t < s; t++)
+			if (st[s].lcore_idx != st[t].lcore_idx &&
+			    st[s].tx_port == st[t].tx_port && st[s].tx_queue == st[t].tx_queue)
+				return true;
+	return false;
+}
+
 /*
  * The forwarding lcores of @nb streams @st: --nb-cores of EAL's workers or of
  * --coremask's lcores into @ids (no more than there are streams), each
- * stream's lcore_idx, the TX queue of engines that send on any port, and the
- * TX queues every port needs for that (*@nb_txq).
+ * stream's lcore_idx, the TX queues when lcores would share one, and the TX
+ * queues every port needs (*@nb_txq).
  */
 static int
 fwd_plan_lcores(struct fwd_stream *st, unsigned int nb, unsigned int *ids,
@@ -135,14 +149,20 @@ fwd_plan_lcores(struct fwd_stream *st, unsigned int nb, unsigned int *ids,
 	if (n > nb)
 		n = nb;
 	*nb_lcores = n;
-	/* an engine sending on any port needs one TX queue per lcore on every port */
-	*nb_txq = cfg.nb_txq;
-	if (cfg.engine->tx_any_port && *nb_txq < n)
-		*nb_txq = (uint16_t)n;
-	for (s = 0; s < nb; s++) {
+	for (s = 0; s < nb; s++)
 		st[s].lcore_idx = (uint16_t)(s % n);
-		if (cfg.engine->tx_any_port)
-			st[s].tx_queue = (uint16_t)(s % n);
+	/*
+	 * Two lcores never send on one TX queue (rte_eth_tx_burst is not
+	 * thread-safe): an engine sending on any port, or a plan where two lcores'
+	 * streams meet on a (port, queue) (--rxq above --txq), gets one TX queue
+	 * per lcore on every port, the lcore's own.
+	 */
+	*nb_txq = cfg.nb_txq;
+	if (fwd_plan_shares_txq(st, nb) || cfg.engine->tx_any_port) {
+		if (*nb_txq < n)
+			*nb_txq = (uint16_t)n;
+		for (s = 0; s < nb; s++)
+			st[s].tx_queue = st[s].lcore_idx;
 	}
 	return 0;
 }

@@ -137,7 +137,7 @@ extern struct fwd_stream fwd_streams[MAX_FWD_STREAMS];
 extern unsigned int nb_fwd_streams;
 extern struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
 extern unsigned int nb_fwd_lcores;
-/** TX queues every port needs for the plan: --txq, or one per lcore for tx_any_port engines. */
+/** TX queues every port needs for the plan: --txq, or one per lcore (fwd_lcores_assign()). */
 extern uint16_t fwd_nb_txq;
 
 /** Hold off the main lcore's changes to the streams and ports (readers on other threads). */
@@ -185,9 +185,10 @@ int fwd_streams_build(void);
  * Give the streams to the forwarding lcores (--nb-cores of EAL's workers, or
  * of --coremask's lcores) and allocate what
  * the run records into (per-port TX counts of tx_any_port engines, burst
- * histograms).  An engine with tx_any_port needs a TX queue per lcore on
- * every port: fwd_nb_txq, what the ports are asked for (the raise from
- * --txq is said when they are set up).
+ * histograms).  An engine with tx_any_port, and a plan where streams of two
+ * lcores would send on one TX queue (--rxq above --txq), needs a TX queue per
+ * lcore on every port: fwd_nb_txq, what the ports are asked for (the raise
+ * from --txq is said when they are set up).
  * @return 0; -EINVAL after printing why; -ENOMEM.
  */
 int fwd_lcores_assign(void);

@@ -37,6 +37,63 @@ def session(args, stdin=b"", wait=0.0, vdevs=None, tag="opt", sig=None):
         c.close()
 
 
+def replan(tap):
+    """Run-time changes keep the ports: another engine, core count or queue
+    count is planned at the next start on the same ports (same MACs), which
+    are set up again only where their queues or offloads change; two worker
+    lcores on this 2-CPU machine (lcore 2 shares CPU 1)."""
+    c = Console(["-i"], tag="replan", lcores=None, eal=["--lcores", "0@0,1@1,2@1"])
+    try:
+        banner = c.ready()
+        if not tap.ok(banner is not None, "replan: prompt", c.log()):
+            return
+        macs = dict(t.re.findall(r"^Port (\d) \(net_null\d\): .* MAC (\S+)$", banner, t.re.M))
+        tap.eq(c.cmd("set nbcore 2"), ["Number of forwarding cores set to 2"], "set nbcore 2")
+        tap.eq(c.cmd("set fwd icmpecho"), ["Set icmpecho packet forwarding mode"],
+               "set fwd icmpecho")
+        s = c.cmd("start")
+        for p in (0, 1):
+            tap.ok(f"Port {p}: set up again (queues: icmpecho engine, 1 RX x 1024, 2 TX x 1024)"
+                   in s, f"icmpecho on 2 lcores: port {p} set up again with a TX queue each", s)
+            tap.ok(any(ln.startswith(f"Port {p} (net_null{p}): ") and
+                       ln.endswith(f"2 txq x 1024 desc, MAC {macs.get(str(p))}") for ln in s),
+                   f"port {p}: the same port (its MAC), 2 TX queues now", s)
+        tap.eq(s[-1:], ["skbfwd: icmpecho engine, 2 ports, 2 streams on 2 forwarding lcores, "
+                        "burst 32"], "icmpecho runs on the ports kept")
+        tap.ok("  RX P=1/Q=0 (socket 0) -> TX P=0/Q=1 (socket 0) peer=02:00:00:00:00:00" in s,
+               "the second lcore sends on its own TX queue", s)
+        c.cmd("stop")
+        tap.eq(c.cmd("set fwd io"), ["Set io packet forwarding mode"], "set fwd io")
+        tap.eq(c.cmd("set rxq 2"), [], "set rxq 2")
+        s = c.cmd("start")
+        for p in (0, 1):
+            tap.ok(f"Port {p}: set up again (queues: io engine, 2 RX x 1024, 2 TX x 1024)"
+                   in s, f"--rxq=2 on 2 lcores: port {p} set up again, a TX queue per lcore", s)
+        plan = [ln for ln in s if ln.startswith("  RX P=")]
+        tap.eq(plan, ["  RX P=0/Q=0 (socket 0) -> TX P=1/Q=0 (socket 0) peer=02:00:00:00:00:01",
+                      "  RX P=1/Q=0 (socket 0) -> TX P=0/Q=0 (socket 0) peer=02:00:00:00:00:00",
+                      "  RX P=0/Q=1 (socket 0) -> TX P=1/Q=1 (socket 0) peer=02:00:00:00:00:01",
+                      "  RX P=1/Q=1 (socket 0) -> TX P=0/Q=1 (socket 0) peer=02:00:00:00:00:00"],
+               "4 streams; no two lcores send on one TX queue")
+        stop = c.cmd("stop")
+        acc = t.parse_accumulated("\n".join(stop)) or {}
+        tap.ok(acc.get("rx", 0) > 0 and acc.get("tx", 0) > 0, "the run forwarded", stop)
+        tap.eq(c.cmd("set fwd csum"), ["Set csum packet forwarding mode"], "set fwd csum")
+        s = c.cmd("start")
+        tap.ok("Port 0: set up again (offloads: csum engine, 2 RX x 1024, 2 TX x 1024)" in s,
+               "csum asks checksum offloads: the ports are set up again", s)
+        tap.eq(s[-1:], ["skbfwd: csum engine, 2 ports, 4 streams on 2 forwarding lcores, "
+                        "burst 32"], "csum runs")
+        s = c.cmd("stop")
+        tap.ok(not any("set up again" in ln for ln in c.cmd("start")),
+               "the same set-up again: the ports stay as they are")
+        rest = c.finish(b"quit\n")
+        tap.eq(rest[-3:], EXIT_TAIL, "replan: quit, no mbuf in use", rest)
+        tap.eq(c.rc, 0, "replan: exit status")
+    finally:
+        c.close()
+
+
 def main():
     tap = t.Tap()
     d = tempfile.mkdtemp(prefix="skbt_conopt_")
@@ -130,6 +187,8 @@ def run(tap, d):
                "-i --duration=1: skbfwd leaves the prompt by itself, exit 0", c.log())
     finally:
         c.close()
+
+    replan(tap)
 
     # a command file that cannot be read: one line, exit status 1
     for path, why in (("/nonexistent/cmds", "No such file or directory"), (d, "Is a directory")):

@@ -29,11 +29,13 @@ def clean(text):
 
 class Console:
     """skbfwd with @args after "--" (add "-i" yourself), on @vdevs, its
-    output read through a pipe, or a pseudo-terminal when @tty."""
+    output read through a pipe, or a pseudo-terminal when @tty; @lcores is
+    EAL's -l (None: give the lcores in @eal)."""
 
     def __init__(self, args, vdevs=None, tag="con", lcores="0,1", tty=False, eal=None):
         self.prefix = t.file_prefix(tag)
-        cmd = [t.SKBFWD, "-l", lcores, "--file-prefix", self.prefix] + t.EAL_BASE
+        cmd = [t.SKBFWD] + (["-l", lcores] if lcores else []) + \
+            ["--file-prefix", self.prefix] + t.EAL_BASE
         for v in (vdevs if vdevs is not None else ["net_null0", "net_null1"]):
             cmd += ["--vdev", v]
         cmd += (eal or []) + ["--"] + list(args)
