@@ -28,6 +28,7 @@
 #include <rte_ether.h>
 
 #include "skb.h"
+#include "skb_gso.h"
 
 #define MAX_PKT_BURST 512       /* the largest --burst */
 #define DEFAULT_PKT_BURST 32

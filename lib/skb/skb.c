@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* libskb core: pools, allocation, freeing and the slow paths of the inline calls. */
+/*
+ * libskb core: pools and the port -> pool table, allocation, freeing, misuse
+ * counts, the debug build's checks, and the slow paths of the inline trim and
+ * pull calls (with the head re-allocation they and skb_clone.c share).
+ */
 
 #include <rte_errno.h>
 #include <rte_lcore.h>
@@ -7,15 +11,7 @@
 #include <rte_malloc.h>
 #include <rte_mbuf_dyn.h>
 
-#include "skb_priv.h"
-
-uint64_t skb_meta_flag;
-/*
- * Debug build: set in ol_flags of an skb kfree_skb() freed.  rte_pktmbuf_reset()
- * (every allocation) and PMD RX clear it, and DPDK's clone/copy take the flags of
- * a live mbuf, so unlike a mark in the private area it cannot outlive the free.
- */
-static uint64_t skb_freed_flag;
+#include "skb_internal.h"
 
 static uint64_t skb_misuses[SKB_MISUSE_MAX];
 static struct rte_mempool *skb_port_pool[RTE_MAX_ETHPORTS];
@@ -40,8 +36,10 @@ skb_misuse_count(enum skb_misuse what)
 }
 
 void
-__skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb)
+skb_misuse_record(enum skb_misuse what, const char *call, const struct sk_buff *skb)
 {
+	if ((unsigned int)what >= SKB_MISUSE_MAX)
+		return;
 	__atomic_fetch_add(&skb_misuses[what], 1, __ATOMIC_RELAXED);
 #ifdef SKB_DEBUG
 	RTE_LOG(ERR, USER1, "skb: %s in %s (skb %p len %u headroom %u)\n",
@@ -52,26 +50,6 @@ __skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb)
 	RTE_SET_USED(skb);
 	RTE_SET_USED(skb_misuse_names);
 #endif
-}
-
-int
-skb_lib_init(void)
-{
-	static const struct rte_mbuf_dynflag flag = { .name = "skb_meta_valid" };
-	static const struct rte_mbuf_dynflag freed = { .name = "skb_debug_freed" };
-	int bit, fbit;
-
-	if (skb_meta_flag != 0)
-		return 0;
-	bit = rte_mbuf_dynflag_register(&flag);
-	if (bit < 0)
-		return -rte_errno;
-	fbit = rte_mbuf_dynflag_register(&freed);
-	if (fbit < 0)
-		return -rte_errno;
-	skb_freed_flag = RTE_BIT64(fbit);
-	skb_meta_flag = RTE_BIT64(bit);
-	return 0;
 }
 
 /*
@@ -89,7 +67,7 @@ skb_priv_init(struct rte_mempool *mp, void *opaque, void *obj, unsigned int idx)
 	RTE_SET_USED(mp);
 	RTE_SET_USED(opaque);
 	RTE_SET_USED(idx);
-	__skb_meta_init(skb);
+	skb_meta_init(skb);
 	skb->mbuf.ol_flags = flags;
 }
 
@@ -137,8 +115,7 @@ skb_pool_create(const char *name, unsigned int n, unsigned int data_room,
 bool
 skb_pool_is_skb(const struct rte_mempool *mp)
 {
-	return mp != NULL &&
-	       rte_pktmbuf_priv_size((struct rte_mempool *)(uintptr_t)mp) >= SKB_PRIV_SIZE;
+	return mp != NULL && skb_pool_has_priv(mp);
 }
 
 int
@@ -154,22 +131,6 @@ struct rte_mempool *
 skb_netdev_pool(uint16_t port_id)
 {
 	return port_id < RTE_MAX_ETHPORTS ? skb_port_pool[port_id] : NULL;
-}
-
-void
-__skb_meta_init(struct sk_buff *skb)
-{
-	skb->users = 1;
-	skb->mac_header = SKB_HDR_UNSET;
-	skb->network_header = SKB_HDR_UNSET;
-	skb->transport_header = SKB_HDR_UNSET;
-	skb->protocol = 0;
-	skb->priority = 0;
-	skb->mark = 0;
-	skb->skb_flags = 0;
-	memset(&skb->shinfo, 0, sizeof(skb->shinfo));
-	memset(skb->cb, 0, sizeof(skb->cb));
-	skb->mbuf.ol_flags |= skb_meta_flag;
 }
 
 struct sk_buff *
@@ -194,8 +155,8 @@ alloc_skb(struct rte_mempool *mp, unsigned int size)
 	}
 	m->data_off = 0;
 	skb = __skb_from_mbuf(m);
-	__skb_meta_init(skb);
-	__skb_asan_head(skb); /* all of it is tailroom */
+	skb_meta_init(skb);
+	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
 	return skb;
 }
 
@@ -215,14 +176,17 @@ netdev_alloc_skb(uint16_t port_id, unsigned int length)
 	return skb;
 }
 
-void
-__kfree_skb_shared(struct sk_buff *skb)
+struct sk_buff *
+netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length)
 {
-	if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
-		return;
-	/* last user: the count goes back to one for the mbuf's next life */
-	skb->users = 1;
-	rte_pktmbuf_free(&skb->mbuf);
+	struct sk_buff *skb;
+
+	if (length > UINT16_MAX - NET_IP_ALIGN)
+		return NULL;
+	skb = netdev_alloc_skb(port_id, length + NET_IP_ALIGN);
+	if (skb != NULL)
+		skb_reserve(skb, NET_IP_ALIGN);
+	return skb;
 }
 
 void
@@ -241,12 +205,8 @@ kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
 	for (i = 0; i < n; i++) {
 		struct sk_buff *skb = skbs[i];
 
-		if (skb == NULL)
+		if (skb == NULL || unlikely(!skb_unref(skb)))
 			continue;
-		if (unlikely(skb_meta_valid(skb) && skb->users != 1)) {
-			__kfree_skb_shared(skb);
-			continue;
-		}
 		batch[k++] = &skb->mbuf;
 		if (k == RTE_DIM(batch)) {
 			rte_pktmbuf_free_bulk(batch, k);
@@ -272,9 +232,9 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 	}
 	m->data_len = (uint16_t)left;
 	if (m == head)
-		__skb_asan_head(skb);
+		SKB_ASAN_HEAD(skb);
 	else
-		__skb_asan_room(m);
+		SKB_ASAN_ROOM(m);
 	rest = m->next;
 	m->next = NULL;
 	skb_free_segs(rest);
@@ -283,27 +243,73 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 	return 0;
 }
 
-bool
-__pskb_pull_tail(struct sk_buff *skb, unsigned int len)
+/* ---------------------------------------------------------------- head re-allocation */
+
+/* Add @delta to every header offset that is set. */
+static void
+skb_headers_shift(struct sk_buff *skb, int delta)
+{
+	if (!skb_meta_valid(skb) || delta == 0)
+		return;
+	if (skb->mac_header != SKB_HDR_UNSET)
+		skb->mac_header = (uint16_t)(skb->mac_header + delta);
+	if (skb->network_header != SKB_HDR_UNSET)
+		skb->network_header = (uint16_t)(skb->network_header + delta);
+	if (skb->transport_header != SKB_HDR_UNSET)
+		skb->transport_header = (uint16_t)(skb->transport_header + delta);
+}
+
+int
+skb_rehead(struct sk_buff *skb, unsigned int headroom, unsigned int min_tail,
+	   unsigned int tailroom)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+	unsigned int old_room = m->data_off, used = m->data_off + m->data_len;
+	unsigned int min = headroom + m->data_len + min_tail;
+	unsigned int want = headroom + m->data_len + tailroom;
+	struct skb_newbuf nb;
+	unsigned int copy_from = 0, copy_to = headroom - old_room;
+	int ret;
+
+	if (headroom < old_room) {
+		/* the bytes far in front of the data are dropped */
+		copy_from = old_room - headroom;
+		copy_to = 0;
+	}
+	if (min > UINT16_MAX)
+		return -ENOMEM;
+	if (skb_seg_has_dpdk_indirect(m))
+		return -EBUSY;
+	ret = skb_newbuf_get(m->pool, min, want, m->pool->socket_id, &nb);
+	if (ret < 0)
+		return ret;
+	skb_head_copy((char *)nb.addr + copy_to, skb, copy_from, used - copy_from);
+	skb_seg_set_buf(m, &nb, (uint16_t)headroom);
+	skb_headers_shift(skb, (int)headroom - (int)old_room);
+	SKB_ASAN_HEAD(skb);
+	return 0;
+}
+
+void *
+__pskb_pull_tail(struct sk_buff *skb, int delta)
 {
 	struct rte_mbuf *head = &skb->mbuf;
-	unsigned int need;
+	unsigned int need, room;
 	unsigned char *dst;
 
-	if (len <= head->data_len)
-		return true;
-	if (len > head->pkt_len)
-		return false;
-	need = len - head->data_len;
-	if (skb_availroom(skb) < need || skb_cloned(skb)) {
+	if (unlikely(delta < 0 || (unsigned int)delta > skb_data_len(skb)))
+		return NULL;
+	need = (unsigned int)delta;
+	room = rte_pktmbuf_tailroom(head);
+	if (room < need || skb_cloned(skb)) {
 		/* a private head long enough, keeping the tailroom there was */
-		unsigned int tail = RTE_MAX(skb_availroom(skb), need);
+		unsigned int tail = RTE_MAX(room, need);
 
 		if (skb_rehead(skb, skb_headroom(skb), need, tail) < 0)
-			return false;
+			return NULL;
 	}
 	dst = skb_tail_pointer(skb);
-	__skb_asan_unpoison(dst, need);
+	skb_asan_unpoison(dst, need);
 	while (need > 0) {
 		struct rte_mbuf *seg = head->next;
 		unsigned int take = RTE_MIN(need, (unsigned int)seg->data_len);
@@ -321,14 +327,37 @@ __pskb_pull_tail(struct sk_buff *skb, unsigned int len)
 			rte_pktmbuf_free_seg(seg);
 		}
 	}
-	__skb_asan_head(skb);
+	if (head->data_len == head->pkt_len && head->next != NULL) {
+		/* only empty frags are left: the skb is linear now */
+		skb_free_segs(head->next);
+		head->next = NULL;
+		head->nb_segs = 1;
+	}
+	SKB_ASAN_HEAD(skb);
 	if (head->next != NULL)
-		__skb_asan_room(head->next); /* what was pulled from it */
-	return true;
+		SKB_ASAN_ROOM(head->next); /* what was pulled from it */
+	return skb_tail_pointer(skb);
+}
+
+/* ---------------------------------------------------------------- accounting */
+
+unsigned int
+skb_truesize(const struct sk_buff *skb)
+{
+	const struct rte_mbuf *m;
+	unsigned int size = 0;
+
+	for (m = &skb->mbuf; m != NULL; m = m->next) {
+		size += (unsigned int)sizeof(struct rte_mbuf) + m->priv_size + m->buf_len;
+		if (RTE_MBUF_HAS_EXTBUF(m))
+			size += (unsigned int)sizeof(struct rte_mbuf_ext_shared_info);
+	}
+	return size;
 }
 
 /* ---------------------------------------------------------------- debug build checks */
 
+#ifdef SKB_DEBUG
 static bool
 skb_debug_is_freed(const struct sk_buff *skb)
 {
@@ -336,29 +365,29 @@ skb_debug_is_freed(const struct sk_buff *skb)
 }
 
 bool
-__skb_debug_check(const struct sk_buff *skb, const char *call)
+skb_debug_check(const struct sk_buff *skb, const char *call)
 {
 	const char *reason = NULL;
 
 	if (skb == NULL)
 		return false;
 	if (skb_debug_is_freed(skb)) {
-		__skb_misuse(SKB_MISUSE_USE_AFTER_FREE, call, skb);
+		skb_misuse_record(SKB_MISUSE_USE_AFTER_FREE, call, skb);
 		return false;
 	}
 	if (rte_mbuf_check(&skb->mbuf, 1, &reason) != 0) {
 		RTE_LOG(ERR, USER1, "skb: rte_mbuf_check: %s\n", reason);
-		__skb_misuse(SKB_MISUSE_BAD_MBUF, call, skb);
+		skb_misuse_record(SKB_MISUSE_BAD_MBUF, call, skb);
 		return false;
 	}
 	return true;
 }
 
 void
-__skb_debug_write(const struct sk_buff *skb, const char *call)
+skb_debug_write(const struct sk_buff *skb, const char *call)
 {
 	if (skb_cloned(skb))
-		__skb_misuse(SKB_MISUSE_SHARED_WRITE, call, skb);
+		skb_misuse_record(SKB_MISUSE_SHARED_WRITE, call, skb);
 }
 
 /* Poison a segment that just came back to us from prefree, mark it freed, give it back. */
@@ -372,34 +401,31 @@ skb_debug_poison_free(struct rte_mbuf *m)
 	 * Filled before the pool has it back (the ASan pool poisons it then), so
 	 * the room poisoned while it lived is opened first.
 	 */
-	__skb_asan_unpoison(m->buf_addr, m->buf_len);
+	skb_asan_unpoison(m->buf_addr, m->buf_len);
 	memset(m->buf_addr, 0x6b, m->buf_len);
-	if (m->priv_size >= SKB_PRIV_SIZE)
+	if (skb_mbuf_has_priv(m))
 		memset(s->cb, 0x6b, sizeof(s->cb));
 	m->ol_flags |= skb_freed_flag;
 	rte_mbuf_raw_free(m);
 }
 
 void
-__skb_debug_free(struct sk_buff *skb, const char *call)
+skb_debug_free(struct sk_buff *skb, const char *call)
 {
 	struct rte_mbuf *m, *next;
 	const char *reason = NULL;
 
 	if (skb_debug_is_freed(skb)) {
-		__skb_misuse(SKB_MISUSE_DOUBLE_FREE, call, skb);
+		skb_misuse_record(SKB_MISUSE_DOUBLE_FREE, call, skb);
 		return;
 	}
 	if (rte_mbuf_check(&skb->mbuf, 1, &reason) != 0) {
 		RTE_LOG(ERR, USER1, "skb: rte_mbuf_check: %s\n", reason);
-		__skb_misuse(SKB_MISUSE_BAD_MBUF, call, skb);
+		skb_misuse_record(SKB_MISUSE_BAD_MBUF, call, skb);
 		return;
 	}
-	if (skb_meta_valid(skb) && skb->users != 1) {
-		if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
-			return;
-		skb->users = 1; /* for the mbuf's next life */
-	}
+	if (!skb_unref(skb))
+		return;
 	/* the skb is dead even when clones keep its mbuf out of the pool */
 	skb->mbuf.ol_flags |= skb_freed_flag;
 	for (m = &skb->mbuf; m != NULL; m = next) {
@@ -409,3 +435,4 @@ __skb_debug_free(struct sk_buff *skb, const char *call)
 			skb_debug_poison_free(m);
 	}
 }
+#endif /* SKB_DEBUG */

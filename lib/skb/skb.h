@@ -28,8 +28,16 @@
  *    would panic (skb_over_panic, skb_under_panic) the call returns NULL and the
  *    misuse is counted (skb_misuse_count());
  *  - burst functions return the number handled; predicates return bool.
- *  - a leading "__" means unchecked or unlocked: the caller guarantees the bound
- *    or holds the lock.
+ *
+ * Names: a leading "__" means one thing only, the unchecked or unlocked twin of
+ * the call without it (__skb_put of skb_put, __skb_queue_tail of
+ * skb_queue_tail): the caller guarantees the bound or holds the lock.  Slow
+ * paths of the inline calls are public calls of their own (skb_cow_head()
+ * calls pskb_expand_head(), pskb_may_pull() calls __pskb_pull_tail()).
+ *
+ * Headers: skb.h is the buffer API.  skb_gso.h (segmentation and GRO) includes
+ * what it needs and can be included alone; skb_check.h holds the hooks the
+ * inline calls use in checking builds.
  *
  * Metadata validity: an mbuf fresh from a PMD or from rte_pktmbuf_alloc() has a
  * stale private area.  The fields kept there (users, header offsets, cb, protocol,
@@ -43,7 +51,7 @@
  * skb_meta_prepare(); every accessor function is right either way.
  * DPDK calls that copy ol_flags into another mbuf (rte_pktmbuf_clone,
  * rte_pktmbuf_copy) carry the flag over to a private area that was not copied:
- * call __skb_meta_init() on such an mbuf before using it as an skb (a never-used
+ * call skb_meta_init() on such an mbuf before using it as an skb (a never-used
  * private area already reads as a fresh skb, so freeing it is safe either way).
  */
 #ifndef _SKB_H_
@@ -127,6 +135,13 @@ static_assert(offsetof(struct sk_buff, mbuf) == 0, "the mbuf must start the skb"
 static_assert(SKB_PRIV_SIZE % RTE_MBUF_PRIV_ALIGN == 0, "private area must stay aligned");
 static_assert(SKB_PRIV_SIZE <= 256, "skb private area grew past four cache lines");
 
+/**
+ * Memory an skb holding @X bytes of buffer really takes, as Linux SKB_TRUESIZE:
+ * the buffer plus the sk_buff (mbuf header and private area, where
+ * skb_shared_info lives).
+ */
+#define SKB_TRUESIZE(X) ((unsigned int)(X) + (unsigned int)sizeof(struct sk_buff))
+
 /* skb_flags */
 #define SKB_FL_CLONED 0x1u /**< this skb was made by skb_clone() (Linux skb->cloned) */
 
@@ -152,58 +167,18 @@ enum skb_misuse {
  */
 uint64_t skb_misuse_count(enum skb_misuse what);
 
-/** Record a misuse (slow path of the inline checks; also logs in the debug build). */
-void __skb_misuse(enum skb_misuse what, const char *call, const struct sk_buff *skb);
-
-/*
- * Debug build (-Dskb_debug=true defines SKB_DEBUG): every call checks its skb on
- * entry (rte_mbuf_check(), and use after free: kfree_skb marks the skb freed in
- * ol_flags until its mbuf is allocated again), frees
- * poison the buffer and the cb (0x6b) and catch double frees, and writes (put,
- * push, store_bits) into data a clone shares count SKB_MISUSE_SHARED_WRITE.
- * Each misuse is logged with the call and the skb and counted.  In a release
- * build the macros are empty: no branch is left on the fast paths.
+/**
+ * Count one misuse of @call on @skb (the debug build also logs it with the
+ * skb's length and headroom).  libskb's checks call it where Linux would
+ * panic; a layer built over libskb may count its own misuses the same way.
+ * @param what  the kind; values out of range are ignored.
+ * @param call  the name of the call misused (__func__), for the log.
+ * @param skb   the skb, or NULL.
  */
-/** Debug check on entry: false (misuse counted) when @skb must not be used. */
-bool __skb_debug_check(const struct sk_buff *skb, const char *call);
-/** Debug free: kfree_skb() with double-free detection and poisoning. */
-void __skb_debug_free(struct sk_buff *skb, const char *call);
-/** Debug: count a write into clone-shared data. */
-void __skb_debug_write(const struct sk_buff *skb, const char *call);
-#ifdef SKB_DEBUG
-#define SKB_DEBUG_ENTRY(skb, ret) do {                                          \
-	if (unlikely(!__skb_debug_check((skb), __func__)))                      \
-		return ret;                                                     \
-} while (0)
-#define SKB_DEBUG_WRITE(skb) __skb_debug_write((skb), __func__)
-#else
-#define SKB_DEBUG_ENTRY(skb, ret) do { } while (0)
-#define SKB_DEBUG_WRITE(skb) do { } while (0)
-#endif
+void skb_misuse_record(enum skb_misuse what, const char *call, const struct sk_buff *skb);
 
-/*
- * AddressSanitizer build (-Dsanitize=true defines SKB_ASAN, skb_asan.c): skb
- * pools poison the data room of every free buffer, and every call that sets or
- * moves the bounds of the data poisons the headroom and tailroom of the
- * segments the skb owns alone (a buffer shared with clones stays unpoisoned).
- * Headroom from the lowest header offset that is set stays readable: after
- * skb_pull() of a header, eth_hdr() and friends still read it, as in Linux.
- * Writing through raw rte_pktmbuf_prepend()/append() into an skb libskb has
- * poisoned is then a report too: use skb_push()/skb_put().  In other builds the
- * calls are empty macros.
- */
-#ifdef SKB_ASAN
-/** ASan build: poison headroom [head, data) and tailroom [tail, end) of @seg, if it owns its buffer. */
-void __skb_asan_room(struct rte_mbuf *seg);
-/** ASan build: as __skb_asan_room() for the head of @skb, headroom from the lowest header offset kept. */
-void __skb_asan_head(struct sk_buff *skb);
-/** ASan build: __skb_asan_head() and __skb_asan_room() on every segment of @n received skbs. */
-void __skb_asan_rx(struct sk_buff **skbs, uint16_t n);
-#else
-#define __skb_asan_room(seg) do { } while (0)
-#define __skb_asan_head(skb) do { } while (0)
-#define __skb_asan_rx(skbs, n) do { } while (0)
-#endif
+/* the hooks of the checking builds (SKB_DEBUG, SKB_ASAN) */
+#include "skb_check.h"
 
 /* ---------------------------------------------------------------- pools */
 
@@ -261,8 +236,14 @@ __skb_from_mbuf(struct rte_mbuf *m)
 	return (struct sk_buff *)m;
 }
 
-/** Initialise the private area as a fresh allocation would (out of line, rare). */
-void __skb_meta_init(struct sk_buff *skb);
+/**
+ * Initialise the private area of @skb as alloc_skb() would, whatever it holds:
+ * users 1, header offsets unset, protocol, priority, mark, flags, gso fields and
+ * cb zero; marks the metadata valid.  skb_meta_prepare() calls it for a stale
+ * area; call it yourself on an mbuf whose ol_flags DPDK copied from another
+ * (rte_pktmbuf_clone(), rte_pktmbuf_copy()) before using it as an skb.
+ */
+void skb_meta_init(struct sk_buff *skb);
 
 /** True when the private area of @skb is valid. */
 static inline bool
@@ -276,7 +257,7 @@ static inline struct sk_buff *
 skb_meta_prepare(struct sk_buff *skb)
 {
 	if (unlikely(!skb_meta_valid(skb)))
-		__skb_meta_init(skb);
+		skb_meta_init(skb);
 	return skb;
 }
 
@@ -308,8 +289,30 @@ struct sk_buff *alloc_skb(struct rte_mempool *mp, unsigned int size);
  */
 struct sk_buff *netdev_alloc_skb(uint16_t port_id, unsigned int length);
 
-/** Slow path of kfree_skb(): drop one user of a shared skb. */
-void __kfree_skb_shared(struct sk_buff *skb);
+/**
+ * As netdev_alloc_skb() with NET_IP_ALIGN more headroom (NET_SKB_PAD + 2), so
+ * that the IP header after a 14-byte Ethernet header is 4-byte aligned.
+ * @return the skb, or NULL (no pool recorded for @port_id, the pool is empty, or
+ *   @length too large).
+ */
+struct sk_buff *netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length);
+
+/**
+ * Drop one user of @skb (Linux skb_unref).  An skb whose metadata is not valid
+ * has one user.
+ * @return true when that was the last user: the caller frees the skb (the
+ * count is back to 1 for the mbuf's next life); false while others hold it.
+ */
+static inline bool
+skb_unref(struct sk_buff *skb)
+{
+	if (likely(!skb_meta_valid(skb) || skb->users == 1))
+		return true;
+	if (__atomic_sub_fetch(&skb->users, 1, __ATOMIC_ACQ_REL) != 0)
+		return false;
+	skb->users = 1;
+	return true;
+}
 
 /**
  * Drop a reference to @skb; when it was the last user, free the skb and its
@@ -322,13 +325,11 @@ kfree_skb(struct sk_buff *skb)
 	if (unlikely(skb == NULL))
 		return;
 #ifdef SKB_DEBUG
-	__skb_debug_free(skb, __func__);
+	skb_debug_free(skb, __func__);
 	return;
 #endif
-	if (unlikely(skb_meta_valid(skb) && skb->users != 1)) {
-		__kfree_skb_shared(skb);
+	if (unlikely(!skb_unref(skb)))
 		return;
-	}
 	rte_pktmbuf_free(&skb->mbuf);
 }
 
@@ -341,6 +342,27 @@ consume_skb(struct sk_buff *skb)
 
 /** Free @n skbs of one burst (NULLs allowed), each as kfree_skb(). */
 void kfree_skb_bulk(struct sk_buff **skbs, unsigned int n);
+
+/** Linux dev_kfree_skb(): free a packet a driver is done with (consume_skb). */
+static inline void
+dev_kfree_skb(struct sk_buff *skb)
+{
+	consume_skb(skb);
+}
+
+/** Linux dev_kfree_skb_any(): free from any context (kfree_skb); accepts NULL. */
+static inline void
+dev_kfree_skb_any(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+}
+
+/** Linux dev_consume_skb_any(): as dev_kfree_skb_any() for a consumed packet. */
+static inline void
+dev_consume_skb_any(struct sk_buff *skb)
+{
+	consume_skb(skb);
+}
 
 /** Take a reference to the sk_buff itself (Linux skb_get).  @return @skb. */
 static inline struct sk_buff *
@@ -358,6 +380,35 @@ skb_shared(const struct sk_buff *skb)
 {
 	return skb_meta_valid(skb) &&
 	       __atomic_load_n(&skb->users, __ATOMIC_RELAXED) != 1;
+}
+
+/**
+ * Memory @skb really holds (Linux skb->truesize): for each segment its sk_buff
+ * (mbuf header and private area) and the buffer it points to (buf_len; shared
+ * buffers counted by each holder, as Linux counts a clone's data), plus the
+ * shared-info of external buffers.
+ * @return bytes; SKB_TRUESIZE(buf_len) for a one-segment skb of its own buffer.
+ */
+unsigned int skb_truesize(const struct sk_buff *skb);
+
+/**
+ * The shared info of @skb (Linux skb_shinfo): gso_size, gso_segs, gso_type, and
+ * nr_frags refreshed from the chain (nb_segs - 1).  Makes the metadata valid.
+ * @return a pointer into @skb's private area; never NULL.
+ */
+static inline struct skb_shared_info *
+skb_shinfo(struct sk_buff *skb)
+{
+	skb_meta_prepare(skb);
+	skb->shinfo.nr_frags = (uint16_t)(skb->mbuf.nb_segs - 1u);
+	return &skb->shinfo;
+}
+
+/** True when @skb is to be segmented on transmit (gso_size != 0; skb_gso.h). */
+static inline bool
+skb_is_gso(const struct sk_buff *skb)
+{
+	return skb_meta_valid(skb) && skb->shinfo.gso_size != 0;
 }
 
 /* ---------------------------------------------------------------- views */
@@ -441,11 +492,14 @@ skb_tailroom(const struct sk_buff *skb)
 	return skb->mbuf.buf_len - skb->mbuf.data_off - skb->mbuf.data_len;
 }
 
-/** Bytes after the linear data, whether or not the skb has frags. */
+/**
+ * Bytes skb_put() may still add (Linux skb_availroom): the tailroom, 0 when the
+ * skb is nonlinear.  libskb reserves no tailroom, so it equals skb_tailroom().
+ */
 static inline unsigned int
 skb_availroom(const struct sk_buff *skb)
 {
-	return skb->mbuf.buf_len - skb->mbuf.data_off - skb->mbuf.data_len;
+	return (unsigned int)skb_tailroom(skb);
 }
 
 /* ---------------------------------------------------------------- linear data */
@@ -463,11 +517,11 @@ skb_reserve(struct sk_buff *skb, int len)
 
 	SKB_DEBUG_ENTRY(skb, );
 	if (unlikely(off < 0 || off + m->data_len > m->buf_len)) {
-		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
+		skb_misuse_record(SKB_MISUSE_OVER, __func__, skb);
 		return;
 	}
 	m->data_off = (uint16_t)off;
-	__skb_asan_head(skb);
+	SKB_ASAN_HEAD(skb);
 }
 
 /** Extend the linear data by @len at the tail, unchecked.  @return the old tail. */
@@ -479,7 +533,7 @@ __skb_put(struct sk_buff *skb, unsigned int len)
 
 	m->data_len = (uint16_t)(m->data_len + len);
 	m->pkt_len += len;
-	__skb_asan_head(skb);
+	SKB_ASAN_HEAD(skb);
 	return tail;
 }
 
@@ -493,11 +547,11 @@ skb_put(struct sk_buff *skb, unsigned int len)
 {
 	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(skb_is_nonlinear(skb))) {
-		__skb_misuse(SKB_MISUSE_NONLINEAR, __func__, skb);
+		skb_misuse_record(SKB_MISUSE_NONLINEAR, __func__, skb);
 		return NULL;
 	}
 	if (unlikely(len > (unsigned int)skb_tailroom(skb))) {
-		__skb_misuse(SKB_MISUSE_OVER, __func__, skb);
+		skb_misuse_record(SKB_MISUSE_OVER, __func__, skb);
 		return NULL;
 	}
 	SKB_DEBUG_WRITE(skb);
@@ -535,7 +589,7 @@ __skb_push(struct sk_buff *skb, unsigned int len)
 	m->data_off = (uint16_t)(m->data_off - len);
 	m->data_len = (uint16_t)(m->data_len + len);
 	m->pkt_len += len;
-	__skb_asan_head(skb);
+	SKB_ASAN_HEAD(skb);
 	return skb_data(skb);
 }
 
@@ -549,7 +603,7 @@ skb_push(struct sk_buff *skb, unsigned int len)
 {
 	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(len > skb->mbuf.data_off)) {
-		__skb_misuse(SKB_MISUSE_UNDER, __func__, skb);
+		skb_misuse_record(SKB_MISUSE_UNDER, __func__, skb);
 		return NULL;
 	}
 	SKB_DEBUG_WRITE(skb);
@@ -565,7 +619,7 @@ __skb_pull(struct sk_buff *skb, unsigned int len)
 	m->data_off = (uint16_t)(m->data_off + len);
 	m->data_len = (uint16_t)(m->data_len - len);
 	m->pkt_len -= len;
-	__skb_asan_head(skb);
+	SKB_ASAN_HEAD(skb);
 	return skb_data(skb);
 }
 
@@ -579,13 +633,18 @@ skb_pull(struct sk_buff *skb, unsigned int len)
 {
 	SKB_DEBUG_ENTRY(skb, NULL);
 	if (unlikely(len > skb->mbuf.data_len)) {
-		__skb_misuse(SKB_MISUSE_PULL, __func__, skb);
+		skb_misuse_record(SKB_MISUSE_PULL, __func__, skb);
 		return NULL;
 	}
 	return __skb_pull(skb, len);
 }
 
-/** Out-of-line trim of a chain to @len bytes (frees frags past it).  @return 0. */
+/**
+ * pskb_trim() without the length check: cut the data to @len bytes, which the
+ * caller guarantees is below skb_len() (frags past @len are freed, the last
+ * kept one shortened).
+ * @return 0.
+ */
 int __pskb_trim(struct sk_buff *skb, unsigned int len);
 
 /**
@@ -604,18 +663,25 @@ skb_trim(struct sk_buff *skb, unsigned int len)
 	if (likely(!skb_is_nonlinear(skb))) {
 		m->data_len = (uint16_t)len;
 		m->pkt_len = len;
-		__skb_asan_head(skb);
+		SKB_ASAN_HEAD(skb);
 		return;
 	}
 	(void)__pskb_trim(skb, len);
 }
 
 /**
- * Slow path of pskb_may_pull(): move bytes from the frags into the linear area
- * until it holds @len bytes.  @return true on success; false (skb unchanged) when
- * the linear area cannot be made that long.
+ * Move @delta bytes from the frags to the end of the linear area (Linux
+ * __pskb_pull_tail, the slow path of pskb_may_pull()).  A head whose tailroom
+ * is short, or which clones share, is first re-allocated (as
+ * pskb_expand_head()), so pointers into the data taken before the call are
+ * stale after it; header offsets stay right.  Frags emptied are freed.
+ * The caller guarantees 0 <= @delta <= skb_data_len() (pskb_may_pull() checks
+ * it): a @delta out of that range changes nothing and returns NULL.
+ * @return the new tail pointer (skb_tail_pointer()); NULL when the linear area
+ * cannot be made that long (64 KiB limit, memory short) — the skb is then
+ * unchanged.
  */
-bool __pskb_pull_tail(struct sk_buff *skb, unsigned int len);
+void *__pskb_pull_tail(struct sk_buff *skb, int delta);
 
 /**
  * Make sure the first @len bytes are linear (readable at skb_data()), moving them
@@ -634,7 +700,7 @@ pskb_may_pull(struct sk_buff *skb, unsigned int len)
 		return true;
 	if (unlikely(len > skb_len(skb)))
 		return false;
-	return __pskb_pull_tail(skb, len);
+	return __pskb_pull_tail(skb, (int)(len - skb_headlen(skb))) != NULL;
 }
 
 /* ---------------------------------------------------------------- header offsets */
@@ -658,7 +724,7 @@ skb_set_##name##_header(struct sk_buff *skb, int offset)                        
 {                                                                               \
 	skb_meta_prepare(skb)->name##_header =                                  \
 		(uint16_t)(skb->mbuf.data_off + offset);                        \
-	__skb_asan_head(skb); /* a header in front of the data is readable */   \
+	SKB_ASAN_HEAD(skb); /* a header in front of the data is readable */   \
 }                                                                               \
 /** Pointer to the name header (head + offset); head + 0xffff when unset. */   \
 static inline unsigned char *                                                   \
@@ -749,22 +815,28 @@ int skb_add_ext_frag(struct sk_buff *skb, void *addr, unsigned int len,
  * (nothing is copied then).
  */
 __rte_warn_unused_result
-static inline int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
-
-/** Slow path of skb_copy_bits(): any range, across frags, with the checks. */
-int __skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
-
 static inline int
 skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
-#ifndef SKB_DEBUG
+	const void *p;
+
+	SKB_DEBUG_ENTRY(skb, -EFAULT);
 	/* one compare: a negative offset or len turns into a sum far past 64 KiB */
 	if (likely((uint64_t)(uint32_t)offset + (uint32_t)len <= skb_headlen(skb))) {
 		memcpy(to, skb_data(skb) + offset, (size_t)len);
 		return 0;
 	}
-#endif
-	return __skb_copy_bits(skb, offset, to, len);
+	if (unlikely(offset < 0 || len < 0 || (uint64_t)offset + (uint32_t)len > skb_len(skb)))
+		return -EFAULT;
+	if (unlikely(len == 0))
+		return 0; /* DPDK's reader walks off the chain for 0 bytes at its very end */
+	/* across segments: DPDK's reader copies into @to, or points into one segment */
+	p = rte_pktmbuf_read(&skb->mbuf, (uint32_t)offset, (uint32_t)len, to);
+	if (unlikely(p == NULL))
+		return -EFAULT;
+	if (p != to)
+		memcpy(to, p, (size_t)len);
+	return 0;
 }
 
 /**
@@ -811,14 +883,19 @@ skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
 struct sk_buff *skb_clone(struct sk_buff *skb);
 
 /**
- * True when the head segment's data can be seen through another skb (a clone,
- * or the original of a clone), so writing it would change what that one sees.
+ * True when the data of segment @seg (the head of an skb or one of its frags)
+ * can be seen through another mbuf, so that writing it would change what that
+ * one sees: a direct mbuf that others reference (clones made by skb_clone()
+ * attach its buffer; DPDK indirect mbufs point into it), a DPDK indirect mbuf,
+ * or an external buffer attached to more than one mbuf.
  */
-static inline bool skb_cloned(const struct sk_buff *skb);
+bool skb_seg_shared(const struct rte_mbuf *seg);
 
-/** Slow path of skb_cloned() for a head attached to an external buffer. */
-bool __skb_cloned_ext(const struct sk_buff *skb);
-
+/**
+ * True when the head segment's data can be seen through another skb (a clone,
+ * or the original of a clone), so writing it would change what that one sees
+ * (Linux skb_cloned; frags are not looked at, see skb_unshare()).
+ */
 static inline bool
 skb_cloned(const struct sk_buff *skb)
 {
@@ -826,9 +903,7 @@ skb_cloned(const struct sk_buff *skb)
 
 	if (likely(RTE_MBUF_DIRECT(m)))
 		return rte_mbuf_refcnt_read(m) > 1;
-	if (RTE_MBUF_CLONED(m))
-		return true; /* a DPDK indirect mbuf: the data is another mbuf's */
-	return __skb_cloned_ext(skb);
+	return skb_seg_shared(m);
 }
 
 /**
@@ -845,24 +920,27 @@ skb_cloned(const struct sk_buff *skb)
 __rte_warn_unused_result
 int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
 
-/** Slow path of skb_cow_head(). */
-int __skb_cow_head(struct sk_buff *skb, unsigned int headroom);
-
 /**
  * Make the head writable and give it at least @headroom bytes of headroom:
  * after it, writing the headers cannot change what a clone sees.  Copies the
- * head (as pskb_expand_head()) only when it is shared or the headroom is short.
- * @return 0; -ENOMEM or -EBUSY (as pskb_expand_head(); skb unchanged) when the
- * copy cannot be made.
+ * head with pskb_expand_head() (keeping the tailroom) only when it is shared or
+ * the headroom is short.
+ * @return 0; as pskb_expand_head() when the copy cannot be made: -ENOMEM (past
+ * 64 KiB, memory short), -EBUSY (DPDK indirect mbufs point into the head),
+ * -EINVAL (the skb is shared, skb_get()) — the skb is then unchanged.
  */
 __rte_warn_unused_result
 static inline int
 skb_cow_head(struct sk_buff *skb, unsigned int headroom)
 {
+	unsigned int room = skb_headroom(skb);
+
 	SKB_DEBUG_ENTRY(skb, -EINVAL);
-	if (likely(headroom <= skb_headroom(skb)) && !skb_cloned(skb))
+	if (likely(headroom <= room) && !skb_cloned(skb))
 		return 0;
-	return __skb_cow_head(skb, headroom);
+	if (unlikely(headroom > UINT16_MAX))
+		return -ENOMEM;
+	return pskb_expand_head(skb, headroom > room ? (int)(headroom - room) : 0, 0);
 }
 
 /* ---------------------------------------------------------------- nonlinear length changes */
@@ -881,7 +959,7 @@ pskb_trim(struct sk_buff *skb, unsigned int len)
 	if (likely(!skb_is_nonlinear(skb))) {
 		skb->mbuf.data_len = (uint16_t)len;
 		skb->mbuf.pkt_len = len;
-		__skb_asan_head(skb);
+		SKB_ASAN_HEAD(skb);
 		return 0;
 	}
 	return __pskb_trim(skb, len);
@@ -909,7 +987,7 @@ skb_linearize(struct sk_buff *skb)
 	SKB_DEBUG_ENTRY(skb, -EINVAL);
 	if (likely(!skb_is_nonlinear(skb)))
 		return 0;
-	return __pskb_pull_tail(skb, skb_len(skb)) && !skb_is_nonlinear(skb) ? 0 : -ENOMEM;
+	return __pskb_pull_tail(skb, (int)skb_data_len(skb)) != NULL ? 0 : -ENOMEM;
 }
 
 /**
@@ -1052,36 +1130,20 @@ __skb_peek_tail(const struct sk_buff_head *list)
 	return list->prev;
 }
 
-/* Link @newsk between @prev and @next (either NULL at an end). */
+/**
+ * Put @newsk after @old, which is on @list; no lock.
+ */
 static inline void
-__skb_link(struct sk_buff_head *list, struct sk_buff *newsk, struct sk_buff *prev,
-	   struct sk_buff *next)
+__skb_append(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
 {
-	newsk->prev = prev;
-	newsk->next = next;
-	if (prev != NULL)
-		prev->next = newsk;
-	else
-		list->next = newsk;
-	if (next != NULL)
-		next->prev = newsk;
+	newsk->prev = old;
+	newsk->next = old->next;
+	if (old->next != NULL)
+		old->next->prev = newsk;
 	else
 		list->prev = newsk;
+	old->next = newsk;
 	__atomic_store_n(&list->qlen, list->qlen + 1, __ATOMIC_RELAXED);
-}
-
-/** Put @newsk at the front of @list; no lock. */
-static inline void
-__skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
-{
-	__skb_link(list, newsk, NULL, list->next);
-}
-
-/** Put @newsk at the end of @list; no lock. */
-static inline void
-__skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
-{
-	__skb_link(list, newsk, list->prev, NULL);
 }
 
 /**
@@ -1092,14 +1154,39 @@ __skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
 static inline void
 __skb_insert(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
 {
-	__skb_link(list, newsk, old->prev, old);
+	newsk->next = old;
+	newsk->prev = old->prev;
+	if (old->prev != NULL)
+		old->prev->next = newsk;
+	else
+		list->next = newsk;
+	old->prev = newsk;
+	__atomic_store_n(&list->qlen, list->qlen + 1, __ATOMIC_RELAXED);
 }
 
-/** Put @newsk after @old, which is on @list; no lock. */
+/** Put @newsk at the end of @list; no lock. */
 static inline void
-__skb_append(struct sk_buff *old, struct sk_buff *newsk, struct sk_buff_head *list)
+__skb_queue_tail(struct sk_buff_head *list, struct sk_buff *newsk)
 {
-	__skb_link(list, newsk, old, old->next);
+	if (list->prev != NULL) {
+		__skb_append(list->prev, newsk, list);
+		return;
+	}
+	newsk->next = NULL;
+	newsk->prev = NULL;
+	list->next = newsk;
+	list->prev = newsk;
+	__atomic_store_n(&list->qlen, 1, __ATOMIC_RELAXED);
+}
+
+/** Put @newsk at the front of @list; no lock. */
+static inline void
+__skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
+{
+	if (list->next != NULL)
+		__skb_insert(list->next, newsk, list);
+	else
+		__skb_queue_tail(list, newsk);
 }
 
 /** Take @skb, which is on @list, off it; no lock. */
@@ -1290,7 +1377,7 @@ skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
 {
 	uint16_t nb = rte_eth_rx_burst(port, queue, (struct rte_mbuf **)skbs, n);
 
-	__skb_asan_rx(skbs, nb);
+	SKB_ASAN_RX(skbs, nb);
 	return nb;
 }
 
@@ -1308,8 +1395,5 @@ skb_tx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
 #ifdef __cplusplus
 }
 #endif
-
-/* segmentation offload, truesize, NET_IP_ALIGN (helper "gso") */
-#include "skb_gso.h"
 
 #endif /* _SKB_H_ */

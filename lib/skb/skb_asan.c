@@ -9,7 +9,8 @@
  *    rte_pktmbuf_alloc, alloc_skb, rte_gso).  skb_pool_create() gives them no
  *    per-lcore cache, so every get and put goes through these ops;
  *  - live skbs: the calls that set or move the bounds of the data poison
- *    headroom and tailroom of the segments the skb owns alone (skb_seg_owned()).
+ *    headroom and tailroom of the segments the skb owns alone (skb_seg_owned(),
+ *    skb_buf.c), through the SKB_ASAN_* hooks of skb_check.h.
  * Any access by our code into either is an ASan report naming the access.
  */
 #ifdef SKB_ASAN
@@ -18,11 +19,10 @@
 
 #include <rte_mempool.h>
 
-#include "skb_priv.h"
+#include "skb_internal.h"
 
 #define SKB_ASAN_BASE_OPS "ring_mp_mc"
 
-static int skb_asan_ops_index = -1;
 static const struct rte_mempool_ops *skb_asan_base;
 
 /* The ring ops we wrap, looked up by name at the first pool (they are in the table by then). */
@@ -114,13 +114,7 @@ static const struct rte_mempool_ops skb_asan_ops = {
 
 RTE_INIT(skb_asan_ops_register)
 {
-	skb_asan_ops_index = rte_mempool_register_ops(&skb_asan_ops);
-}
-
-bool
-skb_asan_pool(const struct rte_mempool *mp)
-{
-	return mp != NULL && skb_asan_ops_index >= 0 && mp->ops_index == skb_asan_ops_index;
+	rte_mempool_register_ops(&skb_asan_ops);
 }
 
 /*
@@ -144,7 +138,7 @@ skb_asan_bounds(struct rte_mbuf *m, unsigned int head_end)
 }
 
 void
-__skb_asan_room(struct rte_mbuf *seg)
+skb_asan_room(struct rte_mbuf *seg)
 {
 	skb_asan_bounds(seg, seg->data_off);
 }
@@ -155,7 +149,7 @@ __skb_asan_room(struct rte_mbuf *seg)
  * that is set stays readable.
  */
 void
-__skb_asan_head(struct sk_buff *skb)
+skb_asan_head(struct sk_buff *skb)
 {
 	unsigned int keep = skb->mbuf.data_off;
 
@@ -168,23 +162,17 @@ __skb_asan_head(struct sk_buff *skb)
 }
 
 void
-__skb_asan_rx(struct sk_buff **skbs, uint16_t n)
+skb_asan_rx(struct sk_buff **skbs, uint16_t n)
 {
 	uint16_t i;
 
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m;
 
-		__skb_asan_head(skbs[i]);
+		skb_asan_head(skbs[i]);
 		for (m = skbs[i]->mbuf.next; m != NULL; m = m->next)
-			__skb_asan_room(m);
+			skb_asan_room(m);
 	}
-}
-
-void
-__skb_asan_unpoison(const void *p, size_t n)
-{
-	ASAN_UNPOISON_MEMORY_REGION(p, n);
 }
 
 #endif /* SKB_ASAN */

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libskb nonlinear data: byte access at any offset across the segment chain,
- * iovec copies, frags, pulls, trims, linearize and split.
+ * libskb nonlinear data: writes at any offset across the segment chain, iovec
+ * copies, frags, pskb_pull and split.
  */
 
 #include <sys/uio.h>
 
 #include <rte_malloc.h>
 
-#include "skb_priv.h"
+#include "skb_internal.h"
 
 /* True when [@offset, @offset + @len) lies within the data of @skb. */
 static inline bool
@@ -18,44 +18,9 @@ skb_range_ok(const struct sk_buff *skb, int offset, int len)
 	       (uint64_t)offset + (uint64_t)len <= skb_len(skb);
 }
 
-/*
- * Walk the bytes [@offset, @offset + @len) of @skb's data segment by segment,
- * calling @fn(seg_ptr, n, arg) for each piece in order.
- */
-typedef void (*skb_piece_fn)(void *p, unsigned int n, void *arg);
-
-static void
-skb_walk(const struct sk_buff *skb, unsigned int offset, unsigned int len,
-	 skb_piece_fn fn, void *arg)
-{
-	const struct rte_mbuf *m = &skb->mbuf;
-
-	while (m != NULL && offset >= m->data_len) {
-		offset -= m->data_len;
-		m = m->next;
-	}
-	while (len > 0 && m != NULL) {
-		unsigned int n = RTE_MIN(len, (unsigned int)m->data_len - offset);
-
-		fn(rte_pktmbuf_mtod_offset(m, char *, offset), n, arg);
-		len -= n;
-		offset = 0;
-		m = m->next;
-	}
-}
-
 struct skb_cursor {
 	char *p;
 };
-
-static void
-skb_piece_read(void *p, unsigned int n, void *arg)
-{
-	struct skb_cursor *c = arg;
-
-	memcpy(c->p, p, n);
-	c->p += n;
-}
 
 static void
 skb_piece_write(void *p, unsigned int n, void *arg)
@@ -67,22 +32,6 @@ skb_piece_write(void *p, unsigned int n, void *arg)
 }
 
 int
-__skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
-{
-	struct skb_cursor c = { .p = to };
-
-	SKB_DEBUG_ENTRY(skb, -EFAULT);
-	if (unlikely(!skb_range_ok(skb, offset, len)))
-		return -EFAULT;
-	if (likely((unsigned int)offset + (unsigned int)len <= skb_headlen(skb))) {
-		memcpy(to, skb_data(skb) + offset, (size_t)len);
-		return 0;
-	}
-	skb_walk(skb, (unsigned int)offset, (unsigned int)len, skb_piece_read, &c);
-	return 0;
-}
-
-int
 skb_store_bits(struct sk_buff *skb, int offset, const void *from, int len)
 {
 	struct skb_cursor c = { .p = (char *)(uintptr_t)from };
@@ -91,7 +40,7 @@ skb_store_bits(struct sk_buff *skb, int offset, const void *from, int len)
 		return -EFAULT;
 	SKB_DEBUG_ENTRY(skb, -EFAULT);
 	SKB_DEBUG_WRITE(skb);
-	skb_walk(skb, (unsigned int)offset, (unsigned int)len, skb_piece_write, &c);
+	skb_seg_walk(&skb->mbuf, (unsigned int)offset, (unsigned int)len, skb_piece_write, &c);
 	return 0;
 }
 
@@ -214,7 +163,7 @@ pskb_pull(struct sk_buff *skb, unsigned int len)
 		}
 	}
 	if (head->next != NULL)
-		__skb_asan_room(head->next); /* what was pulled from it */
+		SKB_ASAN_ROOM(head->next); /* what was pulled from it */
 	return skb_data(skb);
 }
 
@@ -268,7 +217,7 @@ skb_iov_copy(const struct sk_buff *skb, int offset, const struct iovec *iov,
 	/* skip empty entries so the cursor always stands on one with room */
 	while (len > 0 && c.iov->iov_len == 0)
 		c.iov++;
-	skb_walk(skb, (unsigned int)offset, (unsigned int)len, skb_piece_iov, &c);
+	skb_seg_walk(&skb->mbuf, (unsigned int)offset, (unsigned int)len, skb_piece_iov, &c);
 	return 0;
 }
 
@@ -318,7 +267,7 @@ skb_split(struct sk_buff *skb, struct sk_buff *skb1, unsigned int len)
 		head->nb_segs = 1;
 		head->data_len = (uint16_t)len;
 		head->pkt_len = len;
-		__skb_asan_head(skb);
+		SKB_ASAN_HEAD(skb);
 		return 0;
 	}
 	/* find the frag the split point falls in */

@@ -14,11 +14,10 @@
 #include <rte_mbuf_dyn.h>
 #include <rte_tcp.h>
 
-#include "skb.h"
+#include "skb_gso.h"
 
 #define GSO_HDR_MAX 256u         /* longest header stack parsed */
 #define GSO_STACK_SEGS 128u      /* output array kept on the stack up to this */
-#define VXLAN_HLEN 8u
 #define IPV4_MAX_LEN 65535u
 
 /* Header lengths and offsets (from the data pointer) of one packet. */
@@ -89,7 +88,7 @@ skb_ipv4_is_fragment(const uint8_t *ip)
 }
 
 /*
- * Parse the headers in the @len bytes at @p.  A UDP packet to SKB_VXLAN_PORT is
+ * Parse the headers in the @len bytes at @p.  A UDP packet to RTE_VXLAN_DEFAULT_PORT is
  * taken as VXLAN when @vxlan, and its inner Ethernet/IPv4/L4 parsed too.  For an
  * IPv4 fragment past the first no L4 header is parsed (l4 = 0).
  * @return 0, or -EINVAL.
@@ -111,10 +110,10 @@ skb_parse_hdrs(const uint8_t *p, unsigned int len, bool vxlan, struct skb_hdrs *
 	off = l2 + l3;
 	if (vxlan && proto == IPPROTO_UDP && !skb_ipv4_is_fragment(p + l2) &&
 	    len >= off + sizeof(struct rte_udp_hdr) &&
-	    (p[off + 2] << 8 | p[off + 3]) == SKB_VXLAN_PORT) {
+	    (p[off + 2] << 8 | p[off + 3]) == RTE_VXLAN_DEFAULT_PORT) {
 		unsigned int il2, il3, il4, ioff;
 
-		ioff = off + sizeof(struct rte_udp_hdr) + VXLAN_HLEN;
+		ioff = off + sizeof(struct rte_udp_hdr) + sizeof(struct rte_vxlan_hdr);
 		if (len < ioff)
 			return -EINVAL;
 		il2 = RTE_ETHER_HDR_LEN;
@@ -133,7 +132,7 @@ skb_parse_hdrs(const uint8_t *p, unsigned int len, bool vxlan, struct skb_hdrs *
 		h->outer_l3 = (uint16_t)l3;
 		h->outer_l3_off = (uint16_t)l2;
 		h->outer_l4_off = (uint16_t)off;
-		h->l2 = (uint16_t)(sizeof(struct rte_udp_hdr) + VXLAN_HLEN + il2);
+		h->l2 = (uint16_t)(sizeof(struct rte_udp_hdr) + sizeof(struct rte_vxlan_hdr) + il2);
 		h->l3 = (uint16_t)il3;
 		h->l4 = (uint16_t)il4;
 		h->l3_off = (uint16_t)(ioff + il2);
@@ -281,7 +280,7 @@ skb_gso_finish(struct rte_mbuf *m, const struct skb_hdrs *h, enum skb_gso_kind k
 		break;
 	}
 	}
-	__skb_meta_init(seg);
+	skb_meta_init(seg);
 	seg->protocol = skb_meta_valid(orig) ? orig->protocol : 0;
 	if (seg->protocol == 0)
 		seg->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
@@ -781,7 +780,7 @@ skb_gro_complete(struct rte_mbuf *head, uint16_t kind, unsigned int unit, unsign
 /* GRO of at most RTE_GRO_MAX_BURST_ITEM_NUM skbs; results land in @slot by place. */
 static void
 skb_gro_chunk(struct sk_buff **skbs, unsigned int base, unsigned int n, uint32_t types,
-	      struct sk_buff **slot, unsigned int nb)
+	      struct sk_buff **slot)
 {
 	struct rte_mbuf *cand[RTE_GRO_MAX_BURST_ITEM_NUM];
 	/* what rte_gro needs set is the PMD's to keep: given back at the end */
@@ -854,38 +853,9 @@ skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types)
 		slot[i] = NULL;
 	for (base = 0; base < n; base += RTE_GRO_MAX_BURST_ITEM_NUM)
 		skb_gro_chunk(skbs, base, RTE_MIN((unsigned int)n - base, RTE_GRO_MAX_BURST_ITEM_NUM),
-			      types, slot, n);
+			      types, slot);
 	for (i = 0; i < n; i++)
 		if (slot[i] != NULL)
 			skbs[out++] = slot[i];
 	return (uint16_t)out;
-}
-
-/* ------------------------------------------------------------ truesize, alloc */
-
-unsigned int
-skb_truesize(const struct sk_buff *skb)
-{
-	const struct rte_mbuf *m;
-	unsigned int size = 0;
-
-	for (m = &skb->mbuf; m != NULL; m = m->next) {
-		size += (unsigned int)sizeof(struct rte_mbuf) + m->priv_size + m->buf_len;
-		if (RTE_MBUF_HAS_EXTBUF(m))
-			size += (unsigned int)sizeof(struct rte_mbuf_ext_shared_info);
-	}
-	return size;
-}
-
-struct sk_buff *
-netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length)
-{
-	struct sk_buff *skb;
-
-	if (length > UINT16_MAX - NET_IP_ALIGN)
-		return NULL;
-	skb = netdev_alloc_skb(port_id, length + NET_IP_ALIGN);
-	if (skb != NULL)
-		skb_reserve(skb, NET_IP_ALIGN);
-	return skb;
 }

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libskb segmentation offload: the GSO fields of skb_shared_info, software GSO
- * (skb_gso_segment() over DPDK's rte_gso), GRO of a received burst
- * (skb_gro_burst() over rte_gro), truesize, NET_IP_ALIGN allocation and the
- * driver-side free names.  Included at the end of skb.h; do not include alone.
+ * libskb segmentation offload: software GSO (skb_gso_segment() over DPDK's
+ * rte_gso) and GRO of a received burst (skb_gro_burst() over rte_gro).  The GSO
+ * fields themselves (skb_shinfo(), skb_is_gso(), SKB_GSO_*) are skb.h's.
  *
  * gso_size is what Linux puts there:
  *  - SKB_GSO_TCPV4: the MSS, TCP payload bytes per segment;
  *  - SKB_GSO_UDP (UFO, IP fragmentation, as rte_gso does it): IP payload bytes
  *    per fragment, rounded down to a multiple of 8 (the UDP header travels in
  *    the first fragment's payload), e.g. 1480 for a 1500-byte MTU;
- *  - SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4 (VXLAN, UDP port 4789): the inner MSS.
+ *  - SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4 (VXLAN to RTE_VXLAN_DEFAULT_PORT, 4789):
+ *    the inner MSS.
  *
  * A GSO skb's IPv4 total length (and UDP length of a tunnel) need not be right:
  * segmentation writes them per segment, and a TCP skb may carry more than 64 KiB
@@ -19,48 +19,16 @@
 #ifndef _SKB_GSO_H_
 #define _SKB_GSO_H_
 
-#ifndef _SKB_H_
-#error "include skb.h, not skb_gso.h"
-#endif
+#include <rte_vxlan.h>
+
+#include "skb.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct sk_buff_head;
-
 /** Largest number of segments skb_gso_segment() makes of one skb. */
 #define SKB_GSO_MAX_SEGS 4096u
-
-/** VXLAN UDP port skb_gso_segment() and skb_gro_burst() recognise. */
-#define SKB_VXLAN_PORT 4789
-
-/**
- * Memory an skb holding @X bytes of buffer really takes, as Linux SKB_TRUESIZE:
- * the buffer plus the sk_buff (mbuf header and private area, where skb_shared_info
- * lives).
- */
-#define SKB_TRUESIZE(X) ((unsigned int)(X) + (unsigned int)sizeof(struct sk_buff))
-
-/**
- * The shared info of @skb (Linux skb_shinfo): gso_size, gso_segs, gso_type, and
- * nr_frags refreshed from the chain (nb_segs - 1).  Makes the metadata valid.
- * @return a pointer into @skb's private area; never NULL.
- */
-static inline struct skb_shared_info *
-skb_shinfo(struct sk_buff *skb)
-{
-	skb_meta_prepare(skb);
-	skb->shinfo.nr_frags = (uint16_t)(skb->mbuf.nb_segs - 1u);
-	return &skb->shinfo;
-}
-
-/** True when @skb is to be segmented on transmit (gso_size != 0). */
-static inline bool
-skb_is_gso(const struct sk_buff *skb)
-{
-	return skb_meta_valid(skb) && skb->shinfo.gso_size != 0;
-}
 
 /**
  * Split a GSO skb (TCP/IPv4, UDP/IPv4 or VXLAN-in-UDP TCP/IPv4) into wire-sized
@@ -76,8 +44,8 @@ skb_is_gso(const struct sk_buff *skb)
  *
  * The headers must be readable from the data pointer (Ethernet, optional VLAN);
  * they are pulled into the linear area when they are not.  The packet's own
- * headers select the protocol (VXLAN: UDP to port 4789 when gso_type has
- * SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
+ * headers select the protocol (VXLAN: UDP to RTE_VXLAN_DEFAULT_PORT when gso_type
+ * has SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
  * (SKB_GSO_TCPV4 on a UDP packet, SKB_GSO_UDP on a TCP one: -EINVAL).
  *
  * @param skb   the GSO skb; consumed (kfree_skb) on success.
@@ -118,44 +86,6 @@ int skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
  * @return the number of skbs now in @skbs (n when nothing merged).
  */
 uint16_t skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types);
-
-/**
- * Memory @skb really holds (Linux skb->truesize): for each segment its sk_buff
- * (mbuf header and private area) and the buffer it points to (buf_len; shared
- * buffers counted by each holder, as Linux counts a clone's data), plus the
- * shared-info of external buffers.
- * @return bytes; SKB_TRUESIZE(buf_len) for a one-segment skb of its own buffer.
- */
-unsigned int skb_truesize(const struct sk_buff *skb);
-
-/**
- * As netdev_alloc_skb() with NET_IP_ALIGN more headroom (NET_SKB_PAD + 2), so
- * that the IP header after a 14-byte Ethernet header is 4-byte aligned.
- * @return the skb, or NULL (no pool recorded for @port_id, the pool is empty, or
- *   @length too large).
- */
-struct sk_buff *netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length);
-
-/** Linux dev_kfree_skb(): free a packet a driver is done with (consume_skb). */
-static inline void
-dev_kfree_skb(struct sk_buff *skb)
-{
-	consume_skb(skb);
-}
-
-/** Linux dev_kfree_skb_any(): free from any context (kfree_skb); accepts NULL. */
-static inline void
-dev_kfree_skb_any(struct sk_buff *skb)
-{
-	kfree_skb(skb);
-}
-
-/** Linux dev_consume_skb_any(): as dev_kfree_skb_any() for a consumed packet. */
-static inline void
-dev_consume_skb_any(struct sk_buff *skb)
-{
-	consume_skb(skb);
-}
 
 #ifdef __cplusplus
 }

@@ -26,7 +26,7 @@
 #include <rte_ip.h>
 #include <rte_tcp.h>
 
-#include "skb.h"
+#include "skb_gso.h"
 
 #define FRAG 2048u
 

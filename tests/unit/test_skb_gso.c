@@ -8,7 +8,7 @@
 
 #include <rte_malloc.h>
 
-#include "skb.h"
+#include "skb_gso.h"
 #include "test.h"
 
 #define POOL_N 1024
@@ -348,7 +348,7 @@ put_vxlan_tcp_hdr(uint8_t *h, uint16_t oid, uint16_t iid, uint32_t seq, uint8_t 
 
 	o += put_ipv4(h + o, 0, oid, 0, 17, 0xc0a80001, 0xc0a80002);
 	wr16(h + o, 33333);
-	wr16(h + o + 2, SKB_VXLAN_PORT);
+	wr16(h + o + 2, RTE_VXLAN_DEFAULT_PORT);
 	wr16(h + o + 4, 0);
 	wr16(h + o + 6, 0); /* no outer UDP checksum */
 	o += 8;
@@ -390,7 +390,7 @@ test_gso_vxlan_tcp4(void)
 		TEST_ASSERT_EQ(rd16(oip + 2), hl - 14 + pay);
 		TEST_ASSERT_EQ(rd16(oip + 4), 100 + i);
 		TEST_ASSERT(ip_csum_ok(oip), "outer ip checksum of %u", i);
-		TEST_ASSERT_EQ(rd16(udp + 2), SKB_VXLAN_PORT);
+		TEST_ASSERT_EQ(rd16(udp + 2), RTE_VXLAN_DEFAULT_PORT);
 		TEST_ASSERT_EQ(rd16(udp + 4), hl - 34 + pay);
 		TEST_ASSERT_EQ(rd16(udp + 6), 0);
 		TEST_ASSERT(memcmp(flat + 42, hdr + 42, 22) == 0, "vxlan and inner ethernet of %u", i);
