@@ -35,9 +35,10 @@
  * paths of the inline calls are public calls of their own (skb_cow_head()
  * calls pskb_expand_head(), pskb_may_pull() calls __pskb_pull_tail()).
  *
- * Headers: skb.h is the buffer API.  skb_gso.h (segmentation and GRO) includes
- * what it needs and can be included alone; skb_check.h holds the hooks the
- * inline calls use in checking builds.
+ * Headers: skb.h is the buffer API.  skb_gso.h (segmentation and GRO),
+ * skb_csum.h (Internet checksums) and skb_parse.h (the bounded Ethernet / VLAN /
+ * IPv4 / UDP / TCP parser) each include what they need and can be included
+ * alone; skb_check.h holds the hooks the inline calls use in checking builds.
  *
  * Metadata validity: an mbuf fresh from a PMD or from rte_pktmbuf_alloc() has a
  * stale private area.  The fields kept there (users, header offsets, cb, protocol,

@@ -14,14 +14,16 @@
 #include <rte_mbuf_dyn.h>
 #include <rte_tcp.h>
 
+#include "skb_csum.h"
 #include "skb_gso.h"
+#include "skb_parse.h"
 
-#define GSO_HDR_MAX 256u         /* longest header stack parsed */
+#define GSO_HDR_MAX 256u         /* longest header stack GRO compares */
 #define GSO_STACK_SEGS 128u      /* output array kept on the stack up to this */
 #define IPV4_MAX_LEN 65535u
 
 /* Header lengths and offsets (from the data pointer) of one packet. */
-struct skb_hdrs {
+struct skb_gso_hdrs {
 	uint16_t outer_l2, outer_l3;   /* tunnel only */
 	uint16_t l2, l3, l4;           /* as rte_mbuf: for a tunnel l2 = UDP + VXLAN + inner Ethernet */
 	uint16_t outer_l3_off, outer_l4_off; /* tunnel only */
@@ -29,53 +31,70 @@ struct skb_hdrs {
 	uint16_t hdr_len;              /* every header, L4 included */
 	uint8_t proto;                 /* inner (or only) L4 protocol */
 	bool tunnel;
+	bool frag;                     /* inner (or only) IPv4 packet is a fragment: no L4 parsed */
 };
 
 /* ------------------------------------------------------------ parsing */
 
-/* Ethernet (one optional VLAN tag) carrying IPv4: its length, or 0. */
-static unsigned int
-skb_parse_eth(const uint8_t *p, unsigned int len)
+/*
+ * Ethernet, IPv4 and (but for a fragment) UDP or TCP @off bytes into @skb.
+ * @return 0; -ENOMEM when a header could not be pulled; -EINVAL otherwise.
+ */
+static int
+skb_gso_parse_stack(struct sk_buff *skb, unsigned int off, unsigned int flags,
+		    struct skb_hdrs *h)
 {
-	uint16_t type;
-	unsigned int l2 = RTE_ETHER_HDR_LEN;
+	int ret = skb_parse_eth(skb, off, h);
 
-	if (len < l2)
-		return 0;
-	type = (uint16_t)(p[12] << 8 | p[13]);
-	if (type == RTE_ETHER_TYPE_VLAN) {
-		l2 += 4;
-		if (len < l2)
-			return 0;
-		type = (uint16_t)(p[16] << 8 | p[17]);
+	if (ret == 0)
+		ret = skb_parse_ip(skb, h, flags);
+	if (ret == 0 && h->l4_proto != IPPROTO_UDP && h->l4_proto != IPPROTO_TCP)
+		ret = -EINVAL;
+	if (ret == 0 && !(h->flags & SKB_HDRS_FRAG))
+		ret = skb_parse_l4(skb, h, flags);
+	return ret == 0 || ret == -ENOMEM ? ret : -EINVAL;
+}
+
+/*
+ * Parse @skb's headers with skb_parse.h.  A UDP packet to RTE_VXLAN_DEFAULT_PORT
+ * is taken as VXLAN when @vxlan, and its inner Ethernet/IPv4/L4 parsed too (an
+ * inner fragment is refused).  An IPv4 fragment gets no L4 header (l4 = 0).
+ * @return 0; -ENOMEM when a header could not be pulled; -EINVAL otherwise.
+ */
+static int
+skb_gso_parse(struct sk_buff *skb, bool vxlan, unsigned int flags, struct skb_gso_hdrs *g)
+{
+	struct skb_hdrs o, in, *h = &o;
+	int ret;
+
+	ret = skb_gso_parse_stack(skb, 0, flags, &o);
+	if (ret < 0)
+		return ret;
+	memset(g, 0, sizeof(*g));
+	g->l2 = (uint16_t)o.l3_off;
+	if (vxlan && o.l4_len != 0 && o.l4_proto == IPPROTO_UDP &&
+	    skb_parse_be16(skb_data(skb) + o.l4_off + 2) == RTE_BE16(RTE_VXLAN_DEFAULT_PORT)) {
+		ret = skb_gso_parse_stack(skb, o.l4_off + RTE_ETHER_VXLAN_HLEN, flags, &in);
+		if (ret < 0)
+			return ret;
+		if (in.flags & SKB_HDRS_FRAG)
+			return -EINVAL;
+		g->tunnel = true;
+		g->outer_l2 = (uint16_t)o.l3_off;
+		g->outer_l3 = (uint16_t)o.l3_len;
+		g->outer_l3_off = (uint16_t)o.l3_off;
+		g->outer_l4_off = (uint16_t)o.l4_off;
+		g->l2 = (uint16_t)(in.l3_off - o.l4_off);
+		h = &in;
 	}
-	return type == RTE_ETHER_TYPE_IPV4 ? l2 : 0;
-}
-
-/* IPv4 header at @p: its length, or 0 when not a plausible one. */
-static unsigned int
-skb_parse_ipv4(const uint8_t *p, unsigned int len)
-{
-	unsigned int ihl;
-
-	if (len < sizeof(struct rte_ipv4_hdr) || (p[0] >> 4) != 4)
-		return 0;
-	ihl = (p[0] & 0xfu) * 4u;
-	return ihl >= sizeof(struct rte_ipv4_hdr) && ihl <= len ? ihl : 0;
-}
-
-/* L4 header length of @proto at @p, or 0. */
-static unsigned int
-skb_parse_l4(uint8_t proto, const uint8_t *p, unsigned int len)
-{
-	unsigned int l4;
-
-	if (proto == IPPROTO_UDP)
-		return len >= sizeof(struct rte_udp_hdr) ? sizeof(struct rte_udp_hdr) : 0;
-	if (proto != IPPROTO_TCP || len < sizeof(struct rte_tcp_hdr))
-		return 0;
-	l4 = (p[12] >> 4) * 4u;
-	return l4 >= sizeof(struct rte_tcp_hdr) && l4 <= len ? l4 : 0;
+	g->frag = (h->flags & SKB_HDRS_FRAG) != 0;
+	g->proto = h->l4_proto;
+	g->l3 = (uint16_t)h->l3_len;
+	g->l4 = (uint16_t)h->l4_len;
+	g->l3_off = (uint16_t)h->l3_off;
+	g->l4_off = (uint16_t)h->l4_off;
+	g->hdr_len = (uint16_t)(h->l4_off + h->l4_len);
+	return 0;
 }
 
 static bool
@@ -83,106 +102,26 @@ skb_ipv4_is_fragment(const uint8_t *ip)
 {
 	const struct rte_ipv4_hdr *h = (const struct rte_ipv4_hdr *)ip;
 
-	return (rte_be_to_cpu_16(h->fragment_offset) &
-		(RTE_IPV4_HDR_OFFSET_MASK | RTE_IPV4_HDR_MF_FLAG)) != 0;
-}
-
-/*
- * Parse the headers in the @len bytes at @p.  A UDP packet to RTE_VXLAN_DEFAULT_PORT is
- * taken as VXLAN when @vxlan, and its inner Ethernet/IPv4/L4 parsed too.  For an
- * IPv4 fragment past the first no L4 header is parsed (l4 = 0).
- * @return 0, or -EINVAL.
- */
-static int
-skb_parse_hdrs(const uint8_t *p, unsigned int len, bool vxlan, struct skb_hdrs *h)
-{
-	unsigned int l2, l3, l4, off;
-	uint8_t proto;
-
-	memset(h, 0, sizeof(*h));
-	l2 = skb_parse_eth(p, len);
-	if (l2 == 0)
-		return -EINVAL;
-	l3 = skb_parse_ipv4(p + l2, len - l2);
-	if (l3 == 0)
-		return -EINVAL;
-	proto = p[l2 + 9];
-	off = l2 + l3;
-	if (vxlan && proto == IPPROTO_UDP && !skb_ipv4_is_fragment(p + l2) &&
-	    len >= off + sizeof(struct rte_udp_hdr) &&
-	    (p[off + 2] << 8 | p[off + 3]) == RTE_VXLAN_DEFAULT_PORT) {
-		unsigned int il2, il3, il4, ioff;
-
-		ioff = off + sizeof(struct rte_udp_hdr) + sizeof(struct rte_vxlan_hdr);
-		if (len < ioff)
-			return -EINVAL;
-		il2 = RTE_ETHER_HDR_LEN;
-		if (len < ioff + il2 ||
-		    (p[ioff + 12] << 8 | p[ioff + 13]) != RTE_ETHER_TYPE_IPV4)
-			return -EINVAL;
-		il3 = skb_parse_ipv4(p + ioff + il2, len - ioff - il2);
-		if (il3 == 0)
-			return -EINVAL;
-		h->proto = p[ioff + il2 + 9];
-		il4 = skb_parse_l4(h->proto, p + ioff + il2 + il3, len - ioff - il2 - il3);
-		if (il4 == 0)
-			return -EINVAL;
-		h->tunnel = true;
-		h->outer_l2 = (uint16_t)l2;
-		h->outer_l3 = (uint16_t)l3;
-		h->outer_l3_off = (uint16_t)l2;
-		h->outer_l4_off = (uint16_t)off;
-		h->l2 = (uint16_t)(sizeof(struct rte_udp_hdr) + sizeof(struct rte_vxlan_hdr) + il2);
-		h->l3 = (uint16_t)il3;
-		h->l4 = (uint16_t)il4;
-		h->l3_off = (uint16_t)(ioff + il2);
-		h->l4_off = (uint16_t)(ioff + il2 + il3);
-		h->hdr_len = (uint16_t)(h->l4_off + il4);
-		return 0;
-	}
-	h->proto = proto;
-	h->l2 = (uint16_t)l2;
-	h->l3 = (uint16_t)l3;
-	h->l3_off = (uint16_t)l2;
-	h->l4_off = (uint16_t)off;
-	l4 = 0;
-	if ((rte_be_to_cpu_16(((const struct rte_ipv4_hdr *)(p + l2))->fragment_offset) &
-	     RTE_IPV4_HDR_OFFSET_MASK) == 0) {
-		l4 = skb_parse_l4(proto, p + off, len - off);
-		if (l4 == 0)
-			return -EINVAL;
-	} else if (proto != IPPROTO_UDP && proto != IPPROTO_TCP) {
-		return -EINVAL;
-	}
-	h->l4 = (uint16_t)l4;
-	h->hdr_len = (uint16_t)(off + l4);
-	return 0;
+	return (h->fragment_offset & RTE_BE16(RTE_IPV4_HDR_OFFSET_MASK | RTE_IPV4_HDR_MF_FLAG)) != 0;
 }
 
 /* ------------------------------------------------------------ checksums */
 
-/* Folded one's-complement sum of the IPv4 pseudo-header and @len bytes of @m at @l4_off. */
+/*
+ * csum_tcpudp_magic() of the @len bytes of @m at @l4_off under the IPv4 header
+ * at @l3_off: 0 when the checksum there is right.
+ */
 static uint16_t
-skb_l4_sum(const struct rte_mbuf *m, unsigned int l3_off, unsigned int l4_off,
-	   unsigned int len, uint8_t proto)
+skb_gso_l4_csum(const struct rte_mbuf *m, unsigned int l3_off, unsigned int l4_off,
+		unsigned int len, uint8_t proto)
 {
 	const struct rte_ipv4_hdr *ip =
 		rte_pktmbuf_mtod_offset(m, const struct rte_ipv4_hdr *, l3_off);
-	struct {
-		rte_be32_t src, dst;
-		uint8_t zero, proto;
-		rte_be16_t len;
-	} __rte_packed psd = {
-		.src = ip->src_addr, .dst = ip->dst_addr, .zero = 0, .proto = proto,
-		.len = rte_cpu_to_be_16((uint16_t)len),
-	};
-	uint16_t raw = 0;
-	uint32_t sum;
+	/* a segment or packet of an skb pool: skb_checksum() reads only the chain */
+	const struct sk_buff *skb = (const struct sk_buff *)m;
 
-	if (rte_raw_cksum_mbuf(m, l4_off, len, &raw) < 0)
-		return 0;
-	sum = __rte_raw_cksum(&psd, sizeof(psd), 0) + raw;
-	return __rte_raw_cksum_reduce(sum);
+	return csum_tcpudp_magic(ip->src_addr, ip->dst_addr, len, proto,
+				 skb_checksum(skb, (int)l4_off, (int)len, 0));
 }
 
 /* Fill the TCP or UDP checksum of the @len L4 bytes at @l4_off (field written). */
@@ -195,25 +134,16 @@ skb_l4_csum_set(struct rte_mbuf *m, unsigned int l3_off, unsigned int l4_off,
 	uint16_t c;
 
 	*field = 0;
-	c = (uint16_t)~skb_l4_sum(m, l3_off, l4_off, len, proto);
+	c = skb_gso_l4_csum(m, l3_off, l4_off, len, proto);
 	if (c == 0 && proto == IPPROTO_UDP)
 		c = 0xffff;
 	*field = c;
 }
 
-static void
-skb_ipv4_csum_set(uint8_t *ip)
-{
-	struct rte_ipv4_hdr *h = (struct rte_ipv4_hdr *)ip;
-
-	h->hdr_checksum = 0;
-	h->hdr_checksum = rte_ipv4_cksum(h);
-}
-
 static bool
 skb_ipv4_csum_ok(const uint8_t *ip)
 {
-	return rte_ipv4_cksum((const struct rte_ipv4_hdr *)ip) == 0;
+	return ip_fast_csum(ip, ip[0] & 0xfu) == 0;
 }
 
 /* ------------------------------------------------------------ GSO */
@@ -243,7 +173,7 @@ skb_gso_drop_empty(struct rte_mbuf *head)
 
 /* Checksums, flags and skb metadata of one output segment. */
 static void
-skb_gso_finish(struct rte_mbuf *m, const struct skb_hdrs *h, enum skb_gso_kind kind,
+skb_gso_finish(struct rte_mbuf *m, const struct skb_gso_hdrs *h, enum skb_gso_kind kind,
 	       const struct sk_buff *orig)
 {
 	struct sk_buff *seg = __skb_from_mbuf(m);
@@ -261,19 +191,19 @@ skb_gso_finish(struct rte_mbuf *m, const struct skb_hdrs *h, enum skb_gso_kind k
 	m->outer_l3_len = h->outer_l3;
 	switch (kind) {
 	case GSO_TCP4:
-		skb_ipv4_csum_set(p + h->l3_off);
+		ip_send_check((struct rte_ipv4_hdr *)(p + h->l3_off));
 		skb_l4_csum_set(m, h->l3_off, h->l4_off, m->pkt_len - h->l4_off, IPPROTO_TCP);
 		break;
 	case GSO_UDP4:
 		/* the UDP checksum was set over the whole datagram before splitting */
-		skb_ipv4_csum_set(p + h->l3_off);
+		ip_send_check((struct rte_ipv4_hdr *)(p + h->l3_off));
 		break;
 	case GSO_VXLAN_TCP4: {
 		struct rte_udp_hdr *udp = (struct rte_udp_hdr *)(p + h->outer_l4_off);
 
-		skb_ipv4_csum_set(p + h->l3_off);
+		ip_send_check((struct rte_ipv4_hdr *)(p + h->l3_off));
 		skb_l4_csum_set(m, h->l3_off, h->l4_off, m->pkt_len - h->l4_off, IPPROTO_TCP);
-		skb_ipv4_csum_set(p + h->outer_l3_off);
+		ip_send_check((struct rte_ipv4_hdr *)(p + h->outer_l3_off));
 		if (udp->dgram_cksum != 0)
 			skb_l4_csum_set(m, h->outer_l3_off, h->outer_l4_off,
 					m->pkt_len - h->outer_l4_off, IPPROTO_UDP);
@@ -298,12 +228,10 @@ int
 skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 {
 	struct rte_mbuf *m, *t, *stack_out[GSO_STACK_SEGS], **out = stack_out;
-	uint8_t buf[GSO_HDR_MAX];
-	const uint8_t *p;
-	struct skb_hdrs h;
+	struct skb_gso_hdrs h;
 	struct rte_gso_ctx ctx;
 	enum skb_gso_kind kind;
-	unsigned int mss, unit, seg_hdr, payload, nseg, avail;
+	unsigned int mss, unit, seg_hdr, payload, nseg;
 	uint16_t save_off, save_len;
 	uint32_t type;
 	int ret, i;
@@ -313,15 +241,15 @@ skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 	m = &skb->mbuf;
 	mss = skb->shinfo.gso_size;
 	type = skb->shinfo.gso_type;
-	avail = RTE_MIN(m->pkt_len, GSO_HDR_MAX);
-	p = rte_pktmbuf_read(m, 0, avail, buf);
-	if (p == NULL ||
-	    skb_parse_hdrs(p, avail, (type & SKB_GSO_UDP_TUNNEL) ||
-			   (type & SKB_GSO_TCPV4), &h) < 0)
+	/* every header ends up linear: rte_gso copies them from the head */
+	ret = skb_gso_parse(skb, (type & (SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4)) != 0,
+			    SKB_PARSE_GSO, &h);
+	if (ret < 0)
+		return ret;
+	if (h.frag)
 		return -EINVAL;
 	if (h.tunnel) {
-		if (h.proto != IPPROTO_TCP || (type & SKB_GSO_UDP) ||
-		    skb_ipv4_is_fragment(p + h.l3_off))
+		if (h.proto != IPPROTO_TCP || (type & SKB_GSO_UDP))
 			return -EINVAL;
 		kind = GSO_VXLAN_TCP4;
 	} else if (h.proto == IPPROTO_TCP && !(type & SKB_GSO_UDP)) {
@@ -332,8 +260,6 @@ skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 	} else {
 		return -EINVAL;
 	}
-	if (h.l4 == 0 || skb_ipv4_is_fragment(p + (h.tunnel ? h.outer_l3_off : h.l3_off)))
-		return -EINVAL;
 
 	seg_hdr = kind == GSO_UDP4 ? h.l4_off : h.hdr_len;
 	unit = kind == GSO_UDP4 ? (mss & ~7u) : mss;
@@ -347,8 +273,6 @@ skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 		return -EMSGSIZE;
 	if (nseg > 1 && seg_hdr + unit > UINT16_MAX)
 		return -EINVAL;
-	if (!pskb_may_pull(skb, h.hdr_len))
-		return -ENOMEM;
 
 	/*
 	 * A private header mbuf in front of the data: rte_gso copies a segment's
@@ -511,12 +435,13 @@ static uint16_t
 skb_gro_classify(struct rte_mbuf *m, uint32_t types, struct skb_gro_note *note)
 {
 	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
-	struct skb_hdrs h;
+	struct skb_gso_hdrs h;
 	const struct rte_ipv4_hdr *ip;
 	unsigned int tot;
 
+	/* one segment: the parser's pulls are bounds checks, nothing moves */
 	if (m->nb_segs != 1 ||
-	    skb_parse_hdrs(p, m->data_len, (types & SKB_GRO_VXLAN_TCPV4) != 0, &h) < 0)
+	    skb_gso_parse(__skb_from_mbuf(m), (types & SKB_GRO_VXLAN_TCPV4) != 0, 0, &h) < 0)
 		return 0;
 	if (h.tunnel) {
 		const struct rte_ipv4_hdr *oip = (const struct rte_ipv4_hdr *)(p + h.outer_l3_off);
@@ -532,10 +457,10 @@ skb_gro_classify(struct rte_mbuf *m, uint32_t types, struct skb_gro_note *note)
 		    p[h.l4_off + 13] != RTE_TCP_ACK_FLAG)
 			return 0;
 		if (udp->dgram_cksum != 0 &&
-		    skb_l4_sum(m, h.outer_l3_off, h.outer_l4_off, m->data_len - h.outer_l4_off,
-			       IPPROTO_UDP) != 0xffff)
+		    skb_gso_l4_csum(m, h.outer_l3_off, h.outer_l4_off,
+				    m->data_len - h.outer_l4_off, IPPROTO_UDP) != 0)
 			return 0;
-		if (skb_l4_sum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0xffff)
+		if (skb_gso_l4_csum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0)
 			return 0;
 		m->outer_l2_len = h.outer_l2;
 		m->outer_l3_len = h.outer_l3;
@@ -564,7 +489,7 @@ skb_gro_classify(struct rte_mbuf *m, uint32_t types, struct skb_gro_note *note)
 	note->saved[1] = ip->fragment_offset;
 	if (h.proto == IPPROTO_TCP && (types & SKB_GRO_TCPV4) && !skb_ipv4_is_fragment(p + h.l3_off)) {
 		if (m->data_len <= h.hdr_len || p[h.l4_off + 13] != RTE_TCP_ACK_FLAG ||
-		    skb_l4_sum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0xffff)
+		    skb_gso_l4_csum(m, h.l3_off, h.l4_off, m->data_len - h.l4_off, IPPROTO_TCP) != 0)
 			return 0;
 		m->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT_UNKNOWN | RTE_PTYPE_L4_TCP;
 		return SKB_GRO_TCPV4;
@@ -703,8 +628,8 @@ skb_gro_check(struct rte_mbuf *head, unsigned int n, uint16_t kind, struct sk_bu
 
 		if (head->pkt_len < (uint32_t)head->l2_len + head->l3_len + 8u ||
 		    rte_be_to_cpu_16(udp->dgram_len) != off || udp->dgram_cksum == 0 ||
-		    skb_l4_sum(head, head->l2_len, head->l2_len + head->l3_len, off,
-			       IPPROTO_UDP) != 0xffff)
+		    skb_gso_l4_csum(head, head->l2_len, head->l2_len + head->l3_len, off,
+				    IPPROTO_UDP) != 0)
 			return false;
 	}
 	*unit_out = unit;
@@ -757,9 +682,9 @@ skb_gro_complete(struct rte_mbuf *head, uint16_t kind, unsigned int unit, unsign
 			      (unsigned int)head->outer_l2_len + head->outer_l3_len + head->l2_len :
 			      head->l2_len;
 
-	skb_ipv4_csum_set(p + ip_off);
+	ip_send_check((struct rte_ipv4_hdr *)(p + ip_off));
 	if (kind == SKB_GRO_VXLAN_TCPV4)
-		skb_ipv4_csum_set(p + head->outer_l2_len);
+		ip_send_check((struct rte_ipv4_hdr *)(p + head->outer_l2_len));
 	skb->shinfo.gso_size = (uint16_t)unit;
 	skb->shinfo.gso_segs = (uint16_t)n;
 	skb->shinfo.gso_type = kind == SKB_GRO_TCPV4 ? SKB_GSO_TCPV4 :

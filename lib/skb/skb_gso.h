@@ -42,10 +42,11 @@ extern "C" {
  * to the original's data, which therefore must not be written afterwards.
  * A skb whose payload fits in one segment gives one segment (a copy).
  *
- * The headers must be readable from the data pointer (Ethernet, optional VLAN);
- * they are pulled into the linear area when they are not.  The packet's own
- * headers select the protocol (VXLAN: UDP to RTE_VXLAN_DEFAULT_PORT when gso_type
- * has SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
+ * The headers are parsed from the data pointer by skb_parse.h (Ethernet with up
+ * to two VLAN tags, IPv4, TCP or UDP; for VXLAN the inner ones too) and pulled
+ * into the linear area when they are not there.  The packet's own
+ * headers select the protocol (VXLAN: UDP to RTE_VXLAN_DEFAULT_PORT when gso_type has
+ * SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
  * (SKB_GSO_TCPV4 on a UDP packet, SKB_GSO_UDP on a TCP one: -EINVAL).
  *
  * @param skb   the GSO skb; consumed (kfree_skb) on success.

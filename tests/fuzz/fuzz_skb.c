@@ -2,14 +2,16 @@
 /*
  * libFuzzer target for the skb API: the input is a program of operations
  * (put, push, pull, trim, pskb_may_pull, append_frag, clone, cow_head,
- * pskb_expand_head, linearize, copy_bits, store_bits, header_pointer) run on one
- * skb, checked after every step against a model that is a plain byte array:
+ * pskb_expand_head, linearize, copy_bits, store_bits, header_pointer, the
+ * parser of skb_parse.h over a header stack the input shapes, skb_checksum) run
+ * on one skb, checked after every step against a model that is a plain byte array:
  * lengths, every byte, the chain's soundness, and a clone's bytes (which must not
  * change whatever happens to the original).  At the end everything is freed and
  * the cache-less pool must have zero skbs in use.
  */
 
 #include "fuzz_common.h"
+#include "skb_parse.h"
 
 #define MODEL_MAX 70000
 
@@ -73,6 +75,49 @@ check(struct sk_buff *skb, const struct model *m, const char *after)
 		   after);
 }
 
+static void
+wr16(uint8_t *p, unsigned int v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/*
+ * A header stack shaped by @shape and @len16 into @h: Ethernet, 0-2 tags
+ * (0x8100 or 0x88a8), IPv4 of 5-7 words with a total length from @len16 (often
+ * past the frame), UDP or TCP with a length or data offset from it.  The IPv4
+ * checksum is right unless @shape says otherwise.  @return its length.
+ */
+static unsigned int
+hdr_stack(uint8_t *h, unsigned int shape, unsigned int len16)
+{
+	static const uint16_t tpids[] = { 0x8100, 0x88a8, 0x0800, 0x86dd };
+	unsigned int ntags = shape % 3, ihl = 5 + (shape >> 2) % 3, o = 12, i, l4;
+	uint16_t sum;
+
+	memset(h, 0, 128);
+	for (i = 0; i < ntags; i++, o += 4) {
+		wr16(h + o, tpids[(shape >> (4 + 2 * i)) & 1]);
+		wr16(h + o + 2, len16 ^ i);
+	}
+	wr16(h + o, shape & 0x100 ? tpids[(shape >> 9) & 3] : 0x0800);
+	o += 2;
+	h[o] = (uint8_t)(shape & 0x800 ? 0x40 | (len16 & 0xf) : 0x40 | ihl);
+	wr16(h + o + 2, len16 >> 4);
+	h[o + 6] = (uint8_t)(shape & 0x1000 ? 0x20 : 0);
+	h[o + 9] = shape & 0x2000 ? IPPROTO_TCP : IPPROTO_UDP;
+	for (i = 12; i < ihl * 4; i++)
+		h[o + i] = (uint8_t)(len16 + i);
+	sum = ip_fast_csum(h + o, ihl);
+	memcpy(h + o + 10, &sum, 2);
+	if (shape & 0x4000)
+		h[o + 10] ^= 1;
+	l4 = o + ihl * 4;
+	wr16(h + l4 + 4, (len16 >> 6) & 0x3ff);
+	h[l4 + 12] = (uint8_t)((len16 & 0xf0) | 0x0f) & 0xf0;
+	return l4 + 40;
+}
+
 /* A frag of @len pattern bytes (pool or heap buffers), as the model sees it at @at. */
 static struct sk_buff *
 make_frag(unsigned int len, unsigned int seed, int heap)
@@ -103,7 +148,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(skb, &fz_m, "start");
 
 	while (g.i < g.n && steps++ < 64) {
-		unsigned int op = rd8(&g) % 14, n = rd16(&g);
+		unsigned int op = rd8(&g) % 16, n = rd16(&g);
 		const char *name = "?";
 		void *p;
 		int ret;
@@ -265,6 +310,65 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (p != NULL)
 				FUZZ_CHECK(memcmp(p, fz_m.b + a, n) == 0, "header_pointer bytes");
 			break;
+		case 14: { /* a header stack over the front (no clone to share it), then the parser */
+			struct skb_hdrs h;
+			uint8_t stack[128];
+			unsigned int hl, len16 = rd16(&g);
+
+			name = "skb_parse";
+			hl = RTE_MIN(hdr_stack(stack, n, len16), fz_m.len);
+			if (clone == NULL && skb_store_bits(skb, 0, stack, (int)hl) == 0)
+				memcpy(fz_m.b, stack, hl);
+			ret = skb_parse(skb, &h, n & 0x8000 ? SKB_PARSE_CSUM : 0);
+			FUZZ_CHECK(ret == 0 || ret == -ENODATA || ret == -EPROTO || ret == -EBADMSG ||
+				   ret == -ENOMEM, "skb_parse: %d", ret);
+			if (ret != 0)
+				break;
+			FUZZ_CHECK(h.mac_off == 0 && h.nr_vlans <= SKB_PARSE_MAX_VLANS &&
+				   h.l3_off == RTE_ETHER_HDR_LEN + 4u * h.nr_vlans &&
+				   h.l3_off <= fz_m.len, "eth: l3 %u vlans %u", h.l3_off, h.nr_vlans);
+			if (h.l3_len == 0)
+				break;
+			FUZZ_CHECK(h.l4_off == h.l3_off + h.l3_len && h.l4_off <= h.l3_end &&
+				   h.l3_end <= fz_m.len, "ip: l4 %u end %u len %u", h.l4_off, h.l3_end,
+				   fz_m.len);
+			FUZZ_CHECK(h.l3_end == h.l3_off + (unsigned int)(fz_m.b[h.l3_off + 2] << 8 |
+									 fz_m.b[h.l3_off + 3]),
+				   "ip end %u", h.l3_end);
+			if (h.l4_len == 0)
+				break;
+			FUZZ_CHECK(h.l4_off + h.l4_len <= h.l4_end && h.l4_end <= h.l3_end,
+				   "l4: %u + %u, end %u, ip end %u", h.l4_off, h.l4_len, h.l4_end,
+				   h.l3_end);
+			{
+				uint32_t sa, da;
+
+				memcpy(&sa, fz_m.b + h.l3_off + 12, 4);
+				memcpy(&da, fz_m.b + h.l3_off + 16, 4);
+				FUZZ_CHECK(skb_l4_csum(skb, &h) ==
+					   csum_tcpudp_magic(sa, da, h.l4_end - h.l4_off, h.l4_proto,
+							     csum_partial(fz_m.b + h.l4_off,
+									  (int)(h.l4_end - h.l4_off), 0)),
+					   "skb_l4_csum");
+			}
+			break;
+		}
+		case 15: { /* skb_checksum of a range */
+			uint32_t seed = (uint32_t)n * 2654435761u, sum;
+
+			name = "skb_checksum";
+			a = rd16(&g) % (fz_m.len + 20);
+			b = rd16(&g) % (fz_m.len + 20);
+			sum = skb_checksum(skb, (int)a, (int)b, seed);
+			if (a + b <= fz_m.len)
+				FUZZ_CHECK(csum_fold(sum) ==
+					   csum_fold(csum_partial(fz_m.b + a, (int)b, seed)),
+					   "skb_checksum(%u, %u) of %u", a, b, fz_m.len);
+			else
+				FUZZ_CHECK(sum == seed, "skb_checksum(%u, %u) of %u summed", a, b,
+					   fz_m.len);
+			break;
+		}
 		case 13: /* drop the clone */
 			name = "kfree_skb(clone)";
 			if (clone != NULL) {

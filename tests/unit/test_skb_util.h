@@ -92,4 +92,20 @@ skb_is_pat(const struct sk_buff *skb, unsigned int from)
 	return is_pat(buf, from, len);
 }
 
+/* The folded big-endian one's-complement sum of @len bytes at @p (RFC 1071 by the book). */
+static inline uint16_t
+ref_sum(const uint8_t *p, size_t len)
+{
+	uint32_t s = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		s += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		s += (uint32_t)p[len - 1] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
+
 #endif

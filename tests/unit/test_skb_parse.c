@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Unit tests of libskb's packet parser (skb_parse.h): every VLAN tag
+ * combination with exact offsets, tags and protocols; frames cut at every byte,
+ * linear and split across two segments at every place, with the exact error and
+ * stage; each IPv4, UDP and TCP rule; SKB_PARSE_CSUM and SKB_PARSE_GSO; IPv6
+ * left to a later stage; skb_l4_csum() against a known value.  Frames are built
+ * here byte by byte, independently of libskb.
+ */
+
+#include <rte_random.h>
+
+#include "skb_parse.h"
+#include "test.h"
+#include "test_skb_util.h"
+
+#define MAX_FRAME 256
+#define TPID_Q 0x8100
+#define TPID_AD 0x88a8
+
+/* Where the headers of a built frame are. */
+struct layout {
+	unsigned int ntags;      /* tags written */
+	unsigned int l3, ihl, l4, l4hl, len;
+};
+
+static void
+wr16(uint8_t *p, unsigned int v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/* Write the IPv4 header checksum of the header at @ip (@ihl words). */
+static void
+ip_csum_set(uint8_t *ip, unsigned int ihl)
+{
+	ip[10] = 0;
+	ip[11] = 0;
+	wr16(ip + 10, (uint16_t)~ref_sum(ip, ihl * 4));
+}
+
+/*
+ * Ethernet, the @ntags TPIDs of @tpids (TCI 0x1001, 0x2002, ...), IPv4 of @ihl
+ * words (options 0x01, NOP), then UDP (@doff 0) or TCP of @doff words, then
+ * @payload bytes; lengths and the IPv4 checksum right, the L4 checksum 0.
+ */
+static unsigned int
+build(uint8_t *f, const uint16_t *tpids, unsigned int ntags, unsigned int ihl,
+      unsigned int doff, unsigned int payload, struct layout *lay)
+{
+	unsigned int i, o = 12, l4len;
+
+	memset(f, 0, MAX_FRAME);
+	for (i = 0; i < 12; i++)
+		f[i] = (uint8_t)(0x10 + i);
+	for (i = 0; i < ntags; i++, o += 4) {
+		wr16(f + o, tpids[i]);
+		wr16(f + o + 2, 0x1001u * (i + 1));
+	}
+	wr16(f + o, RTE_ETHER_TYPE_IPV4);
+	lay->ntags = ntags;
+	lay->l3 = o + 2;
+	lay->ihl = ihl;
+	lay->l4 = lay->l3 + ihl * 4;
+	lay->l4hl = doff ? doff * 4 : 8;
+	l4len = lay->l4hl + payload;
+	lay->len = lay->l4 + l4len;
+	f[lay->l3] = (uint8_t)(0x40 | ihl);
+	wr16(f + lay->l3 + 2, ihl * 4 + l4len);
+	f[lay->l3 + 8] = 64;
+	f[lay->l3 + 9] = doff ? IPPROTO_TCP : IPPROTO_UDP;
+	wr16(f + lay->l3 + 12, 0x0a00);
+	wr16(f + lay->l3 + 14, 0x0001);
+	wr16(f + lay->l3 + 16, 0x0a00);
+	wr16(f + lay->l3 + 18, 0x0002);
+	for (i = 20; i < ihl * 4; i++)
+		f[lay->l3 + i] = 0x01;
+	ip_csum_set(f + lay->l3, ihl);
+	wr16(f + lay->l4, 1234);
+	wr16(f + lay->l4 + 2, 5678);
+	if (doff) {
+		f[lay->l4 + 12] = (uint8_t)(doff << 4);
+		f[lay->l4 + 13] = 0x10;
+		for (i = 20; i < doff * 4; i++)
+			f[lay->l4 + i] = 0x01;
+	} else {
+		wr16(f + lay->l4 + 4, l4len);
+	}
+	for (i = 0; i < payload; i++)
+		f[lay->l4 + lay->l4hl + i] = pat(i);
+	return lay->len;
+}
+
+/* An skb holding @len bytes of @f, split after @split bytes (0: linear). */
+static struct sk_buff *
+skb_of(struct rte_mempool *mp, const uint8_t *f, unsigned int len, unsigned int split)
+{
+	struct sk_buff *skb = alloc_skb(mp, 64 + len), *frag;
+
+	if (skb == NULL)
+		return NULL;
+	skb_reserve(skb, 64);
+	if (split == 0 || split >= len) {
+		memcpy(skb_put(skb, len), f, len);
+		return skb;
+	}
+	memcpy(skb_put(skb, split), f, split);
+	frag = alloc_skb(mp, len - split);
+	if (frag == NULL) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	memcpy(skb_put(frag, len - split), f + split, len - split);
+	if (skb_append_frag(skb, frag) != 0) {
+		kfree_skb(frag);
+		kfree_skb(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+/* True when the data of @skb is still the @len bytes of @f. */
+static bool
+same_bytes(const struct sk_buff *skb, const uint8_t *f, unsigned int len)
+{
+	uint8_t buf[MAX_FRAME];
+
+	return skb_len(skb) == len && skb_copy_bits(skb, 0, buf, (int)len) == 0 &&
+	       memcmp(buf, f, len) == 0;
+}
+
+/* Every tag combination: exact offsets, tags, protocols, and where the parse stops. */
+static int
+test_tags(void)
+{
+	static const struct {
+		uint16_t tpids[3];
+		unsigned int ntags, nr_vlans;
+		uint16_t protocol;         /* host order */
+	} cases[] = {
+		{ { 0 }, 0, 0, RTE_ETHER_TYPE_IPV4 },
+		{ { TPID_Q }, 1, 1, RTE_ETHER_TYPE_IPV4 },
+		{ { TPID_AD }, 1, 1, RTE_ETHER_TYPE_IPV4 },
+		{ { TPID_AD, TPID_Q }, 2, 2, RTE_ETHER_TYPE_IPV4 },       /* QinQ, 802.1ad */
+		{ { TPID_Q, TPID_Q }, 2, 2, RTE_ETHER_TYPE_IPV4 },        /* QinQ, 802.1Q twice */
+		{ { TPID_Q, TPID_AD }, 2, 1, TPID_AD },                   /* an S-tag inside: stop */
+		{ { TPID_AD, TPID_AD }, 2, 1, TPID_AD },
+		{ { TPID_Q, TPID_Q, TPID_Q }, 3, 2, TPID_Q },             /* a third tag: stop */
+		{ { TPID_AD, TPID_Q, TPID_Q }, 3, 2, TPID_Q },
+	};
+	struct rte_mempool *mp = tpool("parse_pool");
+	struct sk_buff *skb = NULL;
+	uint8_t f[MAX_FRAME];
+	struct layout lay;
+	struct skb_hdrs h;
+	unsigned int c = 0, i, len;
+
+	TEST_ASSERT(mp != NULL, "pool");
+	for (c = 0; c < RTE_DIM(cases); c++) {
+		unsigned int l3 = RTE_ETHER_HDR_LEN + 4 * cases[c].nr_vlans;
+
+		len = build(f, cases[c].tpids, cases[c].ntags, 5, 0, 10, &lay);
+		skb = skb_of(mp, f, len, 0);
+		TEST_ASSERT(skb != NULL, "skb");
+		memset(&h, 0xee, sizeof(h));
+		TEST_ASSERT_EQ(skb_parse_eth(skb, 0, &h), 0);
+		TEST_ASSERT_EQ(h.mac_off, 0);
+		TEST_ASSERT_EQ(h.l3_off, l3);
+		TEST_ASSERT_EQ(h.nr_vlans, cases[c].nr_vlans);
+		TEST_ASSERT_EQ(rte_be_to_cpu_16(h.protocol), cases[c].protocol);
+		TEST_ASSERT_EQ(h.l3_len, 0);
+		TEST_ASSERT_EQ(h.l4_len, 0);
+		TEST_ASSERT_EQ(h.flags, 0);
+		for (i = 0; i < cases[c].nr_vlans; i++) {
+			TEST_ASSERT_EQ(rte_be_to_cpu_16(h.vlan_proto[i]), cases[c].tpids[i]);
+			TEST_ASSERT_EQ(h.vlan_tci[i], 0x1001u * (i + 1));
+		}
+		if (cases[c].protocol == RTE_ETHER_TYPE_IPV4) {
+			TEST_ASSERT_EQ(skb_parse_ip(skb, &h, SKB_PARSE_CSUM), 0);
+			TEST_ASSERT_EQ(h.l3_len, 20);
+			TEST_ASSERT_EQ(h.l4_off, l3 + 20);
+			TEST_ASSERT_EQ(h.l4_proto, IPPROTO_UDP);
+			TEST_ASSERT_EQ(h.l3_end, len);
+			TEST_ASSERT_EQ(skb_parse_l4(skb, &h, 0), 0);
+			TEST_ASSERT_EQ(h.l4_len, 8);
+			TEST_ASSERT_EQ(h.l4_end, len);
+		} else {
+			TEST_ASSERT_EQ(skb_parse_ip(skb, &h, SKB_PARSE_CSUM), -EPROTONOSUPPORT);
+			/* skb_parse() goes as far as it can: Ethernet, no error */
+			TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), 0);
+			TEST_ASSERT_EQ(h.l3_off, l3);
+			TEST_ASSERT_EQ(h.l3_len, 0);
+		}
+		/* nothing in the skb changed: no header offset, no protocol */
+		TEST_ASSERT(!skb_mac_header_was_set(skb), "mac header set");
+		TEST_ASSERT(!skb_network_header_was_set(skb), "network header set");
+		TEST_ASSERT_EQ(skb->protocol, 0);
+		TEST_ASSERT(same_bytes(skb, f, len), "bytes changed");
+		kfree_skb(skb);
+		skb = NULL;
+	}
+	/* an ARP frame: Ethernet only */
+	len = build(f, NULL, 0, 5, 0, 10, &lay);
+	wr16(f + 12, RTE_ETHER_TYPE_ARP);
+	skb = skb_of(mp, f, len, 0);
+	TEST_ASSERT(skb != NULL, "skb");
+	TEST_ASSERT_EQ(skb_parse(skb, &h, 0), 0);
+	TEST_ASSERT_EQ(rte_be_to_cpu_16(h.protocol), RTE_ETHER_TYPE_ARP);
+	TEST_ASSERT_EQ(h.l3_len, 0);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	printf("# case %u\n", c);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/*
+ * The error skb_parse() must give for @f cut to @cut bytes, and the stage
+ * (0 Ethernet, 1 IP, 2 L4, 3 none) that gives it.  @fixed: the IPv4 total
+ * length was rewritten to end at the cut.
+ */
+static int
+expect_cut(const struct layout *lay, unsigned int cut, bool fixed, unsigned int *stage)
+{
+	unsigned int ulen_past = 0;
+
+	if (cut < lay->l3) {
+		*stage = 0;
+		return -ENODATA;
+	}
+	*stage = 1;
+	if (cut < lay->l3 + lay->ihl * 4)
+		return -ENODATA;
+	if (!fixed)
+		return -ENODATA; /* the total length passes the frame */
+	*stage = 2;
+	if (cut < lay->l4 + (lay->l4hl == 8 ? 8 : 20))
+		return -ENODATA;
+	if (lay->l4hl == 8) {
+		ulen_past = cut < lay->len; /* the UDP length passes the IP packet */
+		return ulen_past ? -EPROTO : 0;
+	}
+	if (cut < lay->l4 + lay->l4hl)
+		return -ENODATA; /* TCP options cut */
+	*stage = 3;
+	return 0;
+}
+
+/* Run the three stages on @skb: the first error and its stage (3: none). */
+static int
+run_stages(struct sk_buff *skb, unsigned int flags, struct skb_hdrs *h, unsigned int *stage)
+{
+	int ret;
+
+	*stage = 0;
+	ret = skb_parse_eth(skb, 0, h);
+	if (ret == 0) {
+		*stage = 1;
+		ret = skb_parse_ip(skb, h, flags);
+	}
+	if (ret == 0) {
+		*stage = 2;
+		ret = skb_parse_l4(skb, h, flags);
+	}
+	if (ret == 0)
+		*stage = 3;
+	return ret;
+}
+
+/* Frames cut at every byte, linear and split at every place: exact error and stage, bytes kept. */
+static int
+test_truncations(void)
+{
+	static const uint16_t tags[][2] = { { 0, 0 }, { TPID_Q, 0 }, { TPID_AD, TPID_Q } };
+	static const unsigned int ntags[] = { 0, 1, 2 };
+	struct rte_mempool *mp = tpool("parse_pool");
+	struct sk_buff *skb = NULL;
+	uint8_t f[MAX_FRAME], g[MAX_FRAME];
+	unsigned int t = 0, kind = 0, cut = 0, split = 0, len, fixed = 0;
+	struct layout lay;
+	struct skb_hdrs h;
+
+	TEST_ASSERT(mp != NULL, "pool");
+	for (t = 0; t < RTE_DIM(ntags); t++) {
+		/* UDP over a plain header, TCP with options over IPv4 with options */
+		for (kind = 0; kind < 2; kind++) {
+			len = kind == 0 ? build(f, tags[t], ntags[t], 5, 0, 6, &lay) :
+					  build(f, tags[t], ntags[t], 7, 8, 6, &lay);
+			for (cut = 0; cut <= len; cut++) {
+				for (fixed = 0; fixed < 2; fixed++) {
+					unsigned int want_stage, stage;
+					int want;
+
+					memcpy(g, f, len);
+					if (fixed && cut >= lay.l3 + lay.ihl * 4) {
+						wr16(g + lay.l3 + 2, cut - lay.l3);
+						ip_csum_set(g + lay.l3, lay.ihl);
+					}
+					want = cut == len ? 0 : expect_cut(&lay, cut, fixed, &want_stage);
+					if (cut == len)
+						want_stage = 3;
+					for (split = 0; split < RTE_MAX(cut, 1u); split++) {
+						int ret;
+
+						skb = skb_of(mp, g, cut, split);
+						TEST_ASSERT(skb != NULL, "skb");
+						ret = run_stages(skb, SKB_PARSE_CSUM, &h, &stage);
+						TEST_ASSERT_EQ(ret, want);
+						TEST_ASSERT_EQ(stage, want_stage);
+						TEST_ASSERT(same_bytes(skb, g, cut), "bytes changed");
+						if (ret == 0) {
+							TEST_ASSERT_EQ(h.l4_off, lay.l4);
+							TEST_ASSERT_EQ(h.l4_len, lay.l4hl);
+							TEST_ASSERT_EQ(h.l3_end, cut);
+						}
+						TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), want);
+						kfree_skb(skb);
+						skb = NULL;
+					}
+				}
+			}
+		}
+	}
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	printf("# tags %u kind %u cut %u fixed %u split %u\n", t, kind, cut, fixed, split);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* run_stages() on a linear skb of the @len bytes of @f. */
+static int
+parse_bytes(const uint8_t *f, unsigned int len, unsigned int flags, struct skb_hdrs *h,
+	    unsigned int *stage)
+{
+	struct sk_buff *skb = skb_of(tpool("parse_pool"), f, len, 0);
+	int ret;
+
+	if (skb == NULL)
+		return -ENOMEM;
+	ret = run_stages(skb, flags, h, stage);
+	kfree_skb(skb);
+	return ret;
+}
+
+/* Each IPv4 rule: version, IHL, total length both ways, checksum, fragments, options, padding. */
+static int
+test_ipv4_rules(void)
+{
+	uint8_t f[MAX_FRAME], g[MAX_FRAME];
+	struct layout lay;
+	struct skb_hdrs h;
+	unsigned int len, stage;
+
+	len = build(f, NULL, 0, 5, 0, 20, &lay);
+	TEST_ASSERT_EQ(parse_bytes(f, len, SKB_PARSE_CSUM, &h, &stage), 0);
+	/* version 6 in an IPv4 EtherType */
+	memcpy(g, f, len);
+	g[14] = 0x65;
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
+	TEST_ASSERT_EQ(stage, 1);
+	/* IHL 4 */
+	memcpy(g, f, len);
+	g[14] = 0x44;
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
+	/* IHL 15: 60 bytes of header, more than the frame's 14 + 48 */
+	memcpy(g, f, len);
+	g[14] = 0x4f;
+	TEST_ASSERT_EQ(parse_bytes(g, 14 + 50, 0, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 1);
+	/* total length below the header, then past the frame */
+	memcpy(g, f, len);
+	wr16(g + 16, 19);
+	ip_csum_set(g + 14, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -EPROTO);
+	wr16(g + 16, len - 14 + 1);
+	ip_csum_set(g + 14, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 1);
+	/* ... and SKB_PARSE_GSO does not look at it: the packet ends at the skb's end */
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_GSO, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l3_end, len);
+	TEST_ASSERT_EQ(h.l4_end, len);
+	/* a wrong header checksum: only SKB_PARSE_CSUM sees it */
+	memcpy(g, f, len);
+	g[24] ^= 0x01;
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -EBADMSG);
+	TEST_ASSERT_EQ(stage, 1);
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), 0);
+	/* fragments: MF, an offset; DF is none */
+	memcpy(g, f, len);
+	g[20] = 0x20;
+	ip_csum_set(g + 14, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -EPROTONOSUPPORT);
+	TEST_ASSERT_EQ(stage, 2);
+	TEST_ASSERT_EQ(h.flags, SKB_HDRS_FRAG);
+	g[20] = 0x00;
+	g[21] = 0x01;
+	ip_csum_set(g + 14, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -EPROTONOSUPPORT);
+	TEST_ASSERT_EQ(h.flags, SKB_HDRS_FRAG);
+	g[20] = 0x40;
+	g[21] = 0x00;
+	ip_csum_set(g + 14, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.flags, 0);
+	/* options: IHL 9 */
+	len = build(f, NULL, 0, 9, 0, 20, &lay);
+	TEST_ASSERT_EQ(parse_bytes(f, len, SKB_PARSE_CSUM, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l3_len, 36);
+	TEST_ASSERT_EQ(h.l4_off, 50);
+	/* link padding after the IP packet: the packet ends where its length says */
+	memset(f + len, 0, 12);
+	TEST_ASSERT_EQ(parse_bytes(f, len + 12, SKB_PARSE_CSUM, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l3_end, len);
+	TEST_ASSERT_EQ(h.l4_end, len);
+	/* IPv6 is not parsed yet: the IP stage says so */
+	memcpy(g, f, len);
+	wr16(g + 12, RTE_ETHER_TYPE_IPV6);
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTONOSUPPORT);
+	TEST_ASSERT_EQ(stage, 1);
+	TEST_ASSERT_POOL_EMPTY(tpool("parse_pool"));
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* Each UDP and TCP rule, and the protocols the L4 stage leaves alone. */
+static int
+test_l4_rules(void)
+{
+	uint8_t f[MAX_FRAME], g[MAX_FRAME];
+	struct layout lay;
+	struct skb_hdrs h;
+	unsigned int len, stage;
+
+	len = build(f, NULL, 0, 5, 0, 20, &lay);
+	/* UDP length 7, then one past the IP packet, then short of it (fine: padding) */
+	memcpy(g, f, len);
+	wr16(g + lay.l4 + 4, 7);
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
+	TEST_ASSERT_EQ(stage, 2);
+	wr16(g + lay.l4 + 4, len - lay.l4 + 1);
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_GSO, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_end, len);
+	wr16(g + lay.l4 + 4, 10);
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_end, lay.l4 + 10);
+	TEST_ASSERT_EQ(h.l3_end, len);
+	/* the IP packet ends inside the UDP header; the frame goes on (padding) */
+	memcpy(g, f, len);
+	wr16(g + lay.l3 + 2, 20 + 7);
+	ip_csum_set(g + lay.l3, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 2);
+	wr16(g + lay.l3 + 2, 20 + 8);
+	ip_csum_set(g + lay.l3, 5);
+	wr16(g + lay.l4 + 4, 8);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_end, lay.l4 + 8);
+	/* TCP: data offset 4, then 15 (60 bytes) past the IP packet, then 6 */
+	len = build(f, NULL, 0, 5, 5, 30, &lay);
+	TEST_ASSERT_EQ(parse_bytes(f, len, 0, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_len, 20);
+	TEST_ASSERT_EQ(h.l4_end, len);
+	memcpy(g, f, len);
+	g[lay.l4 + 12] = 0x40;
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
+	TEST_ASSERT_EQ(stage, 2);
+	g[lay.l4 + 12] = 0xf0;
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 2);
+	g[lay.l4 + 12] = 0x60;
+	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_len, 24);
+	/* the IP packet ends inside the TCP header, then inside its options (padding after) */
+	wr16(g + lay.l3 + 2, 20 + 19);
+	ip_csum_set(g + lay.l3, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 2);
+	wr16(g + lay.l3 + 2, 20 + 23);
+	ip_csum_set(g + lay.l3, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -ENODATA);
+	TEST_ASSERT_EQ(stage, 2);
+	wr16(g + lay.l3 + 2, 20 + 24);
+	ip_csum_set(g + lay.l3, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), 0);
+	TEST_ASSERT_EQ(h.l4_end, lay.l4 + 24);
+	/* ICMP: not a transport header the parser reads */
+	memcpy(g, f, len);
+	g[lay.l3 + 9] = IPPROTO_ICMP;
+	ip_csum_set(g + lay.l3, 5);
+	TEST_ASSERT_EQ(parse_bytes(g, len, SKB_PARSE_CSUM, &h, &stage), -EPROTONOSUPPORT);
+	TEST_ASSERT_EQ(stage, 2);
+	TEST_ASSERT_EQ(h.l4_proto, IPPROTO_ICMP);
+	TEST_ASSERT_EQ(h.l4_len, 0);
+	TEST_ASSERT_POOL_EMPTY(tpool("parse_pool"));
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* A tunnel's inner frame parsed at an offset; skb_l4_csum() on known and computed values. */
+static int
+test_offset_and_l4_csum(void)
+{
+	struct rte_mempool *mp = tpool("parse_pool");
+	struct sk_buff *skb = NULL;
+	uint8_t f[MAX_FRAME], inner[MAX_FRAME];
+	static const uint16_t q[] = { TPID_Q };
+	struct layout lay, ilay;
+	struct skb_hdrs h;
+	unsigned int len, ilen, split;
+	uint16_t c = 0;
+
+	/* 10.0.0.1:1234 -> 10.0.0.2:5678, 5 payload bytes pat(0..4) */
+	len = build(f, NULL, 0, 5, 0, 5, &lay);
+	skb = skb_of(mp, f, len, 0);
+	TEST_ASSERT(skb != NULL, "skb");
+	TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), 0);
+	c = skb_l4_csum(skb, &h);
+	{
+		/* the same sum by the book: pseudo-header + datagram */
+		uint8_t ps[12 + 13];
+
+		memcpy(ps, f + lay.l3 + 12, 8);
+		ps[8] = 0;
+		ps[9] = IPPROTO_UDP;
+		wr16(ps + 10, 13);
+		memcpy(ps + 12, f + lay.l4, 13);
+		TEST_ASSERT_EQ(rte_be_to_cpu_16(c), (uint16_t)~ref_sum(ps, sizeof(ps)));
+	}
+	/* stored, the datagram checks out, in one segment and split anywhere */
+	memcpy(f + lay.l4 + 6, &c, 2);
+	kfree_skb(skb);
+	for (split = 0; split < len; split++) {
+		skb = skb_of(mp, f, len, split);
+		TEST_ASSERT(skb != NULL, "skb");
+		TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), 0);
+		TEST_ASSERT_EQ(skb_l4_csum(skb, &h), 0);
+		kfree_skb(skb);
+		skb = NULL;
+	}
+	/* an inner VLAN frame 50 bytes in, as VXLAN carries it */
+	ilen = build(inner, q, 1, 6, 5, 7, &ilay);
+	memset(f, 0xaa, 50);
+	memcpy(f + 50, inner, ilen);
+	skb = skb_of(mp, f, 50 + ilen, 0);
+	TEST_ASSERT(skb != NULL, "skb");
+	TEST_ASSERT_EQ(skb_parse_eth(skb, 50, &h), 0);
+	TEST_ASSERT_EQ(h.mac_off, 50);
+	TEST_ASSERT_EQ(h.l3_off, 50 + 18);
+	TEST_ASSERT_EQ(h.nr_vlans, 1);
+	TEST_ASSERT_EQ(skb_parse_ip(skb, &h, SKB_PARSE_CSUM), 0);
+	TEST_ASSERT_EQ(h.l4_off, 50 + 18 + 24);
+	TEST_ASSERT_EQ(h.l3_end, 50 + ilen);
+	TEST_ASSERT_EQ(skb_parse_l4(skb, &h, 0), 0);
+	TEST_ASSERT_EQ(h.l4_len, 20);
+	TEST_ASSERT_EQ(h.l4_proto, IPPROTO_TCP);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+static const struct unit_test tests[] = {
+	UNIT_TEST(test_tags),
+	UNIT_TEST(test_truncations),
+	UNIT_TEST(test_ipv4_rules),
+	UNIT_TEST(test_l4_rules),
+	UNIT_TEST(test_offset_and_l4_csum),
+};
+
+int
+main(int argc, char **argv)
+{
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
+}
