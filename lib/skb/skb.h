@@ -706,7 +706,7 @@ pskb_may_pull(struct sk_buff *skb, unsigned int len)
 
 /* ---------------------------------------------------------------- header offsets */
 
-#define __SKB_HDR_FUNCS(name)                                                   \
+#define SKB_DEFINE_HDR_FUNCS(name)                                              \
 /** True when the name header offset was set since allocation or RX. */       \
 static inline bool                                                              \
 skb_##name##_header_was_set(const struct sk_buff *skb)                          \
@@ -719,13 +719,21 @@ skb_reset_##name##_header(struct sk_buff *skb)                                  
 {                                                                               \
 	skb_meta_prepare(skb)->name##_header = skb->mbuf.data_off;              \
 }                                                                               \
+/**                                                                             \
+ * skb_set_name_header() without making the metadata valid: the caller knows  \
+ * it is (an earlier header setter or skb_meta_prepare() on this skb).          \
+ */                                                                             \
+static inline void                                                              \
+__skb_set_##name##_header(struct sk_buff *skb, int offset)                      \
+{                                                                               \
+	skb->name##_header = (uint16_t)(skb->mbuf.data_off + offset);           \
+	SKB_ASAN_HEAD(skb); /* a header in front of the data is readable */   \
+}                                                                               \
 /** Set the name header @offset bytes from the data pointer (may be < 0). */   \
 static inline void                                                              \
 skb_set_##name##_header(struct sk_buff *skb, int offset)                        \
 {                                                                               \
-	skb_meta_prepare(skb)->name##_header =                                  \
-		(uint16_t)(skb->mbuf.data_off + offset);                        \
-	SKB_ASAN_HEAD(skb); /* a header in front of the data is readable */   \
+	__skb_set_##name##_header(skb_meta_prepare(skb), offset);               \
 }                                                                               \
 /** Pointer to the name header (head + offset); head + 0xffff when unset. */   \
 static inline unsigned char *                                                   \
@@ -735,10 +743,10 @@ skb_##name##_header(const struct sk_buff *skb)                                  
 						      SKB_HDR_UNSET);           \
 }
 
-__SKB_HDR_FUNCS(mac)
-__SKB_HDR_FUNCS(network)
-__SKB_HDR_FUNCS(transport)
-#undef __SKB_HDR_FUNCS
+SKB_DEFINE_HDR_FUNCS(mac)
+SKB_DEFINE_HDR_FUNCS(network)
+SKB_DEFINE_HDR_FUNCS(transport)
+#undef SKB_DEFINE_HDR_FUNCS
 
 /** Offset of the network header from the data pointer (may be negative). */
 static inline int

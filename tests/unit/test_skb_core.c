@@ -340,6 +340,14 @@ test_headers_from_head(void)
 	TEST_ASSERT_EQ(skb_mac_offset(skb), -14);
 	TEST_ASSERT_PTR_EQ((unsigned char *)ip_hdr(skb), skb_data(skb));
 	TEST_ASSERT_PTR_EQ((unsigned char *)eth_hdr(skb), skb_head(skb) + 32);
+	/* the unchecked setters, on metadata made valid above: offsets from data */
+	__skb_set_transport_header(skb, 20);
+	__skb_set_network_header(skb, -4);
+	__skb_set_mac_header(skb, -18);
+	TEST_ASSERT_EQ(skb_transport_offset(skb), 20);
+	TEST_ASSERT_EQ(skb_network_offset(skb), -4);
+	TEST_ASSERT_EQ(skb_mac_offset(skb), -18);
+	TEST_ASSERT_PTR_EQ(skb_transport_header(skb), skb_head(skb) + 32 + 14 + 20);
 	kfree_skb(skb);
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
