@@ -14,6 +14,7 @@
 #include "fwd_raw.h"
 #include "l3fwd.h"
 #include "pkt.h"
+#include "skb_csum.h"
 
 static struct l3fwd_routes l3fwd_raw_rt;
 
@@ -29,7 +30,7 @@ l3fwd_raw_teardown(void)
 	l3fwd_routes_free(&l3fwd_raw_rt);
 }
 
-/* pkt_parse_eth() + pkt_parse_ipv4() + l3fwd_route() on a bare mbuf. */
+/* skb_parse_eth() + skb_parse_ip() + l3fwd_route() on a bare mbuf. */
 static inline int
 l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 {
@@ -37,18 +38,22 @@ l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 	struct rte_ipv4_hdr *ip;
 	const struct l3fwd_hop *h;
 	unsigned int l3off = RTE_ETHER_HDR_LEN, hl, tot;
-	uint16_t type, old, new_word;
+	uint16_t type, old, new_word, sum;
 
 	if (unlikely(!fwd_raw_may_pull(m, RTE_ETHER_HDR_LEN)))
 		return FWD_DROP_TRUNCATED;
 	eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
 	type = eth->ether_type;
 	if (type == RTE_BE16(RTE_ETHER_TYPE_VLAN) || type == RTE_BE16(RTE_ETHER_TYPE_QINQ)) {
-		if (unlikely(!fwd_raw_may_pull(m, RTE_ETHER_HDR_LEN + sizeof(struct rte_vlan_hdr))))
-			return FWD_DROP_TRUNCATED;
-		type = ((struct rte_vlan_hdr *)(rte_pktmbuf_mtod(m, char *) +
-						RTE_ETHER_HDR_LEN))->eth_proto;
-		l3off += sizeof(struct rte_vlan_hdr);
+		/* as skb_parse_eth(): an outer 802.1Q/802.1ad tag, an inner 802.1Q one */
+		do {
+			if (unlikely(!fwd_raw_may_pull(m, l3off + sizeof(struct rte_vlan_hdr))))
+				return FWD_DROP_TRUNCATED;
+			type = ((struct rte_vlan_hdr *)(rte_pktmbuf_mtod(m, char *) +
+							l3off))->eth_proto;
+			l3off += sizeof(struct rte_vlan_hdr);
+		} while (type == RTE_BE16(RTE_ETHER_TYPE_VLAN) &&
+			 l3off < RTE_ETHER_HDR_LEN + 2 * sizeof(struct rte_vlan_hdr));
 	}
 	if (unlikely(type != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
 		return FWD_DROP_NOT_IPV4;
@@ -68,16 +73,18 @@ l3fwd_raw_route(struct rte_mbuf *m, uint32_t *hop)
 		return FWD_DROP_BAD_HEADER;
 	if (unlikely(l3off + tot > m->pkt_len))
 		return FWD_DROP_TRUNCATED;
-	if (unlikely(pkt_csum_fold(ip, hl) != 0xffff))
+	if (unlikely(ip_fast_csum(ip, hl / 4u) != 0))
 		return FWD_DROP_BAD_CHECKSUM;
 	if (unlikely(ip->time_to_live <= 1))
 		return FWD_DROP_TTL_EXPIRED;
 	if (unlikely(rte_lpm_lookup(l3fwd_raw_rt.lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
 		return FWD_DROP_NO_ROUTE;
-	old = *(uint16_t *)&ip->time_to_live;
+	old = pkt_word(&ip->time_to_live);
 	ip->time_to_live--;
-	new_word = *(uint16_t *)&ip->time_to_live;
-	ip->hdr_checksum = pkt_csum_replace2(ip->hdr_checksum, old, new_word);
+	new_word = pkt_word(&ip->time_to_live);
+	sum = ip->hdr_checksum;
+	csum_replace2(&sum, old, new_word);
+	ip->hdr_checksum = sum;
 	h = &l3fwd_raw_rt.hop[*hop];
 	eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
 	eth->dst_addr = h->mac;

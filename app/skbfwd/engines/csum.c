@@ -6,7 +6,8 @@
  * TX port's checksum offload when enabled, software otherwise.  A UDP checksum
  * of 0 (none, allowed over IPv4) is counted as such and left alone.  Frames
  * that are not IPv4 are forwarded unchanged; IPv4 headers or UDP lengths that
- * cannot be checksummed (pkt.h's checks) are dropped under their reason.
+ * cannot be checksummed (libskb's parser, skb_parse.h) are dropped under their
+ * reason.  The sums are libskb's (ip_fast_csum(), skb_l4_csum()).
  * The good/bad counts per protocol are printed for each stream at exit.
  */
 
@@ -82,54 +83,56 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	uint64_t ol = skb_to_mbuf(skb)->ol_flags;
 	struct rte_ipv4_hdr *ip;
 	struct rte_udp_hdr *uh;
-	unsigned int l3off, ihl, l4off, ulen;
+	struct skb_hdrs h;
 	bool good;
 	int ret;
 
-	ret = pkt_parse_eth(skb, &l3off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	if (skb->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
+	skb_reset_mac_header(skb);
+	ret = skb_parse_eth(skb, 0, &h);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	skb->protocol = h.protocol;
+	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
 		c->other++;
 		return PKT_OK;
 	}
-	ret = pkt_parse_ipv4(skb, l3off, false, &ihl);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	ret = skb_parse_ip(skb, &h, 0);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_network_header(skb, (int)h.l3_off);
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
 	if (c->rx_ip_hw && (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_UNKNOWN &&
 	    (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_NONE)
 		good = (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) == RTE_MBUF_F_RX_IP_CKSUM_GOOD;
 	else
-		good = pkt_csum_fold(ip, ihl) == 0xffff;
+		good = ip_fast_csum(ip, h.l3_len / 4u) == 0;
 	if (good) {
 		c->ip_good++;
 	} else {
 		fs->rx_bad_ip_csum++;
-		ip->hdr_checksum = 0;
-		if (c->tx_ip_hw)
-			csum_tx_offload(skb, l3off, ihl, RTE_MBUF_F_TX_IP_CKSUM);
-		else
-			ip->hdr_checksum = (uint16_t)~pkt_csum_fold(ip, ihl);
+		if (c->tx_ip_hw) {
+			ip->hdr_checksum = 0;
+			csum_tx_offload(skb, h.l3_off, h.l3_len, RTE_MBUF_F_TX_IP_CKSUM);
+		} else {
+			ip_send_check(ip);
+		}
 	}
-	if (ip->next_proto_id != IPPROTO_UDP || pkt_ipv4_is_fragment(ip))
+	if (h.l4_proto != IPPROTO_UDP || (h.flags & SKB_HDRS_FRAG))
 		return PKT_OK;
-	l4off = l3off + ihl;
-	ret = pkt_parse_udp(skb, l3off, l4off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
-	uh = (struct rte_udp_hdr *)(skb_data(skb) + l4off);
+	ret = skb_parse_l4(skb, &h, 0);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_transport_header(skb, (int)h.l4_off);
+	uh = (struct rte_udp_hdr *)(skb_data(skb) + h.l4_off);
 	if (uh->dgram_cksum == 0) {
 		c->udp_none++;
 		return PKT_OK;
 	}
-	ulen = rte_be_to_cpu_16(uh->dgram_len);  /* bounded by pkt_parse_udp() */
 	if (c->rx_udp_hw && (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN &&
 	    (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_NONE)
 		good = (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) == RTE_MBUF_F_RX_L4_CKSUM_GOOD;
 	else
-		good = pkt_udp4_csum(skb, ip, l4off, ulen) == 0;
+		good = skb_l4_csum(skb, &h) == 0;
 	if (good) {
 		c->udp_good++;
 		return PKT_OK;
@@ -137,11 +140,12 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	fs->rx_bad_l4_csum++;
 	uh->dgram_cksum = 0;
 	/* the device sums the whole IP payload: use it only when UDP fills it */
-	if (c->tx_udp_hw && l3off + rte_be_to_cpu_16(ip->total_length) == l4off + ulen) {
-		csum_tx_offload(skb, l3off, ihl, RTE_MBUF_F_TX_UDP_CKSUM);
+	if (c->tx_udp_hw && h.l4_end == h.l3_end) {
+		ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
+		csum_tx_offload(skb, h.l3_off, h.l3_len, RTE_MBUF_F_TX_UDP_CKSUM);
 		uh->dgram_cksum = rte_ipv4_phdr_cksum(ip, skb_to_mbuf(skb)->ol_flags);
 	} else {
-		uint16_t sum = pkt_udp4_csum(skb, ip, l4off, ulen);
+		uint16_t sum = skb_l4_csum(skb, &h);
 
 		uh->dgram_cksum = sum == 0 ? 0xffff : sum;
 	}

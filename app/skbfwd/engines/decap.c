@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * decap engine: VXLAN (RFC 7348) decapsulation.  The outer headers are
- * validated (pkt_parse_eth/ipv4/udp: every length bounded by the frame, the
- * IPv4 header checksum, a non-zero UDP checksum) and pulled with skb_pull();
+ * validated (libskb's parser: every length bounded by the frame, the IPv4
+ * header checksum; and a non-zero UDP checksum) and pulled with skb_pull();
  * the inner frame, cut to the UDP payload's length, is sent on.  What is not a
  * VXLAN packet for us (not IPv4/UDP, a fragment, another UDP port, another
  * --vxlan-local/--vxlan-remote/--vxlan-vni when given, no I flag) is dropped
  * as not_tunnel; malformed outer headers under truncated, bad_header or
  * bad_checksum.
  */
-
 
 #include "pkt.h"
 #include "vxlan.h"
@@ -19,47 +18,49 @@ decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 {
 	const struct rte_ipv4_hdr *ip;
 	const struct rte_udp_hdr *uh;
-	const struct pkt_vxlan_hdr *vx;
-	unsigned int l3off, ihl, l4off, ulen, inner;
+	const struct rte_vxlan_hdr *vx;
+	struct skb_hdrs h;
+	unsigned int ulen, inner;
 	int ret;
 
-	ret = pkt_parse_eth(skb, &l3off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	if (skb->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))
+	skb_reset_mac_header(skb);
+	ret = skb_parse_eth(skb, 0, &h);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	skb->protocol = h.protocol;
+	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))
 		return FWD_DROP_NOT_TUNNEL;
-	ret = pkt_parse_ipv4(skb, l3off, true, &ihl);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (const struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
-	if (ip->next_proto_id != IPPROTO_UDP || pkt_ipv4_is_fragment(ip))
+	ret = skb_parse_ip(skb, &h, SKB_PARSE_CSUM);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_network_header(skb, (int)h.l3_off);
+	ip = (const struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
+	if (h.l4_proto != IPPROTO_UDP || (h.flags & SKB_HDRS_FRAG))
 		return FWD_DROP_NOT_TUNNEL;
 	if ((vxlan_cfg.local_set && ip->dst_addr != vxlan_cfg.local) ||
 	    (vxlan_cfg.remote_set && ip->src_addr != vxlan_cfg.remote))
 		return FWD_DROP_NOT_TUNNEL;
-	l4off = l3off + ihl;
-	ret = pkt_parse_udp(skb, l3off, l4off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (const struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
-	uh = (const struct rte_udp_hdr *)(skb_data(skb) + l4off);
+	ret = skb_parse_l4(skb, &h, 0);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_transport_header(skb, (int)h.l4_off);
+	uh = (const struct rte_udp_hdr *)(skb_data(skb) + h.l4_off);
 	if (uh->dst_port != rte_cpu_to_be_16(vxlan_cfg.udp_port))
 		return FWD_DROP_NOT_TUNNEL;
-	ulen = rte_be_to_cpu_16(uh->dgram_len);
-	if (unlikely(ulen < sizeof(*uh) + sizeof(*vx) + RTE_ETHER_HDR_LEN))
+	ulen = h.l4_end - h.l4_off;  /* bounded by the IP total length, itself by the frame */
+	if (unlikely(ulen < RTE_ETHER_VXLAN_HLEN + RTE_ETHER_HDR_LEN))
 		return FWD_DROP_TRUNCATED;
-	/* ulen is bounded by the IP total length, itself bounded by the frame */
-	if (uh->dgram_cksum != 0 && unlikely(pkt_udp4_csum(skb, ip, l4off, ulen) != 0))
+	if (uh->dgram_cksum != 0 && unlikely(skb_l4_csum(skb, &h) != 0))
 		return FWD_DROP_BAD_CHECKSUM;
-	if (unlikely(!pskb_may_pull(skb, l4off + sizeof(*uh) + sizeof(*vx))))
+	if (unlikely(!pskb_may_pull(skb, h.l4_off + RTE_ETHER_VXLAN_HLEN)))
 		return FWD_DROP_TRUNCATED;
-	vx = (const struct pkt_vxlan_hdr *)(skb_data(skb) + l4off + sizeof(*uh));
-	if (unlikely(!(vx->flags & RTE_BE32(PKT_VXLAN_FLAG_I))))
+	vx = (const struct rte_vxlan_hdr *)(skb_data(skb) + h.l4_off + sizeof(*uh));
+	if (unlikely(!(vx->vx_flags & VXLAN_FLAG_I)))
 		return FWD_DROP_BAD_HEADER;
-	if (vxlan_cfg.vni_set && vx->vni != rte_cpu_to_be_32(vxlan_cfg.vni << 8))
+	if (vxlan_cfg.vni_set && vx->vx_vni != rte_cpu_to_be_32(vxlan_cfg.vni << 8))
 		return FWD_DROP_NOT_TUNNEL;
-	inner = ulen - sizeof(*uh) - sizeof(*vx);
-	if (unlikely(skb_pull(skb, l4off + sizeof(*uh) + sizeof(*vx)) == NULL))
+	inner = ulen - RTE_ETHER_VXLAN_HLEN;
+	if (unlikely(skb_pull(skb, h.l4_off + RTE_ETHER_VXLAN_HLEN) == NULL))
 		return FWD_DROP_TRUNCATED;
 	skb_trim(skb, inner);  /* outer Ethernet padding goes */
 	skb_reset_mac_header(skb);

@@ -22,9 +22,9 @@ struct encap_outer {
 	struct rte_ether_hdr eth;
 	struct rte_ipv4_hdr ip;
 	struct rte_udp_hdr udp;
-	struct pkt_vxlan_hdr vxlan;
+	struct rte_vxlan_hdr vxlan;
 } __rte_packed __rte_aligned(2);
-static_assert(sizeof(struct encap_outer) == PKT_VXLAN_OVERHEAD, "outer headers are 50 bytes");
+static_assert(sizeof(struct encap_outer) == VXLAN_OVERHEAD, "outer headers are 50 bytes");
 
 /* RFC 7348 section 5: a source port from a hash of the inner headers, in the dynamic range. */
 static inline uint16_t
@@ -45,12 +45,12 @@ encap_one(struct fwd_stream *fs, struct sk_buff *skb)
 
 	if (unlikely(!pskb_may_pull(skb, RTE_ETHER_HDR_LEN)))
 		return FWD_DROP_TRUNCATED;
-	if (unlikely(inner_len + PKT_VXLAN_OVERHEAD - RTE_ETHER_HDR_LEN > UINT16_MAX))
+	if (unlikely(inner_len + VXLAN_OVERHEAD - RTE_ETHER_HDR_LEN > UINT16_MAX))
 		return FWD_DROP_UNSUPPORTED;
 	sport = vxlan_cfg.src_port ? vxlan_cfg.src_port : encap_src_port(skb);
-	if (unlikely(skb_cow_head(skb, PKT_VXLAN_OVERHEAD) != 0))
+	if (unlikely(skb_cow_head(skb, VXLAN_OVERHEAD) != 0))
 		return FWD_DROP_NO_HEADROOM;
-	o = skb_push(skb, PKT_VXLAN_OVERHEAD);
+	o = skb_push(skb, VXLAN_OVERHEAD);
 	if (unlikely(o == NULL))
 		return FWD_DROP_NO_HEADROOM;
 
@@ -65,18 +65,17 @@ encap_one(struct fwd_stream *fs, struct sk_buff *skb)
 	o->ip.fragment_offset = RTE_BE16(RTE_IPV4_HDR_DF_FLAG);
 	o->ip.time_to_live = ENCAP_OUTER_TTL;
 	o->ip.next_proto_id = IPPROTO_UDP;
-	o->ip.hdr_checksum = 0;
 	o->ip.src_addr = vxlan_cfg.local;
 	o->ip.dst_addr = vxlan_cfg.remote;
-	o->ip.hdr_checksum = (uint16_t)~pkt_csum_fold(&o->ip, sizeof(o->ip));
+	ip_send_check(&o->ip);
 
 	o->udp.src_port = rte_cpu_to_be_16(sport);
 	o->udp.dst_port = rte_cpu_to_be_16(vxlan_cfg.udp_port);
 	o->udp.dgram_len = rte_cpu_to_be_16((uint16_t)(inner_len + sizeof(o->udp) + sizeof(o->vxlan)));
 	o->udp.dgram_cksum = 0;
 
-	o->vxlan.flags = RTE_BE32(PKT_VXLAN_FLAG_I);
-	o->vxlan.vni = rte_cpu_to_be_32(vxlan_cfg.vni << 8);
+	o->vxlan.vx_flags = VXLAN_FLAG_I;
+	o->vxlan.vx_vni = rte_cpu_to_be_32(vxlan_cfg.vni << 8);
 
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);

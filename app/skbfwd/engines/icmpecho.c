@@ -6,8 +6,8 @@
  * checksum updated incrementally, IPv4 TTL and checksum unchanged); replies go
  * back out of the port they came in on.  Anything else is dropped: not_for_us
  * (other addresses, other ARP/ICMP kinds, ports without an address),
- * not_ipv4 (other protocols), or the pkt.h reason for a malformed header;
- * a wrong ICMP checksum is bad_checksum.
+ * not_ipv4 (other protocols), or the reason libskb's parser gives for a
+ * malformed header (pkt_drop_reason()); a wrong ICMP checksum is bad_checksum.
  */
 
 #include <stdio.h>
@@ -50,37 +50,39 @@ icmpecho_arp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
 }
 
 static inline int
-icmpecho_icmp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
+icmpecho_icmp(struct sk_buff *skb, struct skb_hdrs *h, uint32_t addr)
 {
 	struct rte_ether_hdr *eth;
 	struct rte_ether_addr tmp;
 	struct rte_ipv4_hdr *ip;
 	struct rte_icmp_hdr *icmp;
-	unsigned int ihl, l4off, len;
-	uint16_t old;
+	unsigned int len;
+	uint16_t old, sum;
 	int ret;
 
-	ret = pkt_parse_ipv4(skb, l3off, true, &ihl);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
-	if (ip->next_proto_id != IPPROTO_ICMP || addr == 0 || ip->dst_addr != addr ||
-	    pkt_ipv4_is_fragment(ip))
+	ret = skb_parse_ip(skb, h, SKB_PARSE_CSUM);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_network_header(skb, (int)h->l3_off);
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h->l3_off);
+	if (h->l4_proto != IPPROTO_ICMP || addr == 0 || ip->dst_addr != addr ||
+	    (h->flags & SKB_HDRS_FRAG))
 		return FWD_DROP_NOT_FOR_US;
-	l4off = l3off + ihl;
-	len = rte_be_to_cpu_16(ip->total_length) - ihl;  /* bounded by pkt_parse_ipv4() */
-	if (unlikely(len < sizeof(*icmp) || !pskb_may_pull(skb, l4off + sizeof(*icmp))))
+	len = h->l3_end - h->l4_off;  /* bounded by skb_parse_ip() */
+	if (unlikely(len < sizeof(*icmp) || !pskb_may_pull(skb, h->l4_off + sizeof(*icmp))))
 		return FWD_DROP_TRUNCATED;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
-	icmp = (struct rte_icmp_hdr *)(skb_data(skb) + l4off);
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h->l3_off);
+	icmp = (struct rte_icmp_hdr *)(skb_data(skb) + h->l4_off);
 	if (icmp->icmp_type != RTE_IP_ICMP_ECHO_REQUEST || icmp->icmp_code != 0)
 		return FWD_DROP_NOT_FOR_US;
-	if (unlikely(pkt_csum_range(skb, l4off, len) != 0xffff))
+	if (unlikely(csum_fold(skb_checksum(skb, (int)h->l4_off, (int)len, 0)) != 0))
 		return FWD_DROP_BAD_CHECKSUM;
 	/* type shares its checksum word with the code */
 	old = pkt_word(&icmp->icmp_type);
 	icmp->icmp_type = RTE_IP_ICMP_ECHO_REPLY;
-	icmp->icmp_cksum = pkt_csum_replace2(icmp->icmp_cksum, old, pkt_word(&icmp->icmp_type));
+	sum = icmp->icmp_cksum;
+	csum_replace2(&sum, old, pkt_word(&icmp->icmp_type));
+	icmp->icmp_cksum = sum;
 	/* swapping the addresses leaves the header checksum as it was */
 	ip->dst_addr = ip->src_addr;
 	ip->src_addr = addr;
@@ -95,17 +97,19 @@ static inline int
 icmpecho_one(struct fwd_stream *fs, struct sk_buff *skb)
 {
 	uint32_t addr = icmpecho_addr[fs->rx_port];
-	unsigned int l3off;
+	struct skb_hdrs h;
 	int ret;
 
-	ret = pkt_parse_eth(skb, &l3off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
+	skb_reset_mac_header(skb);
+	ret = skb_parse_eth(skb, 0, &h);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	skb->protocol = h.protocol;
 	skb_to_mbuf(skb)->port = fs->rx_port;
-	if (skb->protocol == RTE_BE16(RTE_ETHER_TYPE_ARP))
-		return icmpecho_arp(skb, l3off, addr);
-	if (skb->protocol == RTE_BE16(RTE_ETHER_TYPE_IPV4))
-		return icmpecho_icmp(skb, l3off, addr);
+	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_ARP))
+		return icmpecho_arp(skb, h.l3_off, addr);
+	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV4))
+		return icmpecho_icmp(skb, &h, addr);
 	return FWD_DROP_NOT_IPV4;
 }
 

@@ -3,9 +3,10 @@
  * l3fwd engine: IPv4 longest-prefix-match routing with rte_lpm.  Routes come
  * from --routes FILE (config/routes.conf shows the syntax); each names the TX
  * port and the next hop's MAC.  A packet passes the RFC 1812 5.2.2 checks
- * (pkt_parse_ipv4: version, IHL, lengths, header checksum) and TTL > 1, then
- * gets its TTL decremented with an RFC 1624 incremental checksum update and its
- * MACs rewritten (source := TX port's MAC, destination := next hop's MAC).
+ * (libskb's skb_parse_ip(): version, IHL, lengths, header checksum) and TTL > 1,
+ * then gets its TTL decremented with an RFC 1624 incremental checksum update
+ * (csum_replace2()) and its MACs rewritten (source := TX port's MAC,
+ * destination := next hop's MAC).
  * The TX port comes from the route, so the engine sends on any port
  * (tx_any_port: every lcore owns a TX queue on every port).
  */
@@ -37,19 +38,22 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 	struct rte_ipv4_hdr *ip;
 	struct rte_ether_hdr *eth;
 	const struct l3fwd_hop *h;
-	unsigned int l3off, ihl;
-	uint16_t old, new_word;
+	struct skb_hdrs hd;
+	uint16_t old, new_word, sum;
 	int ret;
 
-	ret = pkt_parse_eth(skb, &l3off);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	if (unlikely(skb->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
+	skb_reset_mac_header(skb);
+	ret = skb_parse_eth(skb, 0, &hd);
+	if (unlikely(ret < 0))
+		goto bad;
+	skb->protocol = hd.protocol;
+	if (unlikely(hd.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
 		return FWD_DROP_NOT_IPV4;
-	ret = pkt_parse_ipv4(skb, l3off, true, &ihl);
-	if (unlikely(ret != PKT_OK))
-		return ret;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + l3off);
+	ret = skb_parse_ip(skb, &hd, SKB_PARSE_CSUM);
+	if (unlikely(ret < 0))
+		goto bad;
+	__skb_set_network_header(skb, (int)hd.l3_off);  /* valid since skb_reset_mac_header() */
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + hd.l3_off);
 	if (unlikely(ip->time_to_live <= 1))
 		return FWD_DROP_TTL_EXPIRED;
 	if (unlikely(rte_lpm_lookup(l3fwd_rt.lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
@@ -58,12 +62,16 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 	old = pkt_word(&ip->time_to_live);
 	ip->time_to_live--;
 	new_word = pkt_word(&ip->time_to_live);
-	ip->hdr_checksum = pkt_csum_replace2(ip->hdr_checksum, old, new_word);
+	sum = ip->hdr_checksum;
+	csum_replace2(&sum, old, new_word);
+	ip->hdr_checksum = sum;
 	h = &l3fwd_rt.hop[*hop];
 	eth = (struct rte_ether_hdr *)skb_data(skb);
 	eth->dst_addr = h->mac;
 	eth->src_addr = *fwd_port_addr(h->port);
 	return PKT_OK;
+bad:
+	return pkt_drop_reason(ret);
 }
 
 /* A burst for several ports: one TX burst per port, in arrival order within each. */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * rxonly engine: receive, parse (pkt.h: Ethernet/VLAN, IPv4 with its checks,
- * UDP) and count, then free every packet under the "consumed" reason, so that
- * TX == RX - drops holds as for every engine.  The per-class counts are
- * printed for each stream at exit.
+ * rxonly engine: receive, parse (libskb's skb_parse.h: Ethernet/VLAN/QinQ, IPv4
+ * with its checks, UDP) and count, then free every packet under the "consumed"
+ * reason, so that TX == RX - drops holds as for every engine.  The per-class
+ * counts are printed for each stream at exit.
  */
 
 #include <inttypes.h>
@@ -41,29 +41,32 @@ rxonly_stream_fini(struct fwd_stream *fs)
 static inline void
 rxonly_classify(struct sk_buff *skb, struct rxonly_counts *c)
 {
-	const struct rte_ipv4_hdr *ip;
-	unsigned int l3off, ihl;
+	struct skb_hdrs h;
 
-	if (pkt_parse_eth(skb, &l3off) != PKT_OK) {
+	skb_reset_mac_header(skb);
+	if (skb_parse_eth(skb, 0, &h) < 0) {
 		c->malformed++;
 		return;
 	}
-	if (skb->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
+	skb->protocol = h.protocol;
+	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
 		c->other++;
 		return;
 	}
-	if (pkt_parse_ipv4(skb, l3off, true, &ihl) != PKT_OK) {
+	if (skb_parse_ip(skb, &h, SKB_PARSE_CSUM) < 0) {
 		c->malformed++;
 		return;
 	}
+	__skb_set_network_header(skb, (int)h.l3_off);
 	c->ipv4++;
-	ip = ip_hdr(skb);
-	if (ip->next_proto_id != IPPROTO_UDP || pkt_ipv4_is_fragment(ip))
+	if (h.l4_proto != IPPROTO_UDP || (h.flags & SKB_HDRS_FRAG))
 		return;
-	if (pkt_parse_udp(skb, l3off, l3off + ihl) == PKT_OK)
+	if (skb_parse_l4(skb, &h, 0) == 0) {
+		__skb_set_transport_header(skb, (int)h.l4_off);
 		c->udp++;
-	else
+	} else {
 		c->malformed++;
+	}
 }
 
 static void

@@ -177,7 +177,7 @@ txonly_build(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t flow)
 	if (txonly_multi_flow)   /* testpmd varies the source address */
 		ip->src_addr = rte_cpu_to_be_32(rte_be_to_cpu_32(txonly_ip_src) + (uint32_t)(flow & 0xff));
 	ip->dst_addr = txonly_ip_dst;
-	ip->hdr_checksum = (uint16_t)~pkt_csum_fold(ip, sizeof(*ip));
+	ip_send_check(ip);
 	eth->dst_addr = *fwd_peer_addr(fs->tx_port);
 	eth->src_addr = *fwd_port_addr(fs->tx_port);
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);

@@ -10,14 +10,13 @@
 
 #include "engine.h"
 #include "parse.h"
-#include "pkt.h"
 #include "vxlan.h"
 
 struct vxlan_conf vxlan_cfg = {
 	.local = RTE_BE32(RTE_IPV4(192, 0, 2, 1)),
 	.remote = RTE_BE32(RTE_IPV4(192, 0, 2, 2)),
 	.vni = 1,
-	.udp_port = PKT_VXLAN_PORT,
+	.udp_port = RTE_VXLAN_DEFAULT_PORT,
 	.src_port = 0,
 };
 

@@ -9,13 +9,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <rte_ip.h>
+#include <rte_vxlan.h>
+
 #include "engine.h"
+
+/** The I flag of the VXLAN header (RFC 7348): the VNI is valid.  In network order, for vx_flags. */
+#define VXLAN_FLAG_I RTE_BE32(0x08000000)
+/** Bytes encap puts in front of the inner frame: outer Ethernet, IPv4, UDP and VXLAN. */
+#define VXLAN_OVERHEAD (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + RTE_ETHER_VXLAN_HLEN)
 
 struct vxlan_conf {
 	uint32_t local;       /* network order: encap's outer source, decap's expected destination */
 	uint32_t remote;      /* network order: encap's outer destination, decap's expected source */
 	uint32_t vni;         /* 0..2^24-1 */
-	uint16_t udp_port;    /* host order, default 4789 */
+	uint16_t udp_port;    /* host order, default RTE_VXLAN_DEFAULT_PORT (4789) */
 	uint16_t src_port;    /* host order; 0: hash of the inner frame (49152..65535) */
 	bool local_set, remote_set, vni_set;
 };
