@@ -15,6 +15,7 @@ extern const struct fwd_engine txonly_engine;
 extern const struct fwd_engine rxonly_engine;
 extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine icmpecho_engine;
+extern const struct fwd_engine fivetswap_engine;
 extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine ieee1588_engine;
 
@@ -29,6 +30,7 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&rxonly_engine,
 	&csum_engine,
 	&icmpecho_engine,
+	&fivetswap_engine,
 	&noisy_engine,
 	&ieee1588_engine,
 	NULL,
