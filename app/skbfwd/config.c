@@ -78,8 +78,6 @@ static const struct skbfwd_refusal skbfwd_refused[] = {
 	{ "geneve-parsed-port", required_argument, "the csum engine does not parse GENEVE" },
 	{ "mp-anon", no_argument, DPDK_MEMORY },
 	{ "no-iova-contig", no_argument, DPDK_MEMORY },
-	{ "flowgen-flows", required_argument, "there is no flowgen engine in this build" },
-	{ "flowgen-clones", required_argument, "flowgen sends every frame it makes once" },
 };
 
 /* dpdk-testpmd's short options, each the long one named */

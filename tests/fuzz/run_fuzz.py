@@ -40,6 +40,8 @@ def engine_args(engine, work):
         return f"--routes={routes}"
     if engine == "icmpecho":
         return "--icmp-ip=0,10.0.1.2"
+    if engine == "flowgen":
+        return "--flowgen-clones=1 --flowgen-flows=7"
     if engine == "noisy":
         # the FIFO would hold frames past a run (counted as a leak): lookups only
         return ("--noisy-lkup-memory=1 --noisy-lkup-num-writes=1 --noisy-lkup-num-reads=1 "

@@ -26,6 +26,8 @@ SANITIZER_RE = re.compile(r"ERROR: AddressSanitizer|runtime error:|ERROR: LeakSa
 
 # Options an engine cannot start without, where its defaults are not enough.
 ENGINE_ARGS = {
+    # a generator: a bounded number of frames, not a second of them into the capture
+    "flowgen": ["--flowgen-count=1000", "--flowgen-clones=1"],
     # the FIFO and the lookups too (what the FIFO holds is sent at stop)
     "noisy": ["--noisy-tx-sw-buffer-size=16", "--noisy-tx-sw-buffer-flushtime=5",
               "--noisy-lkup-memory=1", "--noisy-lkup-num-writes=1",

@@ -16,6 +16,7 @@ extern const struct fwd_engine rxonly_engine;
 extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine fivetswap_engine;
+extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine ieee1588_engine;
 
@@ -31,6 +32,7 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&csum_engine,
 	&icmpecho_engine,
 	&fivetswap_engine,
+	&flowgen_engine,
 	&noisy_engine,
 	&ieee1588_engine,
 	NULL,
