@@ -49,6 +49,12 @@ def engine_args(engine, work):
     return ""
 
 
+# An engine's other option sets, each fuzzed too: (label, options)
+ENGINE_VARIANTS = {
+    # without --icmp-ip a port answers every ARP request and ping
+    "icmpecho": [("any address", "")],
+}
+
 # libFuzzer flags of an engine: ieee1588 prints a line for every frame (stdout closed)
 ENGINE_FLAGS = {"ieee1588": ["-close_fd_mask=1"]}
 
@@ -104,9 +110,12 @@ def main():
                         os.path.join(work, "seeds.pcap"), "--split", seeds], check=True)
         total = run_one(tap, "fuzz_skb", skb, {}, a.seconds, seeds, work, a.keep)
         for e in engines:
-            total += run_one(tap, f"fuzz_engine {e}", eng,
-                             {"FUZZ_ENGINE": e, "SKBFWD_FUZZ_ARGS": engine_args(e, work)},
-                             a.seconds, seeds, work, a.keep, ENGINE_FLAGS.get(e, ()))
+            runs = [(e, engine_args(e, work))] + \
+                [(f"{e} ({name})", args) for name, args in ENGINE_VARIANTS.get(e, [])]
+            for label, args in runs:
+                total += run_one(tap, f"fuzz_engine {label}", eng,
+                                 {"FUZZ_ENGINE": e, "SKBFWD_FUZZ_ARGS": args},
+                                 a.seconds, seeds, work, a.keep, ENGINE_FLAGS.get(e, ()))
     print(f"# {total} fuzz runs in all")
     tap.done()
 

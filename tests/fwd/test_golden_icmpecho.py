@@ -3,7 +3,10 @@
 """icmpecho golden test: ARP requests and pings for the port's --icmp-ip address
 through net_pcap; every reply checked field by field (MACs, ARP fields, swapped
 IPv4 addresses, TTL kept, IPv4 and ICMP checksums by an independent sum, echo
-id/sequence/payload kept); everything else dropped under its reason, exact."""
+id/sequence/payload kept); everything else dropped under its reason, exact.
+A port without --icmp-ip answers for any address (a ping to a group from
+testpmd's made-up neighbour of the asker), while a port with one answers only
+its own."""
 
 import os
 import struct
@@ -85,10 +88,43 @@ for k, (w, o) in enumerate(zip(pings, out[1:])):
     tap.eq(o[end:], w[end:], f"{name}: Ethernet padding kept")
 run.cleanup()
 
-# without --icmp-ip a port answers nothing
-run = g.PcapRun("icmpecho", [[arps[0], pings[0]]], ["--port-topology=loop"], tag="icmp_noaddr")
-g.check_run(tap, run, "icmpecho without address", 2, {"not_for_us": 2})
-tap.ok("port 0 has no --icmp-ip address" in run.r.out, "icmpecho: missing address reported")
+# without --icmp-ip a port answers for any address, as testpmd's icmpecho;
+# port 1 has an address and answers only it (two ports, each looped on itself)
+ANY, GROUP, BCAST = "192.0.2.77", "224.0.0.1", "255.255.255.255"
+any_in = [arp(1, H, PEER, "00:00:00:00:00:00", ANY), ping(dst=ANY, seq=7),
+          ping(dst=GROUP, seq=8), ping(dst=BCAST, seq=9),
+          arp(2, H, PEER, PM, ANY, dst=PM), ping(dst=ANY, typ=0),
+          g.eth(PM, H, g.ETH_IPV4, g.ipv4("10.0.0.49", "239.1.2.3", 1,
+                                          icmp(8, 0x4321, 10, b"low bits 01")))]
+p1_in = [arp(1, H, PEER, "00:00:00:00:00:00", ANY), ping(dst=ANY), ping(dst=ME, seq=5)]
+run = g.PcapRun("icmpecho", [any_in, p1_in], ["--port-topology=loop", f"--icmp-ip=1,{ME}"],
+                tag="icmp_any")
+g.check_run(tap, run, "icmpecho without address on port 0", len(any_in) + len(p1_in),
+            {"not_for_us": 4}, tx=6)
+tap.ok("port 0 has no --icmp-ip address: it answers ARP and ping for any address" in run.r.out,
+       "icmpecho: port 0 answers any address, said at start", run.r.out)
+m0 = run.macs.get(0, "")
+out0, out1 = run.outputs[0], run.outputs[1]
+tap.eq(len(out0), 5, "icmpecho any address: ARP, unicast, multicast and broadcast ping answered")
+if len(out0) == 5:
+    tap.eq(out0[0][:42], g.eth(H, m0, g.ETH_ARP, struct.pack("!HHBBH", 1, 0x0800, 6, 4, 2)
+                                + t.mac(m0) + g.ip4(ANY) + t.mac(H) + g.ip4(PEER)),
+           "icmpecho any address: the ARP reply says the asked address is the port's")
+    # the neighbour testpmd makes up for a group: the asker's address, low bits 01
+    # (or 10 when they were 01): 10.0.0.50 = ...00110010 -> 10.0.0.49, and 49 -> 50
+    for o, w, src in ((out0[1], any_in[1], ANY), (out0[2], any_in[2], "10.0.0.49"),
+                      (out0[3], any_in[3], "10.0.0.49"), (out0[4], any_in[6], "10.0.0.50")):
+        ipo = g.parse_ipv4(o[14:])
+        asker = g.parse_ipv4(w[14:])["src"]
+        tap.eq((o[0:6], o[6:12], ipo["src"], ipo["dst"], ipo["ttl"], ipo["csum_ok"], o[34],
+                t.inet_csum(o[34:])),
+               (t.mac(H), t.mac(m0), src, asker, 64, True, 0, 0),
+               f"icmpecho any address: reply to {g.parse_ipv4(w[14:])['dst']} from {src}, "
+               "checksums right")
+        tap.eq(o[38:], w[38:], "icmpecho any address: id, sequence and payload kept")
+tap.eq(len(out1), 1, "icmpecho port 1 (--icmp-ip): only its own address answered")
+if out1:
+    tap.eq(g.parse_ipv4(out1[0][14:])["src"], ME, "icmpecho port 1: reply from its address")
 run.cleanup()
 
 r = t.run(["--forward-mode=icmpecho", "--icmp-ip=0,10.0.0", "--duration=0.2"], tag="icmp_bad")

@@ -4,10 +4,17 @@
  * --icmp-ip PORT,ADDR it answers ARP requests for ADDR (RFC 826 reply, in place)
  * and ICMP echo requests to ADDR (RFC 792: type 0, addresses swapped, ICMP
  * checksum updated incrementally, IPv4 TTL and checksum unchanged); replies go
- * back out of the port they came in on.  Anything else is dropped: not_for_us
- * (other addresses, other ARP/ICMP kinds, ports without an address),
- * not_ipv4 (other protocols), or the reason libskb's parser gives for a
- * malformed header (pkt_drop_reason()); a wrong ICMP checksum is bad_checksum.
+ * back out of the port they came in on.  A port without --icmp-ip answers for
+ * any address, as testpmd's icmpecho: every ARP request (the address asked
+ * is the sender of the reply) and every echo request; one sent to a group
+ * (224.0.0.0/4) or to 255.255.255.255 is answered from testpmd's made-up
+ * neighbour of the asker (its address with the low two bits 01, or 10 when
+ * they were 01), the header checksum updated.  testpmd answers a broadcast
+ * ping from 255.255.255.255, which no stack accepts; skbfwd does not.
+ * Anything else is dropped: not_for_us (other addresses, other ARP/ICMP
+ * kinds), not_ipv4 (other protocols), or the reason libskb's parser gives for
+ * a malformed header (pkt_drop_reason()); a wrong ICMP checksum is
+ * bad_checksum.
  */
 
 #include <stdio.h>
@@ -19,7 +26,21 @@
 #include "parse.h"
 #include "pkt.h"
 
-static uint32_t icmpecho_addr[RTE_MAX_ETHPORTS];   /* network order, 0: none */
+static uint32_t icmpecho_addr[RTE_MAX_ETHPORTS];   /* network order, 0: any address */
+
+/* The address an echo reply to @dst (a request from @src) comes from, network order. */
+static inline uint32_t
+icmpecho_reply_src(uint32_t src, uint32_t dst)
+{
+	uint32_t s;
+
+	if (likely(!RTE_IS_IPV4_MCAST(rte_be_to_cpu_32(dst)) &&
+		   dst != RTE_BE32(UINT32_MAX)))
+		return dst;
+	/* a group or everyone asked: testpmd's made-up neighbour of the asker */
+	s = rte_be_to_cpu_32(src);
+	return rte_cpu_to_be_32((s & ~3u) | ((s & 3u) == 1 ? 2u : 1u));
+}
 
 static inline int
 icmpecho_arp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
@@ -35,9 +56,11 @@ icmpecho_arp(struct sk_buff *skb, unsigned int l3off, uint32_t addr)
 	    arp->arp_protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4) ||
 	    arp->arp_hlen != RTE_ETHER_ADDR_LEN || arp->arp_plen != 4)
 		return FWD_DROP_BAD_HEADER;
-	if (arp->arp_opcode != RTE_BE16(RTE_ARP_OP_REQUEST) || addr == 0 ||
-	    arp->arp_data.arp_tip != addr)
+	if (arp->arp_opcode != RTE_BE16(RTE_ARP_OP_REQUEST) ||
+	    (addr != 0 && arp->arp_data.arp_tip != addr))
 		return FWD_DROP_NOT_FOR_US;
+	if (addr == 0)
+		addr = arp->arp_data.arp_tip;   /* any address: the one asked */
 	arp->arp_opcode = RTE_BE16(RTE_ARP_OP_REPLY);
 	arp->arp_data.arp_tha = arp->arp_data.arp_sha;
 	arp->arp_data.arp_tip = arp->arp_data.arp_sip;
@@ -58,6 +81,7 @@ icmpecho_icmp(struct sk_buff *skb, struct skb_hdrs *h, uint32_t addr)
 	struct rte_icmp_hdr *icmp;
 	unsigned int len;
 	uint16_t old, sum;
+	uint32_t from;
 	int ret;
 
 	ret = skb_parse_ip(skb, h, SKB_PARSE_CSUM);
@@ -65,7 +89,7 @@ icmpecho_icmp(struct sk_buff *skb, struct skb_hdrs *h, uint32_t addr)
 		return pkt_drop_reason(ret);
 	__skb_set_network_header(skb, (int)h->l3_off);
 	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h->l3_off);
-	if (h->l4_proto != IPPROTO_ICMP || addr == 0 || ip->dst_addr != addr ||
+	if (h->l4_proto != IPPROTO_ICMP || (addr != 0 && ip->dst_addr != addr) ||
 	    (h->flags & SKB_HDRS_FRAG))
 		return FWD_DROP_NOT_FOR_US;
 	len = h->l3_end - h->l4_off;  /* bounded by skb_parse_ip() */
@@ -83,9 +107,18 @@ icmpecho_icmp(struct sk_buff *skb, struct skb_hdrs *h, uint32_t addr)
 	sum = icmp->icmp_cksum;
 	csum_replace2(&sum, old, pkt_word(&icmp->icmp_type));
 	icmp->icmp_cksum = sum;
-	/* swapping the addresses leaves the header checksum as it was */
+	/*
+	 * swapping the addresses leaves the header checksum as it was; a reply
+	 * from another address than the one asked (a group's) changes one
+	 */
+	from = addr != 0 ? addr : icmpecho_reply_src(ip->src_addr, ip->dst_addr);
+	if (unlikely(from != ip->dst_addr)) {
+		sum = ip->hdr_checksum;
+		csum_replace4(&sum, ip->dst_addr, from);
+		ip->hdr_checksum = sum;
+	}
 	ip->dst_addr = ip->src_addr;
-	ip->src_addr = addr;
+	ip->src_addr = from;
 	eth = (struct rte_ether_hdr *)skb_data(skb);
 	tmp = eth->src_addr;
 	eth->src_addr = *fwd_port_addr(skb_to_mbuf(skb)->port);
@@ -151,8 +184,8 @@ static int
 icmpecho_stream_init(struct fwd_stream *fs)
 {
 	if (fs->rx_queue == 0 && icmpecho_addr[fs->rx_port] == 0)
-		printf("skbfwd: icmpecho: port %u has no --icmp-ip address: it answers nothing\n",
-		       fs->rx_port);
+		printf("skbfwd: icmpecho: port %u has no --icmp-ip address: "
+		       "it answers ARP and ping for any address\n", fs->rx_port);
 	return 0;
 }
 
