@@ -4,11 +4,12 @@
 directions; every output byte is compared with the frame this file computes
 from the input by its own rules: MACs swapped; behind any number of 802.1Q
 and 802.1ad tags, a valid IPv4 header (version 4, IHL >= 5, header and
-total length inside the frame) has its addresses swapped, and a valid UDP or
-TCP header of a non-fragment its ports; an IPv6 header (40 bytes, version 6)
-its addresses, and its UDP/TCP ports when the next header is one and the port
-bytes are inside payload and frame.  Everything else after the MACs is as
-received; frames shorter than 14 bytes are dropped as truncated; no checksum
+total length inside the frame) has its addresses swapped, and the ports of
+UDP or TCP when the packet is no fragment but the first and holds their 4
+bytes; an IPv6 header (40 bytes, version 6) its addresses, and its UDP/TCP
+ports when the next header is one and the port bytes are inside payload and
+frame.  Everything else after the MACs is as received; frames shorter than
+14 bytes are dropped as truncated; no checksum
 changes (each stays right where it was right)."""
 
 import os
@@ -45,18 +46,11 @@ def expected(fr):
         if len(fr) < off + hl or tot < hl or off + tot > len(fr):
             return bytes(b)
         swap(b, off + 12, off + 16, 4)
-        frag = struct.unpack("!H", fr[off + 6:off + 8])[0] & 0x3FFF
+        offset = struct.unpack("!H", fr[off + 6:off + 8])[0] & 0x1FFF
         l4, end, proto = off + hl, off + tot, fr[off + 9]
-        if frag:
-            return bytes(b)
-        if proto == 17 and l4 + 8 <= end:
-            ulen = struct.unpack("!H", fr[l4 + 4:l4 + 6])[0]
-            if ulen >= 8 and l4 + ulen <= end:
-                swap(b, l4, l4 + 2, 2)
-        elif proto == 6 and l4 + 20 <= end:
-            doff = (fr[l4 + 12] >> 4) * 4
-            if doff >= 20 and l4 + doff <= end:
-                swap(b, l4, l4 + 2, 2)
+        # the ports of any UDP/TCP packet or first fragment holding them
+        if proto in (6, 17) and offset == 0 and l4 + 4 <= end:
+            swap(b, l4, l4 + 2, 2)
     elif etype == 0x86DD:
         if len(fr) < off + 40 or fr[off] >> 4 != 6:
             return bytes(b)

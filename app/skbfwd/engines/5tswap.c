@@ -3,9 +3,10 @@
  * 5tswap engine: testpmd's five-tuple swap.  Each frame goes back the way it
  * came with its Ethernet addresses swapped; behind any number of 802.1Q and
  * 802.1ad tags (as testpmd: libskb's parser skips two, this file the rest), an
- * IPv4 header libskb's parser accepts has its addresses swapped, and a UDP or
- * TCP header it accepts (not a fragment) its ports; an
- * IPv6 header (version 6, the 40 bytes inside the frame) has its addresses
+ * IPv4 header libskb's parser accepts has its addresses swapped and, when it
+ * carries UDP or TCP and is no fragment but the first, the ports, as soon as
+ * their 4 bytes are inside the IP packet (testpmd does not check the
+ * transport header either); an IPv6 header (version 6, the 40 bytes inside the frame) has its addresses
  * swapped and, when its next header is UDP or TCP (no extension header
  * skipped, as testpmd) and their 4 port bytes are inside the payload, its
  * ports.  A swap changes no checksum (the sums are order-free), so none is
@@ -109,7 +110,10 @@ fivetswap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 		return PKT_OK;
 	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
 	swap_bytes((uint8_t *)&ip->src_addr, (uint8_t *)&ip->dst_addr, 4);
-	if (skb_parse_l4(skb, &h, 0) == 0)
+	/* the first fragment holds the ports; the others hold payload there */
+	if ((h.l4_proto == IPPROTO_UDP || h.l4_proto == IPPROTO_TCP) &&
+	    !(ip->fragment_offset & RTE_BE16(RTE_IPV4_HDR_OFFSET_MASK)) &&
+	    h.l4_off + 4 <= h.l3_end && skb_parse_pull(skb, h.l4_off + 4) == 0)
 		fivetswap_ports(skb, h.l4_off);
 	return PKT_OK;
 }
