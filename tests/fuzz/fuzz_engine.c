@@ -56,7 +56,7 @@ fz_port_setup(void)
 }
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+LLVMFuzzerInitialize(int *argc __rte_unused, char ***argv)
 {
 	static char mode[64];
 	char *args[64] = { (char *)(uintptr_t)"skbfwd", mode,

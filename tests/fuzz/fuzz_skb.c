@@ -25,7 +25,7 @@ static struct model fz_m, fz_clone_m;
 static uint8_t fz_buf[MODEL_MAX], fz_pat[MODEL_MAX];
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+LLVMFuzzerInitialize(int *argc __rte_unused, char ***argv)
 {
 	unsigned int i;
 

@@ -25,8 +25,8 @@
 static uint16_t txonly_seg_len[TXONLY_MAX_SEGS] = { 64 };
 static unsigned int txonly_nb_segs = 1;
 static uint32_t txonly_pkt_len = 64;
-static uint32_t txonly_ip_src = RTE_BE32(RTE_IPV4(198, 18, 0, 1));
-static uint32_t txonly_ip_dst = RTE_BE32(RTE_IPV4(198, 18, 0, 2));
+static uint32_t txonly_ip_src = RTE_BE32(UINT32_C(0xc6120001)); /* 198.18.0.1 */
+static uint32_t txonly_ip_dst = RTE_BE32(UINT32_C(0xc6120002)); /* 198.18.0.2 */
 static uint16_t txonly_udp_src = 9, txonly_udp_dst = 9;
 static bool txonly_multi_flow;
 static bool txonly_txpkts_given, txonly_size_given;

@@ -13,8 +13,8 @@
 #include "vxlan.h"
 
 struct vxlan_conf vxlan_cfg = {
-	.local = RTE_BE32(RTE_IPV4(192, 0, 2, 1)),
-	.remote = RTE_BE32(RTE_IPV4(192, 0, 2, 2)),
+	.local = RTE_BE32(UINT32_C(0xc0000201)), /* 192.0.2.1 */
+	.remote = RTE_BE32(UINT32_C(0xc0000202)), /* 192.0.2.2 */
 	.vni = 1,
 	.udp_port = RTE_VXLAN_DEFAULT_PORT,
 	.src_port = 0,
