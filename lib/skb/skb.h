@@ -37,7 +37,7 @@
  *
  * Headers: skb.h is the buffer API.  skb_gso.h (segmentation and GRO),
  * skb_csum.h (Internet checksums) and skb_parse.h (the bounded Ethernet / VLAN /
- * IPv4 / UDP / TCP parser) each include what they need and can be included
+ * IPv4 / IPv6 / UDP / TCP parser) each include what they need and can be included
  * alone; skb_check.h holds the hooks the inline calls use in checking builds.
  *
  * Metadata validity: an mbuf fresh from a PMD or from rte_pktmbuf_alloc() has a
@@ -69,6 +69,7 @@
 #include <rte_common.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
+#include <rte_icmp.h>
 #include <rte_ip.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
@@ -788,6 +789,24 @@ static inline struct rte_udp_hdr *
 udp_hdr(const struct sk_buff *skb)
 {
 	return (struct rte_udp_hdr *)skb_transport_header(skb);
+}
+
+/** The IPv6 header at the network header offset. */
+static inline struct rte_ipv6_hdr *
+ipv6_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_ipv6_hdr *)skb_network_header(skb);
+}
+
+/**
+ * The ICMPv6 header at the transport header offset: type, code, checksum and
+ * the 4 bytes after them lie as in ICMP for IPv4 (RFC 4443 2.1), so DPDK's
+ * struct serves both (the echo identifier and sequence number included).
+ */
+static inline struct rte_icmp_hdr *
+icmp6_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_icmp_hdr *)skb_transport_header(skb);
 }
 
 /* ---------------------------------------------------------------- frags */

@@ -145,6 +145,37 @@ csum_tcpudp_magic(uint32_t saddr, uint32_t daddr, uint32_t len, uint8_t proto, u
 }
 
 /**
+ * The TCP/UDP/ICMPv6 checksum over IPv6 (RFC 8200 8.1; Linux
+ * csum_ipv6_magic): the pseudo-header of the 16-byte addresses @saddr and
+ * @daddr (as they lie in the packet), the upper-layer length @len and the next
+ * header @proto (host order), added to @sum, the partial sum of the
+ * upper-layer header and payload, folded.
+ * @return the value for the checksum field when @sum was taken with the field
+ * zeroed (UDP sends 0 as 0xffff); 0 when @sum covered a right checksum.
+ * ~csum_ipv6_magic(s, d, 0, proto, 0) is the folded pseudo-header sum without
+ * the length that device TSO wants in the TCP checksum field.
+ */
+static inline uint16_t
+csum_ipv6_magic(const uint8_t saddr[16], const uint8_t daddr[16], uint32_t len, uint8_t proto,
+		uint32_t sum)
+{
+	uint32_t w[8];
+	uint64_t s = sum;
+	unsigned int i;
+
+	memcpy(w, saddr, 16);
+	memcpy(w + 4, daddr, 16);
+	for (i = 0; i < 8; i++)
+		s += w[i];
+	/* the 32-bit length and the 32-bit word {0, 0, 0, proto}, big-endian */
+	s += rte_cpu_to_be_32(len);
+	s += rte_cpu_to_be_32((uint32_t)proto);
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
+	return csum_fold((uint32_t)s);
+}
+
+/**
  * Update the checksum at @sum after one 16-bit word of the data it covers
  * changed from @old to @new_word (RFC 1624 eqn. 3; Linux csum_replace2).  All
  * three in network order, as they lie in the packet.

@@ -46,6 +46,8 @@ skb_gso_parse_stack(struct sk_buff *skb, unsigned int off, unsigned int flags,
 {
 	int ret = skb_parse_eth(skb, off, h);
 
+	if (ret == 0 && h->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))
+		ret = -EINVAL;  /* rte_gso and rte_gro know IPv4 only */
 	if (ret == 0)
 		ret = skb_parse_ip(skb, h, flags);
 	if (ret == 0 && h->l4_proto != IPPROTO_UDP && h->l4_proto != IPPROTO_TCP)

@@ -2,7 +2,8 @@
 /*
  * libskb packet parser: one bounded parser of Ethernet with its VLAN tags
  * (802.1Q, and QinQ: an 802.1ad or 802.1Q outer tag with an 802.1Q inner one),
- * IPv4, UDP and TCP, for the engines and for skb_gso.c alike.
+ * IPv4, IPv6 with its extension headers, UDP and TCP, for the engines and for
+ * skb_gso.c alike; and Linux's IPv6 extension-header walker, ipv6_skip_exthdr().
  *
  * Bounded: every header is pulled into the linear area with pskb_may_pull()
  * before a byte of it is read, and every length a header states is checked
@@ -19,21 +20,28 @@
  * stale after it; the offsets in struct skb_hdrs stay right.
  *
  * The result speaks of protocols, not of IPv4: a caller reads h->protocol
- * (the EtherType), h->l4_off, h->l4_proto and h->l3_end, so IPv6 with its
- * extension headers can be parsed by the same calls (h->l3_len then covering
- * them) without a change to their callers.  IPv6 is not parsed yet:
- * skb_parse_ip() returns -EPROTONOSUPPORT for it, as for ARP.
+ * (the EtherType), h->l4_off, h->l4_proto and h->l3_end, and IPv6 is parsed by
+ * the same calls: h->l3_len covers the fixed header and the extension headers
+ * (hop-by-hop, routing, fragment, destination options, AH, walked as Linux's
+ * ipv6_skip_exthdr() walks them), h->l4_proto is the header after them.  ESP
+ * and "no next header" end the walk: h->l4_proto is then IPPROTO_ESP or
+ * IPPROTO_NONE and skb_parse_l4() answers -EPROTONOSUPPORT.  A fragment header
+ * sets SKB_HDRS_FRAG (after a later fragment's one the walk stops, l4_proto
+ * IPPROTO_FRAGMENT, as in Linux); any extension header sets SKB_HDRS_EXTHDR.
  *
  * Errors (a negative errno, the skb unchanged but for pulled bytes):
  *   -ENODATA          a header cut short by the end of the frame, or a stated
  *                     length (IPv4 total length, TCP data offset) past it;
+ *   -ENODATA          (also) an IPv6 payload length past the frame, or an
+ *                     extension header past the end of the IPv6 packet;
  *   -EPROTO           a header that breaks its protocol's rules (IPv4 version
- *                     or IHL, total length below the header, UDP length below 8
- *                     or past the IP packet, TCP data offset below 5);
+ *                     or IHL, total length below the header, IPv6 version, UDP
+ *                     length below 8 or past the IP packet, TCP data offset
+ *                     below 5);
  *   -EBADMSG          a wrong IPv4 header checksum (SKB_PARSE_CSUM);
  *   -EPROTONOSUPPORT  not a protocol this stage parses (skb_parse_ip(): an
- *                     EtherType other than IPv4; skb_parse_l4(): a protocol
- *                     other than UDP and TCP, or any IPv4 fragment);
+ *                     EtherType other than IPv4 and IPv6; skb_parse_l4(): a
+ *                     protocol other than UDP and TCP, or any fragment);
  *   -ENOMEM           the header is in the frame but could not be made linear.
  */
 #ifndef _SKB_PARSE_H_
@@ -60,13 +68,19 @@ extern "C" {
 #define SKB_PARSE_CSUM 0x1u
 /**
  * skb_parse_ip(), skb_parse_l4(): the skb is a GSO skb, whose IPv4 total
- * length and UDP length segmentation rewrites per segment: they are not
- * checked, and the IP packet and the datagram end at skb_len().
+ * length (IPv6 payload length) and UDP length segmentation rewrites per
+ * segment: they are not checked, and the IP packet and the datagram end at
+ * skb_len().
  */
 #define SKB_PARSE_GSO 0x2u
 
-/** h->flags: the IPv4 packet is a fragment (MF set or a fragment offset). */
+/**
+ * h->flags: the IP packet is a fragment (IPv4: MF set or a fragment offset;
+ * IPv6: a fragment header in its chain).
+ */
 #define SKB_HDRS_FRAG 0x1u
+/** h->flags: the IPv6 packet has extension headers (h->l3_len > 40). */
+#define SKB_HDRS_EXTHDR 0x2u
 
 /**
  * What the parser found.  Offsets count from skb_data() as it was when
@@ -75,12 +89,12 @@ extern "C" {
 struct skb_hdrs {
 	uint32_t mac_off;      /**< Ethernet header */
 	uint32_t l3_off;       /**< network header, after the VLAN tags */
-	uint32_t l3_len;       /**< network header length (IPv4: IHL * 4); 0 until skb_parse_ip() */
+	uint32_t l3_len;       /**< network header length (IPv4: IHL * 4; IPv6: 40 + extension headers); 0 until skb_parse_ip() */
 	uint32_t l4_off;       /**< transport header: l3_off + l3_len */
 	uint32_t l4_len;       /**< transport header length (UDP 8, TCP data offset * 4); 0 until skb_parse_l4() */
 	uint16_t protocol;     /**< EtherType after the tags, network order (as skb->protocol) */
 	uint8_t nr_vlans;      /**< tags skipped, 0..SKB_PARSE_MAX_VLANS */
-	uint8_t l4_proto;      /**< IPPROTO_* of the transport header */
+	uint8_t l4_proto;      /**< IPPROTO_* of the transport header (IPv6: the next header after the extension headers) */
 	uint8_t flags;         /**< SKB_HDRS_* */
 	uint16_t vlan_proto[SKB_PARSE_MAX_VLANS]; /**< TPID of each tag, outer first, network order */
 	uint16_t vlan_tci[SKB_PARSE_MAX_VLANS];   /**< TCI of each tag, outer first, host order */
@@ -175,15 +189,159 @@ skb_parse_eth(struct sk_buff *skb, unsigned int off, struct skb_hdrs *h)
 	return 0;
 }
 
+/*
+ * True for the next-header values Linux's ipv6_ext_hdr() walks: hop-by-hop (0),
+ * routing (43), fragment (44), AH (51), no next header (59), destination
+ * options (60).  ESP (50) is not walked: what follows it is encrypted.
+ */
+static inline bool
+skb_ipv6_is_exthdr(uint8_t nexthdr)
+{
+	const uint64_t walked = UINT64_C(1) << IPPROTO_HOPOPTS | UINT64_C(1) << IPPROTO_ROUTING |
+				UINT64_C(1) << IPPROTO_FRAGMENT | UINT64_C(1) << IPPROTO_AH |
+				UINT64_C(1) << IPPROTO_NONE | UINT64_C(1) << IPPROTO_DSTOPTS;
+
+	return nexthdr < 64 && ((walked >> nexthdr) & 1u);
+}
+
+/*
+ * The extension-header walk of ipv6_skip_exthdr() and skb_parse_ip(): from the
+ * header of type *@nexthdrp at @off, skip extension headers, each of which must
+ * end at or before @end (@end <= skb_len()), reading through
+ * skb_header_pointer() so frags need no pull.  Stops before an upper-layer
+ * header or ESP, at IPPROTO_NONE, and at the fragment header of a fragment
+ * other than the first (*@nexthdrp IPPROTO_FRAGMENT then, as in Linux).
+ * Sets SKB_HDRS_FRAG and SKB_HDRS_EXTHDR in *@flags for what it skips.
+ * @return the offset where the walk stopped, with *@nexthdrp the type of the
+ * header there; -ENODATA when an extension header passes @end (*@nexthdrp
+ * unchanged, *@flags may have gained bits).
+ */
+static inline int
+skb_ipv6_walk(const struct sk_buff *skb, unsigned int off, unsigned int end, uint8_t *nexthdrp,
+	      uint8_t *flags)
+{
+	uint8_t nexthdr = *nexthdrp;
+
+	while (unlikely(skb_ipv6_is_exthdr(nexthdr)) && nexthdr != IPPROTO_NONE) {
+		uint8_t buf[4];
+		const uint8_t *hp;
+		unsigned int len;
+
+		if (off + 8u > end)
+			return -ENODATA;
+		hp = (const uint8_t *)skb_header_pointer(skb, (int)off, (int)sizeof(buf), buf);
+		if (unlikely(hp == NULL))
+			return -ENODATA;
+		*flags |= SKB_HDRS_EXTHDR;
+		if (nexthdr == IPPROTO_FRAGMENT) {
+			*flags |= SKB_HDRS_FRAG;
+			/* fragment offset (13 bits) above res and M: not 0 for a later fragment */
+			if ((hp[2] << 8 | hp[3]) & ~0x7u)
+				break;
+			len = 8;
+		} else if (nexthdr == IPPROTO_AH) {
+			len = (hp[1] + 2u) * 4u;  /* RFC 4302: in 4-byte units, minus 2 */
+		} else {
+			len = (hp[1] + 1u) * 8u;  /* RFC 8200: in 8-byte units, minus 1 */
+		}
+		if (off + len > end)
+			return -ENODATA;
+		nexthdr = hp[0];
+		off += len;
+	}
+	*nexthdrp = nexthdr;
+	return (int)off;
+}
+
+/**
+ * Skip the IPv6 extension headers from offset @start into the data of @skb,
+ * the first of them of type *@nexthdrp (Linux ipv6_skip_exthdr() in its form
+ * without frag_offp): hop-by-hop, routing, fragment, destination options and
+ * AH are skipped; any other type (ESP included) is the upper-layer header.
+ * The fragment header of a fragment other than the first is not skipped: the
+ * walk returns its offset with *@nexthdrp IPPROTO_FRAGMENT.  Reads through
+ * skb_header_pointer() (frags need no pull) and never past skb_len().
+ * Differs from Linux: an extension header must end inside the skb, and @start
+ * must be at most skb_len() (Linux checks neither for the last header).
+ * @param nexthdrp  in: the type of the header at @start (the IPv6 header's
+ *                  next header); out, on success: the upper-layer protocol.
+ * @return the offset of the upper-layer header; -1 (*@nexthdrp unchanged) when
+ * an extension header runs past skb_len(), @start is negative or past
+ * skb_len(), or the chain ends with IPPROTO_NONE.
+ */
+static inline int
+ipv6_skip_exthdr(const struct sk_buff *skb, int start, uint8_t *nexthdrp)
+{
+	uint8_t nexthdr = *nexthdrp, flags = 0;
+	int off;
+
+	if (start < 0 || (unsigned int)start > skb_len(skb))
+		return -1;
+	off = skb_ipv6_walk(skb, (unsigned int)start, skb_len(skb), &nexthdr, &flags);
+	if (off < 0 || nexthdr == IPPROTO_NONE)
+		return -1;
+	*nexthdrp = nexthdr;
+	return off;
+}
+
+/*
+ * skb_parse_ip() for IPv6 (RFC 8200): version 6, the fixed header and the
+ * payload length inside the frame, the extension headers inside the packet
+ * and made linear.
+ */
+static inline int
+skb_parse_ipv6(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
+{
+	const struct rte_ipv6_hdr *ip;
+	unsigned int l3 = h->l3_off, l4;
+	uint8_t nexthdr, hflags = 0;
+	int ret;
+
+	ret = skb_parse_pull(skb, l3 + sizeof(*ip));
+	if (unlikely(ret < 0))
+		return ret;
+	ip = (const struct rte_ipv6_hdr *)(skb_data(skb) + l3);
+	if (unlikely((ip->vtc_flow & RTE_BE32(0xf0000000u)) != RTE_BE32(0x60000000u)))
+		return -EPROTO;
+	if (unlikely(flags & SKB_PARSE_GSO)) {
+		h->l3_end = skb_len(skb);
+	} else {
+		h->l3_end = l3 + (unsigned int)sizeof(*ip) + rte_be_to_cpu_16(ip->payload_len);
+		if (unlikely(h->l3_end > skb_len(skb)))
+			return -ENODATA;
+	}
+	nexthdr = ip->proto;
+	ret = skb_ipv6_walk(skb, l3 + (unsigned int)sizeof(*ip), h->l3_end, &nexthdr, &hflags);
+	if (unlikely(ret < 0))
+		return ret;
+	l4 = (unsigned int)ret;
+	if (unlikely(hflags != 0)) {
+		/* the extension headers linear, as every header the parser passes */
+		ret = skb_parse_pull(skb, l4);
+		if (unlikely(ret < 0))
+			return ret;
+	}
+	h->flags |= hflags;
+	h->l3_len = l4 - l3;
+	h->l4_off = l4;
+	h->l4_end = h->l3_end;
+	h->l4_proto = nexthdr;
+	return 0;
+}
+
 /**
  * Check the network header skb_parse_eth() found, as RFC 1812 5.2.2 asks
  * (without the TTL): version 4, IHL >= 5, the header and its total length
  * inside the frame, total length >= the header, and with SKB_PARSE_CSUM the
- * header checksum.  Fills l3_len, l4_off, l4_proto, l3_end (= l4_end) and the
- * SKB_HDRS_FRAG flag.
- * @param flags  SKB_PARSE_CSUM, SKB_PARSE_GSO.
- * @return 0; -EPROTONOSUPPORT when h->protocol is not IPv4; -ENODATA, -EPROTO,
- * -EBADMSG or -ENOMEM (see the top of this file).
+ * header checksum.  IPv6 (RFC 8200, without the hop limit): version 6, the
+ * header and its payload length inside the frame, the extension headers inside
+ * the packet (walked as ipv6_skip_exthdr() does, then made linear).
+ * Fills l3_len, l4_off, l4_proto, l3_end (= l4_end) and the SKB_HDRS_FRAG
+ * and SKB_HDRS_EXTHDR flags.
+ * @param flags  SKB_PARSE_CSUM (IPv4 only: IPv6 has no header checksum),
+ *               SKB_PARSE_GSO.
+ * @return 0; -EPROTONOSUPPORT when h->protocol is neither IPv4 nor IPv6;
+ * -ENODATA, -EPROTO, -EBADMSG or -ENOMEM (see the top of this file).
  */
 static inline int
 skb_parse_ip(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
@@ -192,8 +350,11 @@ skb_parse_ip(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
 	unsigned int l3 = h->l3_off, hl, tot;
 	int ret;
 
-	if (unlikely(h->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
+	if (unlikely(h->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))) {
+		if (h->protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
+			return skb_parse_ipv6(skb, h, flags);
 		return -EPROTONOSUPPORT;
+	}
 	ret = skb_parse_pull(skb, l3 + sizeof(*ip));
 	if (unlikely(ret < 0))
 		return ret;
@@ -290,8 +451,8 @@ skb_parse_l4(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
 
 /**
  * Parse from the data pointer as far as libskb understands: Ethernet and its
- * tags; the network header when it is IPv4; the transport header when it is UDP
- * or TCP and the packet no fragment.  A stage not reached leaves its fields 0
+ * tags; the network header when it is IPv4 or IPv6; the transport header when
+ * it is UDP or TCP and the packet no fragment.  A stage not reached leaves its fields 0
  * (h->l3_len 0: not IP; h->l4_len 0: no transport header parsed).
  * @param flags  SKB_PARSE_CSUM, SKB_PARSE_GSO.
  * @return 0 when every header reached is valid; else the error of the stage
@@ -311,8 +472,8 @@ skb_parse(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
 
 /**
  * The checksum of the transport datagram @h describes ([l4_off, l4_end), header
- * and payload) with its IP pseudo-header: csum_tcpudp_magic() over
- * skb_checksum() of the bytes, the linear case inline.  @h comes from
+ * and payload) with its IP pseudo-header: csum_tcpudp_magic() (IPv6:
+ * csum_ipv6_magic()) over skb_checksum() of the bytes, the linear case inline.  @h comes from
  * skb_parse_ip() (and usually skb_parse_l4()) on @skb as it is.
  * @return 0 when the checksum field in the datagram is right; computed with
  * that field zeroed, the value to store (UDP stores 0 as 0xffff).
@@ -320,7 +481,7 @@ skb_parse(struct sk_buff *skb, struct skb_hdrs *h, unsigned int flags)
 static inline uint16_t
 skb_l4_csum(const struct sk_buff *skb, const struct skb_hdrs *h)
 {
-	const struct rte_ipv4_hdr *ip = (const struct rte_ipv4_hdr *)(skb_data(skb) + h->l3_off);
+	const unsigned char *l3 = skb_data(skb) + h->l3_off;
 	uint32_t len = h->l4_end - h->l4_off;
 	uint32_t sum;
 
@@ -328,7 +489,13 @@ skb_l4_csum(const struct sk_buff *skb, const struct skb_hdrs *h)
 		sum = csum_partial(skb_data(skb) + h->l4_off, (int)len, 0);
 	else
 		sum = skb_checksum(skb, h->l4_off, (int)len, 0);
-	return csum_tcpudp_magic(ip->src_addr, ip->dst_addr, len, h->l4_proto, sum);
+	if (unlikely(h->protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))) {
+		const struct rte_ipv6_hdr *ip6 = (const struct rte_ipv6_hdr *)l3;
+
+		return csum_ipv6_magic(ip6->src_addr, ip6->dst_addr, len, h->l4_proto, sum);
+	}
+	return csum_tcpudp_magic(((const struct rte_ipv4_hdr *)l3)->src_addr,
+				 ((const struct rte_ipv4_hdr *)l3)->dst_addr, len, h->l4_proto, sum);
 }
 
 #ifdef __cplusplus

@@ -88,6 +88,9 @@ wr16(uint8_t *p, unsigned int v)
  * past the frame), UDP or TCP with a length or data offset from it.  The IPv4
  * checksum is right unless @shape says otherwise.  @return its length.
  */
+static unsigned int hdr_stack6(uint8_t *h, unsigned int o, unsigned int shape,
+			       unsigned int len16);
+
 static unsigned int
 hdr_stack(uint8_t *h, unsigned int shape, unsigned int len16)
 {
@@ -95,13 +98,15 @@ hdr_stack(uint8_t *h, unsigned int shape, unsigned int len16)
 	unsigned int ntags = shape % 3, ihl = 5 + (shape >> 2) % 3, o = 12, i, l4;
 	uint16_t sum;
 
-	memset(h, 0, 128);
+	memset(h, 0, 192);
 	for (i = 0; i < ntags; i++, o += 4) {
 		wr16(h + o, tpids[(shape >> (4 + 2 * i)) & 1]);
 		wr16(h + o + 2, len16 ^ i);
 	}
 	wr16(h + o, shape & 0x100 ? tpids[(shape >> 9) & 3] : 0x0800);
 	o += 2;
+	if ((shape & 0xf00) == 0x700)  /* the IPv6 EtherType, version 6 */
+		return hdr_stack6(h, o, shape, len16);
 	h[o] = (uint8_t)(shape & 0x800 ? 0x40 | (len16 & 0xf) : 0x40 | ihl);
 	wr16(h + o + 2, len16 >> 4);
 	h[o + 6] = (uint8_t)(shape & 0x1000 ? 0x20 : 0);
@@ -116,6 +121,46 @@ hdr_stack(uint8_t *h, unsigned int shape, unsigned int len16)
 	wr16(h + l4 + 4, (len16 >> 6) & 0x3ff);
 	h[l4 + 12] = (uint8_t)((len16 & 0xf0) | 0x0f) & 0xf0;
 	return l4 + 40;
+}
+
+/*
+ * The IPv6 part of hdr_stack() at @o: payload length, up to three extension
+ * headers (the walked types, ESP and "no next header") of small stated lengths,
+ * the fragment offset taken from @len16, then UDP or TCP.
+ */
+static unsigned int
+hdr_stack6(uint8_t *h, unsigned int o, unsigned int shape, unsigned int len16)
+{
+	static const uint8_t ext[] = { IPPROTO_HOPOPTS, IPPROTO_DSTOPTS, IPPROTO_ROUTING,
+				       IPPROTO_FRAGMENT, IPPROTO_AH, IPPROTO_NONE, IPPROTO_ESP,
+				       IPPROTO_HOPOPTS };
+	unsigned int n = (len16 >> 13) & 3, i, e = o + 40;
+	uint8_t *nh = h + o + 6;
+
+	h[o] = 0x60;
+	wr16(h + o + 4, len16 >> 4);
+	h[o + 7] = (uint8_t)len16;  /* hop limit */
+	for (i = 0; i < 16; i++)
+		h[o + 8 + i] = (uint8_t)(shape + i * 13);
+	for (i = 0; i < n; i++) {
+		uint8_t t = ext[(shape >> (3 * i)) & 7];
+
+		*nh = t;
+		nh = h + e;
+		h[e + 1] = (uint8_t)((shape >> (12 + i)) & 1);
+		if (t == IPPROTO_FRAGMENT) {
+			wr16(h + e + 2, (len16 & 0x10) ? len16 : 0);
+			e += 8;
+		} else if (t == IPPROTO_AH) {
+			e += (h[e + 1] + 2u) * 4u;
+		} else {
+			e += (h[e + 1] + 1u) * 8u;
+		}
+	}
+	*nh = shape & 0x2000 ? IPPROTO_TCP : IPPROTO_UDP;
+	wr16(h + e + 4, (len16 >> 6) & 0x3ff);
+	h[e + 12] = (uint8_t)((len16 & 0xf0) | 0x0f) & 0xf0;
+	return e + 40;
 }
 
 /* A frag of @len pattern bytes (pool or heap buffers), as the model sees it at @at. */
@@ -312,7 +357,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 14: { /* a header stack over the front (no clone to share it), then the parser */
 			struct skb_hdrs h;
-			uint8_t stack[128];
+			uint8_t stack[192];
 			unsigned int hl, len16 = rd16(&g);
 
 			name = "skb_parse";
@@ -332,15 +377,37 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(h.l4_off == h.l3_off + h.l3_len && h.l4_off <= h.l3_end &&
 				   h.l3_end <= fz_m.len, "ip: l4 %u end %u len %u", h.l4_off, h.l3_end,
 				   fz_m.len);
-			FUZZ_CHECK(h.l3_end == h.l3_off + (unsigned int)(fz_m.b[h.l3_off + 2] << 8 |
-									 fz_m.b[h.l3_off + 3]),
-				   "ip end %u", h.l3_end);
+			if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6)) {
+				uint8_t nh = fz_m.b[h.l3_off + 6];
+
+				FUZZ_CHECK(h.l3_end == h.l3_off + 40u +
+					   (unsigned int)(fz_m.b[h.l3_off + 4] << 8 |
+							  fz_m.b[h.l3_off + 5]),
+					   "ipv6 end %u", h.l3_end);
+				/* the parser's walk and Linux's agree (but at "no next header") */
+				if (h.l4_proto != IPPROTO_NONE)
+					FUZZ_CHECK(ipv6_skip_exthdr(skb, (int)h.l3_off + 40, &nh) ==
+						   (int)h.l4_off && nh == h.l4_proto,
+						   "ipv6_skip_exthdr: %u", h.l4_off);
+			} else {
+				FUZZ_CHECK(h.l3_end == h.l3_off +
+					   (unsigned int)(fz_m.b[h.l3_off + 2] << 8 |
+							  fz_m.b[h.l3_off + 3]),
+					   "ip end %u", h.l3_end);
+			}
 			if (h.l4_len == 0)
 				break;
 			FUZZ_CHECK(h.l4_off + h.l4_len <= h.l4_end && h.l4_end <= h.l3_end,
 				   "l4: %u + %u, end %u, ip end %u", h.l4_off, h.l4_len, h.l4_end,
 				   h.l3_end);
-			{
+			if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6)) {
+				FUZZ_CHECK(skb_l4_csum(skb, &h) ==
+					   csum_ipv6_magic(fz_m.b + h.l3_off + 8, fz_m.b + h.l3_off + 24,
+							   h.l4_end - h.l4_off, h.l4_proto,
+							   csum_partial(fz_m.b + h.l4_off,
+									(int)(h.l4_end - h.l4_off), 0)),
+					   "skb_l4_csum ipv6");
+			} else {
 				uint32_t sa, da;
 
 				memcpy(&sa, fz_m.b + h.l3_off + 12, 4);
