@@ -34,7 +34,8 @@ icmpecho_reply_src(uint32_t src, uint32_t dst)
 {
 	uint32_t s;
 
-	if (likely(!RTE_IS_IPV4_MCAST(rte_be_to_cpu_32(dst)) &&
+	/* 224.0.0.0/4 by hand: rte_ip.h's RTE_IS_IPV4_MCAST shifts 224 into an int's sign */
+	if (likely((dst & RTE_BE32(0xf0000000u)) != RTE_BE32(0xe0000000u) &&
 		   dst != RTE_BE32(UINT32_MAX)))
 		return dst;
 	/* a group or everyone asked: testpmd's made-up neighbour of the asker */
