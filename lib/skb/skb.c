@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libskb core: pools and the port -> pool table, allocation, freeing, misuse
- * counts, the debug build's checks, and the slow paths of the inline trim and
+ * and drop counts, the debug build's checks, and the slow paths of the inline trim and
  * pull calls (with the head re-allocation they and skb_clone.c share).
  */
 
@@ -51,6 +51,39 @@ skb_misuse_record(enum skb_misuse what, const char *call, const struct sk_buff *
 	RTE_SET_USED(skb_misuse_names);
 #endif
 }
+
+/* ---------------------------------------------------------------- drops by reason */
+
+struct skb_drop_row skb_drop_rows[RTE_MAX_LCORE + 1];
+
+uint64_t
+skb_drop_count(enum skb_drop_reason reason)
+{
+	uint64_t sum = 0;
+	unsigned int i;
+
+	if ((unsigned int)reason >= SKB_DROP_REASON_MAX)
+		return 0;
+	for (i = 0; i < RTE_DIM(skb_drop_rows); i++)
+		sum += __atomic_load_n(&skb_drop_rows[i].n[reason], __ATOMIC_RELAXED);
+	return sum;
+}
+
+const char *
+skb_drop_reason_name(enum skb_drop_reason reason)
+{
+	static const char *const names[SKB_DROP_REASON_MAX] = {
+#define SKB_DROP_REASON_NAME(name) [SKB_DROP_REASON_##name] = #name,
+		SKB_DROP_REASONS(SKB_DROP_REASON_NAME)
+#undef SKB_DROP_REASON_NAME
+	};
+
+	if ((unsigned int)reason >= SKB_DROP_REASON_MAX)
+		return NULL;
+	return names[reason];
+}
+
+/* ---------------------------------------------------------------- pools */
 
 /*
  * Give every fresh private area the fields of a new skb (rte_pktmbuf_init zeroed
@@ -245,18 +278,17 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 
 /* ---------------------------------------------------------------- head re-allocation */
 
-/* Add @delta to every header offset that is set. */
-static void
-skb_headers_shift(struct sk_buff *skb, int delta)
+void
+skb_headers_offset_update(struct sk_buff *skb, int off)
 {
-	if (!skb_meta_valid(skb) || delta == 0)
+	if (!skb_meta_valid(skb) || off == 0)
 		return;
 	if (skb->mac_header != SKB_HDR_UNSET)
-		skb->mac_header = (uint16_t)(skb->mac_header + delta);
+		skb->mac_header = (uint16_t)(skb->mac_header + off);
 	if (skb->network_header != SKB_HDR_UNSET)
-		skb->network_header = (uint16_t)(skb->network_header + delta);
+		skb->network_header = (uint16_t)(skb->network_header + off);
 	if (skb->transport_header != SKB_HDR_UNSET)
-		skb->transport_header = (uint16_t)(skb->transport_header + delta);
+		skb->transport_header = (uint16_t)(skb->transport_header + off);
 }
 
 int
@@ -285,7 +317,7 @@ skb_rehead(struct sk_buff *skb, unsigned int headroom, unsigned int min_tail,
 		return ret;
 	skb_head_copy((char *)nb.addr + copy_to, skb, copy_from, used - copy_from);
 	skb_seg_set_buf(m, &nb, (uint16_t)headroom);
-	skb_headers_shift(skb, (int)headroom - (int)old_room);
+	skb_headers_offset_update(skb, (int)headroom - (int)old_room);
 	SKB_ASAN_HEAD(skb);
 	return 0;
 }

@@ -71,9 +71,11 @@
 #include <rte_ether.h>
 #include <rte_icmp.h>
 #include <rte_ip.h>
+#include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_spinlock.h>
+#include <rte_tcp.h>
 #include <rte_udp.h>
 
 #ifdef __cplusplus
@@ -93,6 +95,55 @@ extern "C" {
 #define SKB_GSO_TCPV4 (1u << 0)
 #define SKB_GSO_UDP (1u << 4)
 #define SKB_GSO_UDP_TUNNEL (1u << 10)
+
+/* Ethernet and VLAN sizes and protocols (Linux's <linux/if_ether.h> names and values) */
+#ifndef ETH_ALEN
+#define ETH_ALEN 6          /**< bytes of a MAC address */
+#endif
+#ifndef ETH_TLEN
+#define ETH_TLEN 2          /**< bytes of the EtherType */
+#endif
+#ifndef ETH_HLEN
+#define ETH_HLEN 14         /**< bytes of an Ethernet header */
+#endif
+#ifndef ETH_ZLEN
+#define ETH_ZLEN 60         /**< shortest frame without FCS */
+#endif
+#ifndef VLAN_HLEN
+#define VLAN_HLEN 4         /**< bytes of a VLAN tag */
+#endif
+#ifndef VLAN_ETH_HLEN
+#define VLAN_ETH_HLEN 18    /**< bytes of an Ethernet header with one tag */
+#endif
+#ifndef ETH_P_802_3_MIN
+#define ETH_P_802_3_MIN 0x0600 /**< smallest EtherType; below it the field is a length */
+#endif
+#ifndef ETH_P_802_3
+#define ETH_P_802_3 0x0001  /**< Novell raw 802.3 (eth_type_trans()) */
+#endif
+#ifndef ETH_P_802_2
+#define ETH_P_802_2 0x0004  /**< 802.2 LLC (eth_type_trans()) */
+#endif
+#ifndef ETH_P_8021Q
+#define ETH_P_8021Q 0x8100  /**< 802.1Q VLAN tag */
+#endif
+#ifndef ETH_P_8021AD
+#define ETH_P_8021AD 0x88A8 /**< 802.1ad service VLAN tag */
+#endif
+
+/* skb->pkt_type (Linux's <linux/if_packet.h> values) */
+#ifndef PACKET_HOST
+#define PACKET_HOST 0       /**< to us */
+#endif
+#ifndef PACKET_BROADCAST
+#define PACKET_BROADCAST 1  /**< to all */
+#endif
+#ifndef PACKET_MULTICAST
+#define PACKET_MULTICAST 2  /**< to a group */
+#endif
+#ifndef PACKET_OTHERHOST
+#define PACKET_OTHERHOST 3  /**< to someone else */
+#endif
 
 /** Segmentation state, as Linux's struct skb_shared_info (frags are the mbuf chain). */
 struct skb_shared_info {
@@ -122,6 +173,7 @@ struct sk_buff {
 	uint32_t mark;
 	uint32_t skb_flags;         /**< SKB_FL_* */
 	struct skb_shared_info shinfo;
+	uint8_t pkt_type;           /**< PACKET_HOST, ... (eth_type_trans()) */
 	/*
 	 * Shares this segment's own buffer with clones: each clone attaches the
 	 * buffer as an external one through this shinfo, and the segment holds one
@@ -412,6 +464,124 @@ skb_is_gso(const struct sk_buff *skb)
 {
 	return skb_meta_valid(skb) && skb->shinfo.gso_size != 0;
 }
+
+/* ---------------------------------------------------------------- drops by reason */
+
+/*
+ * Why an skb was dropped (Linux's enum skb_drop_reason): the reasons Linux has
+ * keep Linux's names, those of skbfwd's own follow them.  X(NAME) gives
+ * SKB_DROP_REASON_NAME; SKB_CONSUMED, Linux's "not a drop", comes last of
+ * Linux's.
+ */
+#define SKB_DROP_REASONS(X)                                                     \
+	X(NOT_SPECIFIED)        /* no reason given */                           \
+	X(NO_SOCKET)            /* no one to deliver to */                      \
+	X(PKT_TOO_SMALL)        /* shorter than its headers */                  \
+	X(TCP_CSUM)             /* wrong TCP checksum */                        \
+	X(UDP_CSUM)             /* wrong UDP checksum */                        \
+	X(OTHERHOST)            /* not for this host */                         \
+	X(IP_CSUM)              /* wrong IPv4 header checksum */                \
+	X(IP_INHDR)             /* something wrong in the IP header */          \
+	X(IP_NOPROTO)           /* no handler for the IP protocol */            \
+	X(UNICAST_IN_L2_MULTICAST) /* IP unicast in an L2 multicast frame */   \
+	X(QDISC_DROP)           /* dropped by a queueing discipline */          \
+	X(UNHANDLED_PROTO)      /* a protocol the code does not handle */       \
+	X(SKB_CSUM)             /* the checksum could not be computed */        \
+	X(SKB_GSO_SEG)          /* GSO segmentation failed */                   \
+	X(DEV_HDR)              /* the device header could not be built */      \
+	X(DEV_READY)            /* the device is not up */                      \
+	X(FULL_RING)            /* the TX ring stayed full */                   \
+	X(NOMEM)                /* no memory (an empty pool) */                 \
+	X(HDR_TRUNC)            /* a header cut short */                        \
+	X(ICMP_CSUM)            /* wrong ICMP checksum */                       \
+	X(INVALID_PROTO)        /* the protocol field is invalid */             \
+	X(IP_INADDRERRORS)      /* a bad IP destination address */             \
+	X(IP_INNOROUTES)        /* no route for the destination */             \
+	X(PKT_TOO_BIG)          /* longer than the MTU */                       \
+	X(CONSUMED)             /* not a drop: used up (Linux SKB_CONSUMED) */  \
+	X(BAD_HEADER)           /* skbfwd: a header breaks its protocol's rules */ \
+	X(BAD_CHECKSUM)         /* skbfwd: a wrong checksum, any layer */       \
+	X(TTL_EXPIRED)          /* skbfwd: TTL 1 or 0 on forwarding */          \
+	X(NOT_TUNNEL)           /* skbfwd: no tunnel to decapsulate */          \
+	X(NO_HEADROOM)          /* skbfwd: headroom could not be made */        \
+	X(UNSUPPORTED)          /* skbfwd: something the path cannot do */
+
+/** The reasons kfree_skb_reason() takes; skb_drop_count() reports each. */
+enum skb_drop_reason {
+#define SKB_DROP_REASON_ENUM(name) SKB_DROP_REASON_##name,
+	SKB_DROP_REASONS(SKB_DROP_REASON_ENUM)
+#undef SKB_DROP_REASON_ENUM
+	SKB_DROP_REASON_MAX /**< not a reason: the number of them */
+};
+
+/** Linux's name of the consumed "reason" (kfree_skb_reason() of a packet used up). */
+#define SKB_CONSUMED SKB_DROP_REASON_CONSUMED
+
+/** Drops counted per lcore, one cache-aligned row each (skb_drop_count() sums them). */
+struct skb_drop_row {
+	uint64_t n[SKB_DROP_REASON_MAX];
+} __rte_cache_aligned;
+
+/**
+ * The rows of skb_drop_count(): one per EAL lcore, written by that lcore
+ * only; the last (RTE_MAX_LCORE) is shared by the other threads, which add
+ * atomically.  Read them through skb_drop_count().
+ */
+extern struct skb_drop_row skb_drop_rows[RTE_MAX_LCORE + 1];
+
+/** Count one drop under @reason on the calling lcore (out of range: NOT_SPECIFIED). */
+static inline void
+skb_drop_note(enum skb_drop_reason reason)
+{
+	unsigned int lcore = rte_lcore_id();
+	uint64_t *n;
+
+	if (unlikely((unsigned int)reason >= SKB_DROP_REASON_MAX))
+		reason = SKB_DROP_REASON_NOT_SPECIFIED;
+	if (unlikely(lcore >= RTE_MAX_LCORE)) {
+		__atomic_fetch_add(&skb_drop_rows[RTE_MAX_LCORE].n[reason], 1, __ATOMIC_RELAXED);
+		return;
+	}
+	/* this lcore's row has no other writer: a plain add, stored whole for readers */
+	n = &skb_drop_rows[lcore].n[reason];
+	__atomic_store_n(n, __atomic_load_n(n, __ATOMIC_RELAXED) + 1, __ATOMIC_RELAXED);
+}
+
+/**
+ * Drop a reference to @skb as kfree_skb() does and, when it was the last
+ * (the skb is freed), count the drop under @reason (Linux kfree_skb_reason:
+ * its tracepoint fires at the same moment).  Accepts NULL.  A @reason out of
+ * range counts as SKB_DROP_REASON_NOT_SPECIFIED.  The count is one per-lcore
+ * add: cheap enough for every drop of a fast path.
+ * Differs from Linux: kfree_skb() and consume_skb() count nothing; give the
+ * reason (SKB_DROP_REASON_NOT_SPECIFIED, SKB_CONSUMED) to have it counted.
+ */
+static inline void
+kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
+{
+	if (unlikely(skb == NULL))
+		return;
+#ifdef SKB_DEBUG
+	if (skb_debug_check(skb, __func__) && !skb_shared(skb))
+		skb_drop_note(reason);
+	skb_debug_free(skb, __func__);
+	return;
+#endif
+	if (unlikely(!skb_unref(skb)))
+		return;
+	skb_drop_note(reason);
+	rte_pktmbuf_free(&skb->mbuf);
+}
+
+/**
+ * Drops counted under @reason by kfree_skb_reason() since the start, on every
+ * lcore and thread.
+ * @return the count; 0 for a @reason out of range.
+ */
+uint64_t skb_drop_count(enum skb_drop_reason reason);
+
+/** The name of @reason without its prefix ("FULL_RING"), as Linux's drop_reasons[]; NULL when out of range. */
+const char *skb_drop_reason_name(enum skb_drop_reason reason);
 
 /* ---------------------------------------------------------------- views */
 
@@ -791,6 +961,20 @@ udp_hdr(const struct sk_buff *skb)
 	return (struct rte_udp_hdr *)skb_transport_header(skb);
 }
 
+/** The TCP header at the transport header offset (Linux tcp_hdr). */
+static inline struct rte_tcp_hdr *
+tcp_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_tcp_hdr *)skb_transport_header(skb);
+}
+
+/** The ICMP header at the transport header offset (Linux icmp_hdr). */
+static inline struct rte_icmp_hdr *
+icmp_hdr(const struct sk_buff *skb)
+{
+	return (struct rte_icmp_hdr *)skb_transport_header(skb);
+}
+
 /** The IPv6 header at the network header offset. */
 static inline struct rte_ipv6_hdr *
 ipv6_hdr(const struct sk_buff *skb)
@@ -808,6 +992,15 @@ icmp6_hdr(const struct sk_buff *skb)
 {
 	return (struct rte_icmp_hdr *)skb_transport_header(skb);
 }
+
+/**
+ * Move every header offset that is set by @off bytes (Linux
+ * skb_headers_offset_update): what a call that moves the data inside its
+ * buffer, or copies it to another place in a new one, does to keep the
+ * offsets on the same bytes.  Unset offsets stay unset; no effect on an skb
+ * whose metadata is not valid (it has no offsets).
+ */
+void skb_headers_offset_update(struct sk_buff *skb, int off);
 
 /* ---------------------------------------------------------------- frags */
 
@@ -1069,6 +1262,17 @@ struct sk_buff *skb_copy(const struct sk_buff *skb);
 struct sk_buff *pskb_copy(struct sk_buff *skb);
 
 /**
+ * A private, linear copy of @skb with @newheadroom bytes of headroom and at
+ * least @newtailroom of tailroom (Linux skb_copy_expand), from @skb's pool:
+ * the data and the last min(@newheadroom, skb_headroom()) bytes of the
+ * headroom are copied, header offsets move with them, metadata as skb_copy().
+ * @skb is unchanged and still the caller's.
+ * @return the copy; NULL when @newheadroom or @newtailroom is negative, the
+ * three lengths pass 64 KiB, or memory is short.
+ */
+struct sk_buff *skb_copy_expand(const struct sk_buff *skb, int newheadroom, int newtailroom);
+
+/**
  * Make @skb's data private: when any of its segments is shared (skb_cloned() or
  * a shared frag), return a private copy (skb_copy()) and free @skb; else return
  * @skb.  As Linux, @skb is freed even when the copy fails.
@@ -1083,6 +1287,213 @@ struct sk_buff *skb_unshare(struct sk_buff *skb);
  * @return the new skb, or NULL when memory is short.
  */
 struct sk_buff *skb_realloc_headroom(struct sk_buff *skb, unsigned int headroom);
+
+/* ---------------------------------------------------------------- writable data, padding */
+
+/**
+ * Give @skb a private head when clones share it (Linux skb_unclone), so that
+ * its head bytes can be written; the frags stay as they are.
+ * @return 0; as pskb_expand_head() when the copy cannot be made (-ENOMEM,
+ * -EBUSY, -EINVAL), the skb then unchanged and still the caller's.
+ */
+__rte_warn_unused_result
+static inline int
+skb_unclone(struct sk_buff *skb)
+{
+	SKB_DEBUG_ENTRY(skb, -EINVAL);
+	if (!skb_cloned(skb))
+		return 0;
+	return pskb_expand_head(skb, 0, 0);
+}
+
+/**
+ * Make the head writable with at least @headroom bytes of headroom (Linux
+ * skb_cow): as skb_cow_head(), but headroom that must be added is added in
+ * multiples of NET_SKB_PAD, so that later pushes find room.
+ * @return 0; as skb_cow_head() (-ENOMEM, -EBUSY, -EINVAL), the skb then unchanged.
+ */
+__rte_warn_unused_result
+static inline int
+skb_cow(struct sk_buff *skb, unsigned int headroom)
+{
+	unsigned int room = skb_headroom(skb);
+
+	if (headroom > room)
+		headroom = room + RTE_ALIGN_CEIL(headroom - room, NET_SKB_PAD);
+	return skb_cow_head(skb, headroom);
+}
+
+/**
+ * Make the first @write_len bytes of the data linear and private, so that
+ * they can be written without a clone seeing it (Linux skb_ensure_writable).
+ * Pointers into the data taken before the call are stale after it.
+ * @return 0; -ENOMEM when the skb is shorter than @write_len or the bytes
+ * cannot be made linear; as pskb_expand_head() when the head cannot be made
+ * private.  The skb stays the caller's either way.
+ */
+__rte_warn_unused_result
+static inline int
+skb_ensure_writable(struct sk_buff *skb, unsigned int write_len)
+{
+	if (!pskb_may_pull(skb, write_len))
+		return -ENOMEM;
+	return skb_unclone(skb);
+}
+
+/**
+ * The skb to use when others may hold @skb (Linux skb_share_check): when it is
+ * shared (skb_get()), a clone, and the caller's reference to @skb is dropped;
+ * else @skb itself.
+ * @return the skb; NULL when the clone could not be made (the pool is empty):
+ * the caller's reference to @skb is dropped then too, as Linux does.
+ */
+static inline struct sk_buff *
+skb_share_check(struct sk_buff *skb)
+{
+	struct sk_buff *n;
+
+	SKB_DEBUG_ENTRY(skb, NULL);
+	if (likely(!skb_shared(skb)))
+		return skb;
+	n = skb_clone(skb);
+	kfree_skb(skb);
+	return n;
+}
+
+/**
+ * Detach @skb from its owner (Linux skb_orphan: runs the socket destructor).
+ * libskb skbs have no socket and no destructor, so there is nothing to do:
+ * the call exists so that ported code keeps its line.
+ */
+static inline void
+skb_orphan(struct sk_buff *skb)
+{
+	RTE_SET_USED(skb);
+}
+
+/**
+ * Make sure the @pad bytes after the data exist and are zero, without adding
+ * them to the data (Linux skb_pad): the linear tailroom is used when it is
+ * private and long enough; otherwise the head is re-allocated with room for
+ * the frags and the pad, and the frags copied into it (the skb is linear
+ * after it).
+ * @return 0; on error the skb is FREED, as Linux does: -EINVAL for @pad < 0,
+ * -ENOMEM when the data and the pad pass 64 KiB or memory is short, -EBUSY
+ * when DPDK indirect mbufs point into the head.
+ */
+__rte_warn_unused_result
+int skb_pad(struct sk_buff *skb, int pad);
+
+/**
+ * skb_pad() to @len bytes (Linux skb_padto): when the skb is shorter than
+ * @len, the bytes up to @len after the data are made to exist and zeroed; the
+ * length does not change.
+ * @return 0; on error, as skb_pad(), the skb is FREED.
+ */
+__rte_warn_unused_result
+static inline int
+skb_padto(struct sk_buff *skb, unsigned int len)
+{
+	unsigned int size = skb_len(skb);
+
+	if (likely(size >= len))
+		return 0;
+	if (unlikely(len - size > INT32_MAX)) {
+		kfree_skb(skb);
+		return -ENOMEM;
+	}
+	return skb_pad(skb, (int)(len - size));
+}
+
+/**
+ * Pad @skb with zeros to @len bytes and add them to the data (Linux
+ * skb_put_padto): skb_len() is at least @len after it.
+ * @return 0; -ENOMEM on error, when the skb is FREED (as skb_pad()).
+ */
+__rte_warn_unused_result
+static inline int
+skb_put_padto(struct sk_buff *skb, unsigned int len)
+{
+	unsigned int size = skb_len(skb);
+
+	if (likely(size >= len))
+		return 0;
+	if (skb_padto(skb, len) != 0)
+		return -ENOMEM;
+	__skb_put(skb, len - size);
+	return 0;
+}
+
+/**
+ * Pad an Ethernet frame with zeros to the shortest frame, ETH_ZLEN (60) bytes
+ * (Linux eth_skb_pad).
+ * @return 0; -ENOMEM on error, when the skb is FREED.
+ */
+__rte_warn_unused_result
+static inline int
+eth_skb_pad(struct sk_buff *skb)
+{
+	return skb_put_padto(skb, ETH_ZLEN);
+}
+
+/* ---------------------------------------------------------------- Ethernet and VLAN */
+
+/**
+ * Take in an Ethernet frame received on @port_id (Linux eth_type_trans): the
+ * mac header is set at the data, mbuf.port set to @port_id (Linux's
+ * skb->dev), skb->pkt_type set against the port's MAC address
+ * (rte_eth_macaddr_get()): PACKET_HOST when the destination is that address,
+ * PACKET_BROADCAST for ff:ff:ff:ff:ff:ff, PACKET_MULTICAST for another group
+ * address, PACKET_OTHERHOST for another unicast one; then the ETH_HLEN bytes
+ * of the header are pulled.  A tagged frame (802.1Q, 802.1ad) returns its
+ * tag's protocol, ETH_P_8021Q or ETH_P_8021AD, with the tag left at the data,
+ * as Linux: the receive path (or skb_vlan_pop() with the mac header back at
+ * the data) takes it off.
+ * Differs from Linux: the header is first made linear when it lies in frags,
+ * and a frame shorter than ETH_HLEN is left as it was (Linux would read past
+ * it); a port without a MAC address (an invalid @port_id) matches no unicast.
+ * @return the protocol in network order: the EtherType when it is one
+ * (>= ETH_P_802_3_MIN), else ETH_P_802_3 (raw 802.3, payload starting
+ * 0xffff) or ETH_P_802_2 (LLC); 0 when the frame is shorter than ETH_HLEN
+ * or its header cannot be made linear (SKB_MISUSE_PULL counted, the skb
+ * unchanged).
+ */
+uint16_t eth_type_trans(struct sk_buff *skb, uint16_t port_id);
+
+/**
+ * Insert a VLAN tag into the frame (Linux skb_vlan_push, the tag written into
+ * the bytes): after the two MAC addresses at the mac header, which must be at
+ * the data, come @vlan_proto (network order: ETH_P_8021Q or ETH_P_8021AD, as
+ * rte_cpu_to_be_16() gives) and @vlan_tci (host order), then the EtherType
+ * that was there.  The new tag is the outermost.  skb->protocol becomes
+ * @vlan_proto, the mac header and data move 4 bytes to the front; the network
+ * and transport headers stay on their bytes.  The head is made private and
+ * given the 4 bytes of headroom when needed (skb_cow_head()).
+ * @return 0; -EINVAL when the mac header is not at the data or the frame is
+ * shorter than two MAC addresses; -ENOMEM (or as skb_cow_head()) when the
+ * room cannot be made.  On error the skb is unchanged and still the caller's.
+ */
+__rte_warn_unused_result
+int skb_vlan_push(struct sk_buff *skb, uint16_t vlan_proto, uint16_t vlan_tci);
+
+/**
+ * Take the outermost VLAN tag out of the frame (Linux skb_vlan_pop with the
+ * tag in the frame): the mac header must be at the data; when the EtherType
+ * after the two MAC addresses is ETH_P_8021Q or ETH_P_8021AD and the frame
+ * holds the whole tagged header (VLAN_ETH_HLEN), the MAC addresses move 4
+ * bytes to the back over the tag, the data and mac header with them, and
+ * skb->protocol becomes the EtherType the tag carried (as eth_type_trans()
+ * gives it); a network header set inside the old Ethernet header moves to
+ * just after the new one.  The tag's TCI is not kept: an inner tag stays in
+ * the frame, now outermost.  A frame without a tag is left as it is.
+ * Differs from Linux: no tag is kept aside (no hwaccel tag), and an mbuf tag
+ * the NIC stripped on receive (RTE_MBUF_F_RX_VLAN_STRIPPED) is not looked at.
+ * @return 0 (a tag popped, or none there); -EINVAL when the mac header is not
+ * at the data; as skb_ensure_writable() (-ENOMEM, ...) when the tagged header
+ * cannot be made linear and private — the skb then unchanged.
+ */
+__rte_warn_unused_result
+int skb_vlan_pop(struct sk_buff *skb);
 
 /* ---------------------------------------------------------------- queues */
 

@@ -40,6 +40,7 @@ skb_copy_header(struct sk_buff *to, const struct sk_buff *from)
 	to->mark = from->mark;
 	to->skb_flags = from->skb_flags & ~SKB_FL_CLONED;
 	to->shinfo = from->shinfo;
+	to->pkt_type = from->pkt_type;
 	memcpy(to->cb, from->cb, sizeof(to->cb));
 	SKB_ASAN_HEAD(to); /* the header offsets keep their headroom readable */
 }
@@ -105,27 +106,39 @@ pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 /* ---------------------------------------------------------------- private copies */
 
 struct sk_buff *
-skb_copy(const struct sk_buff *skb)
+skb_copy_expand(const struct sk_buff *skb, int newheadroom, int newtailroom)
 {
 	const struct rte_mbuf *m = &skb->mbuf;
-	unsigned int room = m->data_off;
+	unsigned int old_room = m->data_off, copy_len = old_room, copy_off = 0;
 	struct sk_buff *n;
 
 	SKB_DEBUG_ENTRY(skb, NULL);
-	if (room + m->pkt_len > UINT16_MAX)
+	if (newheadroom < 0 || newtailroom < 0 ||
+	    (uint64_t)newheadroom + m->pkt_len + (unsigned int)newtailroom > UINT16_MAX)
 		return NULL;
-	n = alloc_skb(m->pool, room + m->pkt_len);
+	n = alloc_skb(m->pool, (unsigned int)newheadroom + m->pkt_len + (unsigned int)newtailroom);
 	if (n == NULL)
 		return NULL;
-	/* the headroom's bytes too: a mac header may sit there after a pull */
-	skb_head_copy(skb_head(n), skb, 0, room);
-	n->mbuf.data_off = (uint16_t)room;
+	/* the end of the headroom too: a mac header may sit there after a pull */
+	if ((unsigned int)newheadroom <= copy_len)
+		copy_len = (unsigned int)newheadroom;
+	else
+		copy_off = (unsigned int)newheadroom - copy_len;
+	skb_head_copy(skb_head(n) + copy_off, skb, old_room - copy_len, copy_len);
+	n->mbuf.data_off = (uint16_t)newheadroom;
 	if (skb_copy_bits(skb, 0, __skb_put(n, m->pkt_len), (int)m->pkt_len) != 0) {
 		kfree_skb(n);
 		return NULL;
 	}
 	skb_copy_header(n, skb);
+	skb_headers_offset_update(n, newheadroom - (int)old_room);
 	return n;
+}
+
+struct sk_buff *
+skb_copy(const struct sk_buff *skb)
+{
+	return skb_copy_expand(skb, (int)skb_headroom(skb), 0);
 }
 
 struct sk_buff *

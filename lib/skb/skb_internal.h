@@ -12,6 +12,7 @@
  *                counts, debug checks, trim, pull, head re-allocation
  *   skb_data.c   nonlinear data: store, iovec copies, frags, pskb_pull, split
  *   skb_clone.c  clones, pskb_expand_head, copies, unshare
+ *   skb_eth.c    padding, eth_type_trans(), VLAN push and pop
  *   skb_csum.c   skb_checksum()
  *   skb_gso.c    GSO over rte_gso, GRO over rte_gro
  */

@@ -40,6 +40,7 @@ skb_meta_init(struct sk_buff *skb)
 	skb->priority = 0;
 	skb->mark = 0;
 	skb->skb_flags = 0;
+	skb->pkt_type = PACKET_HOST;
 	memset(&skb->shinfo, 0, sizeof(skb->shinfo));
 	memset(skb->cb, 0, sizeof(skb->cb));
 	skb->mbuf.ol_flags |= skb_meta_flag;
