@@ -28,19 +28,7 @@ static const struct fwd_engine *fwd_engine_up;
 
 uint16_t fwd_nb_txq = 1;
 
-static rte_spinlock_t fwd_plan_sl = RTE_SPINLOCK_INITIALIZER;
-
-void
-fwd_plan_lock(void)
-{
-	rte_spinlock_lock(&fwd_plan_sl);
-}
-
-void
-fwd_plan_unlock(void)
-{
-	rte_spinlock_unlock(&fwd_plan_sl);
-}
+rte_spinlock_t fwd_plan_sl = RTE_SPINLOCK_INITIALIZER;
 
 /* Index of the port frames received on port index @i of @n go out of. */
 static unsigned int

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include <rte_config.h>
+#include <rte_spinlock.h>
 
 #include "engine.h"
 
@@ -140,10 +141,22 @@ extern unsigned int nb_fwd_lcores;
 /** TX queues every port needs for the plan: --txq, or one per lcore (fwd_lcores_assign()). */
 extern uint16_t fwd_nb_txq;
 
+/* The lock of fwd_plan_lock(); inline so that ports.c, below the runtime, takes it without a call into it. */
+extern rte_spinlock_t fwd_plan_sl;
+
 /** Hold off the main lcore's changes to the streams and ports (readers on other threads). */
-void fwd_plan_lock(void);
+static inline void
+fwd_plan_lock(void)
+{
+	rte_spinlock_lock(&fwd_plan_sl);
+}
+
 /** Release fwd_plan_lock(). */
-void fwd_plan_unlock(void);
+static inline void
+fwd_plan_unlock(void)
+{
+	rte_spinlock_unlock(&fwd_plan_sl);
+}
 
 /**
  * A plan made apart from the running one (fwd_plan_make()): what the next
