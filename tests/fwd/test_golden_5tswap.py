@@ -6,9 +6,10 @@ from the input by its own rules: MACs swapped; behind any number of 802.1Q
 and 802.1ad tags, a valid IPv4 header (version 4, IHL >= 5, header and
 total length inside the frame) has its addresses swapped, and the ports of
 UDP or TCP when the packet is no fragment but the first and holds their 4
-bytes; an IPv6 header (40 bytes, version 6) its addresses, and its UDP/TCP
-ports when the next header is one and the port bytes are inside payload and
-frame.  Everything else after the MACs is as received; frames shorter than
+bytes; an IPv6 header (version 6, payload length inside the frame, extension
+headers walked as Linux's ipv6_skip_exthdr() inside the packet) its addresses,
+and its UDP/TCP ports when the header after the extension headers is one, no
+later fragment, with the port bytes inside the packet.  Everything else after the MACs is as received; frames shorter than
 14 bytes are dropped as truncated; no checksum
 changes (each stays right where it was right)."""
 
@@ -54,10 +55,28 @@ def expected(fr):
     elif etype == 0x86DD:
         if len(fr) < off + 40 or fr[off] >> 4 != 6:
             return bytes(b)
+        end = off + 40 + struct.unpack("!H", fr[off + 4:off + 6])[0]
+        if end > len(fr):
+            return bytes(b)
+        # RFC 8200 extension headers, walked as Linux's ipv6_skip_exthdr()
+        nh, p = fr[off + 6], off + 40
+        while nh in (0, 43, 44, 51, 60):
+            if p + 8 > end:
+                return bytes(b)
+            if nh == 44:
+                if struct.unpack("!H", fr[p + 2:p + 4])[0] & 0xFFF8:
+                    break                        # a later fragment: no ports
+                ln = 8
+            elif nh == 51:
+                ln = (fr[p + 1] + 2) * 4
+            else:
+                ln = (fr[p + 1] + 1) * 8
+            if p + ln > end:
+                return bytes(b)
+            nh, p = fr[p], p + ln
         swap(b, off + 8, off + 24, 16)
-        plen = struct.unpack("!H", fr[off + 4:off + 6])[0]
-        if fr[off + 6] in (6, 17) and plen >= 4 and off + 44 <= len(fr):
-            swap(b, off + 40, off + 42, 2)
+        if nh in (6, 17) and p + 4 <= end:
+            swap(b, p, p + 2, 2)
     return bytes(b)
 
 
@@ -78,6 +97,7 @@ def frames(port):
     udp = g.udp_frame(B, A, s, d, b"payload" * 3, sport=1234, dport=80)
     tcpf = g.eth(B, A, g.ETH_IPV4, g.ipv4(s, d, 6, tcp(40000, 443) + b"data"))
     v6a, v6b = "20010db8" + "00" * 11 + "01", "20010db8" + "00" * 11 + "02"
+    v6udp = struct.pack("!HHHH", 4000 + port, 53, 12, 0) + b"wxyz"
     out = [
         udp, tcpf,
         g.vlan_eth(B, A, 100, g.ETH_IPV4, g.ipv4(s, d, 17, g.udp(s, d, 5, 6, b"x"))),
@@ -94,6 +114,18 @@ def frames(port):
         g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 58, bytes([128, 0, 0, 0]) + bytes(4))),  # ICMPv6
         g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 17, b"\x00\x35", plen=2)),         # ports cut
         g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 17, b"")[:30]),                     # header cut
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 0, bytes([17, 0]) + bytes(6) + v6udp)),   # hop-by-hop
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 60, bytes([51, 0]) + bytes(6)
+                                 + bytes([6, 1]) + bytes(10) + tcp(80, 8080))),  # dstopts, AH
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 44, bytes([17, 0, 0, 1]) + bytes(4) + v6udp)),  # 1st frag
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 44, bytes([17, 0, 0x03, 0x20]) + bytes(4)
+                                 + v6udp)),                                  # later fragment
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 60, bytes([17, 10]) + bytes(6) + v6udp)),  # past end
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 17, v6udp, plen=200)),              # length past
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 17, v6udp, plen=8) + bytes(6)),      # padding
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 59, v6udp)),                        # no next header
+        g.eth(B, A, 0x86DD, ipv6(v6a, v6b, 50, v6udp)),                        # ESP
+        g.eth(B, A, 0x86DD, struct.pack("!I", 0x40000000) + ipv6(v6a, v6b, 17, v6udp)[4:]),
         g.eth(B, A, g.ETH_ARP, struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1) + bytes(20)),
         g.eth(B, A, g.ETH_IPV4, g.ipv4(s, d, 17, g.udp(s, d, 1, 2, bytes(16)),
                                        flags_frag=0x2000)),                  # first fragment

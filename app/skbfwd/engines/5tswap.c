@@ -3,30 +3,27 @@
  * 5tswap engine: testpmd's five-tuple swap.  Each frame goes back the way it
  * came with its Ethernet addresses swapped; behind any number of 802.1Q and
  * 802.1ad tags (as testpmd: libskb's parser skips two, this file the rest), an
- * IPv4 header libskb's parser accepts has its addresses swapped and, when it
- * carries UDP or TCP and is no fragment but the first, the ports, as soon as
- * their 4 bytes are inside the IP packet (testpmd does not check the
- * transport header either); an IPv6 header (version 6, the 40 bytes inside the frame) has its addresses
- * swapped and, when its next header is UDP or TCP (no extension header
- * skipped, as testpmd) and their 4 port bytes are inside the payload, its
- * ports.  A swap changes no checksum (the sums are order-free), so none is
- * touched.  Whatever is not understood is still forwarded with only the
- * layers before it swapped, as testpmd does; only frames shorter than an
- * Ethernet header are dropped (truncated).  Unlike testpmd, it does not swap
- * the first 4 payload bytes of non-first IPv4 fragments, which are not ports.
- * IPv6 is read here, not by libskb's parser: testpmd takes the fixed header's
- * next header as the transport protocol without walking extension headers,
- * which a parser that walks them would not reproduce.
+ * IPv4 or IPv6 header libskb's parser accepts has its addresses swapped and,
+ * when it carries UDP or TCP and is no fragment but the first, the ports, as
+ * soon as their 4 bytes are inside the IP packet (testpmd does not check the
+ * transport header either).  IPv6 extension headers are skipped as the parser
+ * walks them (Linux's ipv6_skip_exthdr()), so the ports behind them are
+ * swapped too, where testpmd takes the fixed header's next header as the
+ * transport protocol.  A swap changes no checksum (the sums are order-free),
+ * so none is touched.  Whatever is not understood is still forwarded with only
+ * the layers before it swapped, as testpmd does; only frames shorter than an
+ * Ethernet header are dropped (truncated).  Where testpmd reads what is not
+ * there (headers past the frame, IP headers with a wrong version or length)
+ * this engine does not follow it.
  */
 
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_ip.h>
 
 #include "pkt.h"
 #include "skb_parse.h"
-
-#define IPV6_HDR_LEN 40
 
 /* Swap the @len bytes at @a and @b. */
 static inline void
@@ -68,33 +65,12 @@ fivetswap_skip_tags(struct sk_buff *skb, struct skb_hdrs *h)
 	return 0;
 }
 
-static inline void
-fivetswap_ipv6(struct sk_buff *skb, const struct skb_hdrs *h)
-{
-	unsigned int l3 = h->l3_off;
-	uint8_t *ip;
-	unsigned int plen;
-
-	if (!pskb_may_pull(skb, l3 + IPV6_HDR_LEN))
-		return;
-	ip = skb_data(skb) + l3;
-	if ((ip[0] >> 4) != 6)
-		return;
-	swap_bytes(ip + 8, ip + 24, 16);
-	if (ip[6] != IPPROTO_UDP && ip[6] != IPPROTO_TCP)
-		return;
-	plen = (unsigned int)ip[4] << 8 | ip[5];
-	if (plen >= 4 && l3 + IPV6_HDR_LEN + 4 <= skb_len(skb) &&
-	    pskb_may_pull(skb, l3 + IPV6_HDR_LEN + 4))
-		fivetswap_ports(skb, l3 + IPV6_HDR_LEN);
-}
-
 static inline int
 fivetswap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 {
 	struct rte_ether_hdr *eth;
 	struct skb_hdrs h;
-	struct rte_ipv4_hdr *ip;
+	uint8_t *ip;
 
 	if (unlikely(!pskb_may_pull(skb, RTE_ETHER_HDR_LEN)))
 		return FWD_DROP_TRUNCATED;
@@ -102,17 +78,22 @@ fivetswap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 	swap_bytes(eth->dst_addr.addr_bytes, eth->src_addr.addr_bytes, RTE_ETHER_ADDR_LEN);
 	if (skb_parse_eth(skb, 0, &h) < 0 || fivetswap_skip_tags(skb, &h) < 0)
 		return PKT_OK;          /* a tag cut short: the MACs are all there is */
-	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6)) {
-		fivetswap_ipv6(skb, &h);
-		return PKT_OK;
-	}
 	if (skb_parse_ip(skb, &h, 0) < 0)
 		return PKT_OK;
-	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
-	swap_bytes((uint8_t *)&ip->src_addr, (uint8_t *)&ip->dst_addr, 4);
-	/* the first fragment holds the ports; the others hold payload there */
+	ip = skb_data(skb) + h.l3_off;
+	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
+		swap_bytes(ip + offsetof(struct rte_ipv4_hdr, src_addr),
+			   ip + offsetof(struct rte_ipv4_hdr, dst_addr), 4);
+		/* a later fragment holds payload where the ports were */
+		if (((const struct rte_ipv4_hdr *)ip)->fragment_offset &
+		    RTE_BE16(RTE_IPV4_HDR_OFFSET_MASK))
+			return PKT_OK;
+	} else {
+		/* a later fragment's walk ends at its fragment header: no ports */
+		swap_bytes(ip + offsetof(struct rte_ipv6_hdr, src_addr),
+			   ip + offsetof(struct rte_ipv6_hdr, dst_addr), 16);
+	}
 	if ((h.l4_proto == IPPROTO_UDP || h.l4_proto == IPPROTO_TCP) &&
-	    !(ip->fragment_offset & RTE_BE16(RTE_IPV4_HDR_OFFSET_MASK)) &&
 	    h.l4_off + 4 <= h.l3_end && skb_parse_pull(skb, h.l4_off + 4) == 0)
 		fivetswap_ports(skb, h.l4_off);
 	return PKT_OK;
