@@ -15,7 +15,8 @@ dpdk-testpmd (Debian's 22.11.11) and skbfwd both run, and:
   format strings, with their padding): a renderer that did not match testpmd
   would fail on testpmd's own output;
 * the counters mean what testpmd's do: rxonly TX-dropped 0, txonly RX 0 and
-  TX-total what it sent, exact packet counts and the exact burst lines of a
+  TX-total what it sent, flowgen RX what it consumed and TX-dropped 0 (the
+  same awk over flowgen and 5tswap too), exact packet counts and the exact burst lines of a
   6-frame capture, the cycles line's arithmetic and clock;
 * --stats-format=line prints one line per port and period that starts with the
   seconds elapsed and gives rates in Mpps and Gbit/s.
@@ -311,6 +312,29 @@ def main():
            "txonly: cycles divided by the packets sent", r.out)
     tap.ok("RX-bursts" not in r.out and "TX-bursts" in r.out,
            "txonly: a TX-bursts line, no RX-bursts line (it does not poll RX)", r.out)
+
+    # flowgen: frames received are RX (consumed), never TX drops; cycles per packet sent
+    args = ["--forward-mode=flowgen", "--record-core-cycles"]
+    rc, tp, tperr = testpmd(NULL2, args)
+    tap.eq(rc, 0, "testpmd flowgen: exit status", tp + tperr)
+    r = skbfwd(args, tag="out_flowgen")
+    compare(tap, "flowgen", tp, r.out)
+    for who, out in (("testpmd", tp), ("skbfwd", r.out)):
+        c, cy = counters(out), cycles(out)
+        tap.ok(c.get("all", (0, 0, 0))[0] > 0 and c["all"][2] > 0 and
+               all(v[1] == 0 and v[3] == 0 for v in c.values()),
+               f"flowgen: {who}: RX and TX counted, RX-dropped and TX-dropped 0", out)
+        tap.ok(cy is not None and (cy[2], int(cy[3])) == ("flowgen", c.get("all", (0,) * 4)[2]),
+               f"flowgen: {who}: cycles divided by the packets sent", out)
+    tap.eq([ln for ln in r.out.splitlines() if ln.startswith("  number of flows")],
+           [ln for ln in tp.splitlines() if ln.startswith("  number of flows")],
+           "flowgen: testpmd's number of flows lines")
+
+    # 5tswap: a forwarding engine, its blocks as io's
+    rc, tp, tperr = testpmd(NULL2, ["--forward-mode=5tswap"])
+    tap.eq(rc, 0, "testpmd 5tswap: exit status", tp + tperr)
+    r = skbfwd(["--forward-mode=5tswap"], tag="out_5tswap")
+    compare(tap, "5tswap", tp, r.out)
 
     # csum with 2 queues: per-stream blocks with the checksum fields
     args = ["--forward-mode=csum", "--rxq=2", "--txq=2", "--record-burst-stats"]
