@@ -166,31 +166,75 @@ skb_netdev_pool(uint16_t port_id)
 	return port_id < RTE_MAX_ETHPORTS ? skb_port_pool[port_id] : NULL;
 }
 
+/*
+ * Make @m, fresh from @mp, what alloc_skb() hands out: room for @size bytes (an
+ * attached external buffer beyond the data room), no headroom, metadata valid.
+ * 0, or -ENOMEM (no external buffer; @m unchanged, still the caller's to free).
+ */
+static inline int
+skb_alloc_prepare(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
+{
+	struct sk_buff *skb = __skb_from_mbuf(m);
+
+	if (unlikely(size > m->buf_len)) {
+		struct skb_newbuf nb;
+
+		if (skb_newbuf_get(NULL, size, size, mp->socket_id, &nb) < 0)
+			return -ENOMEM;
+		skb_seg_set_buf(m, &nb, 0);
+	}
+	m->data_off = 0;
+	skb_meta_init(skb);
+	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
+	return 0;
+}
+
 struct sk_buff *
 alloc_skb(struct rte_mempool *mp, unsigned int size)
 {
 	struct rte_mbuf *m;
-	struct sk_buff *skb;
 
 	if (unlikely(size > UINT16_MAX))
 		return NULL;
 	m = rte_pktmbuf_alloc(mp);
 	if (unlikely(m == NULL))
 		return NULL;
-	if (unlikely(size > m->buf_len)) {
-		struct skb_newbuf nb;
-
-		if (skb_newbuf_get(NULL, size, size, mp->socket_id, &nb) < 0) {
-			rte_pktmbuf_free(m);
-			return NULL;
-		}
-		skb_seg_set_buf(m, &nb, 0);
+	if (unlikely(skb_alloc_prepare(mp, m, size) < 0)) {
+		rte_pktmbuf_free(m);
+		return NULL;
 	}
-	m->data_off = 0;
-	skb = __skb_from_mbuf(m);
-	skb_meta_init(skb);
-	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
-	return skb;
+	return __skb_from_mbuf(m);
+}
+
+/* ------------------------------------------------------------ bulk allocation */
+
+int
+alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
+	       unsigned int size)
+{
+	struct rte_mbuf **ms = (struct rte_mbuf **)skbs;
+	unsigned int i;
+
+	if (unlikely(size > UINT16_MAX))
+		return -ENOMEM;
+	if (unlikely(n == 0))   /* a ring refuses an empty get */
+		return 0;
+	/* rte_pktmbuf_alloc_bulk() less its own pass: reset and prepare in one */
+	if (unlikely(rte_mempool_get_bulk(mp, (void **)ms, n) != 0))
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		rte_pktmbuf_reset(ms[i]);
+		if (unlikely(skb_alloc_prepare(mp, ms[i], size) < 0)) {
+			/*
+			 * the earlier ones are skbs with one user, the later ones
+			 * mbufs as the pool keeps them (direct, unchained, one
+			 * reference): all go back as mbufs
+			 */
+			rte_pktmbuf_free_bulk(ms, n);
+			return -ENOMEM;
+		}
+	}
+	return 0;
 }
 
 struct sk_buff *

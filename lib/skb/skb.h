@@ -337,6 +337,18 @@ skb_from_mbuf(struct rte_mbuf *m)
 struct sk_buff *alloc_skb(struct rte_mempool *mp, unsigned int size);
 
 /**
+ * Allocate @n skbs at once, each as alloc_skb(@mp, @size) hands it out: a linear
+ * area of at least @size bytes, no headroom, fields valid (users 1, header
+ * offsets unset, the rest zero).  One mempool get for the burst.
+ * Differs from Linux: no such call (kmem_cache_alloc_bulk is its nearest kin).
+ * @return 0 with @skbs[0..@n-1] filled, or -ENOMEM with nothing allocated and
+ *   @skbs unspecified (the pool holds fewer than @n, memory for an external
+ *   buffer is short, or @size > UINT16_MAX).
+ */
+int alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
+		   unsigned int size);
+
+/**
  * Allocate an RX skb for @port_id from its pool with NET_SKB_PAD headroom reserved
  * and the port recorded (mbuf.port).
  * @return the skb, or NULL (no pool recorded for the port, or as alloc_skb()).

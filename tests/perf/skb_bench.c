@@ -83,8 +83,8 @@ b_alloc_skb_bulk(struct bench_ctx *c, unsigned long n)
 	struct sk_buff *s[BULK];
 
 	for (unsigned long i = 0; i < n; i++) {
-		for (unsigned int j = 0; j < BULK; j++)
-			s[j] = alloc_skb(c->mp, 0);
+		if (alloc_skb_bulk(c->mp, s, BULK, 0) != 0)
+			abort();
 		SINK(s);
 		kfree_skb_bulk(s, BULK);
 	}
@@ -371,7 +371,7 @@ b_ring_st(struct bench_ctx *c, unsigned long n)
 static const struct bench_op ops[] = {
 	{ "alloc_skb+kfree_skb", "rte_pktmbuf_alloc+rte_pktmbuf_free",
 	  b_alloc_skb, b_alloc_mbuf, 1 },
-	{ "alloc_skb+kfree_skb_bulk (32)", "rte_pktmbuf_alloc_bulk+rte_pktmbuf_free_bulk (32)",
+	{ "alloc_skb_bulk+kfree_skb_bulk (32)", "rte_pktmbuf_alloc_bulk+rte_pktmbuf_free_bulk (32)",
 	  b_alloc_skb_bulk, b_alloc_mbuf_bulk, BULK },
 	{ "skb_reserve", "data_off += len (bounded, by hand)",
 	  b_skb_reserve, b_mbuf_reserve, CHAIN_OPS },

@@ -77,6 +77,100 @@ fail:
 	return TEST_FAILED;
 }
 
+/* Every skb of @skbs as alloc_skb(pool, 100) hands it out, and no two alike. */
+static int
+check_fresh_bulk(struct sk_buff **skbs, unsigned int n)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		struct sk_buff *skb = skbs[i];
+
+		TEST_ASSERT(skb_meta_valid(skb), "skb %u: metadata not valid", i);
+		TEST_ASSERT_EQ(skb_len(skb), 0);
+		TEST_ASSERT_EQ(skb_headroom(skb), 0);
+		TEST_ASSERT_EQ(skb_tailroom(skb), ROOM);
+		TEST_ASSERT_PTR_EQ(skb_data(skb), skb_to_mbuf(skb)->buf_addr);
+		TEST_ASSERT_EQ(skb_to_mbuf(skb)->nb_segs, 1);
+		TEST_ASSERT_EQ(skb->users, 1);
+		TEST_ASSERT_EQ(skb->mark, 0);
+		TEST_ASSERT_EQ(skb->priority, 0);
+		TEST_ASSERT_EQ(skb->protocol, 0);
+		TEST_ASSERT_EQ(skb->cb[0] | skb->cb[47], 0);
+		TEST_ASSERT(!skb_mac_header_was_set(skb), "skb %u: mac header set", i);
+		TEST_ASSERT(!skb_transport_header_was_set(skb), "skb %u: transport header set", i);
+		for (j = 0; j < i; j++)
+			TEST_ASSERT(skbs[j] != skb, "skb %u handed out twice", i);
+	}
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+static int
+test_alloc_bulk(void)
+{
+	struct sk_buff *skbs[POOL_N], *more[8];
+	unsigned int i;
+
+	/* the whole pool, every object written over, then the whole pool again */
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	TEST_ASSERT_EQ(check_fresh_bulk(skbs, POOL_N), TEST_SUCCESS);
+	for (i = 0; i < POOL_N; i++) {
+		struct sk_buff *skb = skbs[i];
+
+		skb_reserve(skb, 32);
+		TEST_ASSERT(skb_put(skb, 60) != NULL, "put");
+		skb_reset_mac_header(skb);
+		skb_set_transport_header(skb, 34);
+		skb->mark = 0xdead;
+		skb->priority = 7;
+		skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+		skb->cb[0] = 1;
+		skb->cb[47] = 2;
+	}
+	kfree_skb_bulk(skbs, POOL_N);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
+	TEST_ASSERT_EQ(check_fresh_bulk(skbs, POOL_N), TEST_SUCCESS);
+	kfree_skb_bulk(skbs, POOL_N);
+	TEST_ASSERT_POOL_EMPTY(pool);
+
+	/* the pool short of a burst: -ENOMEM, nothing taken; a burst that fits still does */
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N - 4, 100), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 5, 100), -ENOMEM);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 4, 100), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	TEST_ASSERT_EQ(check_fresh_bulk(more, 4), TEST_SUCCESS);
+	kfree_skb_bulk(more, 4);
+	kfree_skb_bulk(skbs, POOL_N - 4);
+	TEST_ASSERT_POOL_EMPTY(pool);
+
+	/* beyond the 16-bit buffer: -ENOMEM, nothing taken; none asked: 0 */
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 2, 70000), -ENOMEM);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 0, 100), 0);
+	TEST_ASSERT_POOL_EMPTY(pool);
+
+	/* beyond the data room: each gets its external buffer, as alloc_skb() */
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 3, 9000), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 3);
+	for (i = 0; i < 3; i++) {
+		TEST_ASSERT(RTE_MBUF_HAS_EXTBUF(skb_to_mbuf(more[i])), "skb %u: no external buffer", i);
+		TEST_ASSERT_EQ(skb_headroom(more[i]), 0);
+		TEST_ASSERT(skb_tailroom(more[i]) >= 9000, "tailroom %d", skb_tailroom(more[i]));
+		TEST_ASSERT(skb_put(more[i], 9000) != NULL, "put 9000");
+	}
+	kfree_skb_bulk(more, 3);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static int
 test_conversion(void)
 {
@@ -432,6 +526,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_pool_create),
 	UNIT_TEST(test_alloc_free),
 	UNIT_TEST(test_alloc_big_ext),
+	UNIT_TEST(test_alloc_bulk),
 	UNIT_TEST(test_conversion),
 	UNIT_TEST(test_put_bounds),
 	UNIT_TEST(test_put_data_zero),
