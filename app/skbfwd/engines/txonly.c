@@ -1,19 +1,26 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * txonly engine: a UDP/IPv4 generator (testpmd's txonly).  Each frame is built
- * with the skb API: netdev_alloc_skb() leaves headroom, skb_put_zero() makes the
- * payload of the first segment, skb_push() puts UDP, IPv4 and Ethernet in front;
- * --txpkts with several sizes chains further zeroed segments as frags.  Source
- * MAC := TX port's MAC, destination := its --eth-peer; IPv4 TTL 64, DF clear,
- * header checksum set; UDP checksum 0 (none, allowed over IPv4).  What it makes
- * is counted in fs->generated.  Frames received meanwhile are freed and
- * counted as consumed, so RX rings never fill.
+ * txonly engine: a UDP/IPv4 generator (testpmd's txonly).  Each stream keeps a
+ * template of the first segment of its frames, written when it starts:
+ * Ethernet, IPv4 (TTL 64, DF clear, header checksum set), UDP (checksum 0: none,
+ * allowed over IPv4) and a zero payload; its Ethernet addresses (source := TX
+ * port's MAC, destination := its --eth-peer) are written again once per burst.
+ * A burst is built with the skb API: alloc_skb_bulk() for the heads,
+ * skb_reserve() of NET_SKB_PAD, skb_put_data() of the template, the header
+ * offsets and skb->protocol as a kernel sender leaves them; --txpkts with
+ * several sizes adds zeroed frags (alloc_skb_bulk() per segment, skb_put_zero(),
+ * skb_append_frag()).  --txonly-multi-flow varies the source address frame by
+ * frame and updates the header checksum incrementally (csum_replace4()).
+ * What it makes is counted in fs->generated.  It never polls RX, as testpmd's
+ * txonly: frames that arrive stay with the port.
  */
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <rte_malloc.h>
 
 #include "parse.h"
 #include "pkt.h"
@@ -130,89 +137,179 @@ fail:
 	return NULL;
 }
 
-/* Build one frame; NULL when the pool is empty (nothing held then). */
-static struct sk_buff *
-txonly_build(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t flow)
+/*
+ * A stream's state: its pool and the template of the first segment of its
+ * frames (Ethernet, IPv4, UDP, zero payload: txonly_seg_len[0] bytes).
+ */
+struct txonly_stream {
+	struct rte_mempool *mp;
+	unsigned int room;            /* NET_SKB_PAD + the first segment */
+	uint32_t ip_src;              /* the template's source address, host order */
+	uint8_t tmpl[] __rte_cache_aligned;
+};
+
+/* Write the IPv4 and UDP headers of the template, and zeros after them. */
+static void
+txonly_tmpl_init(struct txonly_stream *ts)
 {
-	struct sk_buff *skb;
-	struct rte_udp_hdr *uh;
-	struct rte_ipv4_hdr *ip;
-	struct rte_ether_hdr *eth;
-	unsigned int s;
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)ts->tmpl;
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
 
-	if (txonly_gso_size != 0)
-		return txonly_build_gso(fs, mp, flow);
-	skb = netdev_alloc_skb(fs->tx_port, txonly_seg_len[0]);
-	if (unlikely(skb == NULL))
-		return NULL;
-	if (unlikely(skb_put_zero(skb, txonly_seg_len[0] - TXONLY_HDR_LEN) == NULL))
-		goto fail;
-	for (s = 1; s < txonly_nb_segs; s++) {
-		struct sk_buff *frag = alloc_skb(mp, txonly_seg_len[s]);
-
-		if (unlikely(frag == NULL))
-			goto fail;
-		if (unlikely(skb_put_zero(frag, txonly_seg_len[s]) == NULL ||
-			     rte_pktmbuf_chain(skb_to_mbuf(skb), skb_to_mbuf(frag)) != 0)) {
-			kfree_skb(frag);
-			goto fail;
-		}
-	}
-	/* the headers go in front of the payload, outermost last */
-	uh = skb_push(skb, sizeof(*uh));
-	ip = uh == NULL ? NULL : skb_push(skb, sizeof(*ip));
-	eth = ip == NULL ? NULL : skb_push(skb, sizeof(*eth));
-	if (unlikely(eth == NULL))
-		goto fail;
-	uh->src_port = rte_cpu_to_be_16(txonly_udp_src);
-	uh->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
-	uh->dgram_len = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN - sizeof(*ip)));
-	uh->dgram_cksum = 0;
-	memset(ip, 0, sizeof(*ip));
+	memset(ts->tmpl, 0, txonly_seg_len[0]);
+	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->total_length = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN));
 	ip->time_to_live = TXONLY_TTL;
 	ip->next_proto_id = IPPROTO_UDP;
 	ip->src_addr = txonly_ip_src;
-	if (txonly_multi_flow)   /* testpmd varies the source address */
-		ip->src_addr = rte_cpu_to_be_32(rte_be_to_cpu_32(txonly_ip_src) + (uint32_t)(flow & 0xff));
 	ip->dst_addr = txonly_ip_dst;
 	ip_send_check(ip);
-	eth->dst_addr = *fwd_peer_addr(fs->tx_port);
-	eth->src_addr = *fwd_port_addr(fs->tx_port);
-	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	skb_reset_mac_header(skb);
-	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
-	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
-	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	return skb;
-fail:
-	kfree_skb(skb);
-	return NULL;
+	uh->src_port = rte_cpu_to_be_16(txonly_udp_src);
+	uh->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
+	uh->dgram_len = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN - sizeof(*ip)));
+	ts->ip_src = rte_be_to_cpu_32(txonly_ip_src);
 }
 
+/* The template's Ethernet addresses, once per burst: source := TX port's MAC, destination := its peer. */
+static inline void
+txonly_tmpl_eth(struct txonly_stream *ts, uint16_t port)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)ts->tmpl;
+
+	rte_ether_addr_copy(fwd_peer_addr(port), &eth->dst_addr);
+	rte_ether_addr_copy(fwd_port_addr(port), &eth->src_addr);
+}
+
+/*
+ * Make the fresh skb (room for NET_SKB_PAD and the @len-byte first segment, its
+ * metadata valid: alloc_skb_bulk() or alloc_skb()) frame number @flow of its
+ * stream: headroom, the template, the header offsets and protocol as a kernel
+ * sender leaves them; with --txonly-multi-flow the source address of flow &
+ * 0xff and the checksum updated for it.  The room is known, so the unchecked
+ * __skb_put() and __skb_set_*_header() twins do.
+ */
+static inline void
+txonly_fill(const struct txonly_stream *ts, struct sk_buff *skb, unsigned int len,
+	    bool multi_flow, uint64_t flow)
+{
+	uint8_t *p;
+
+	skb_reserve(skb, NET_SKB_PAD);
+	p = __skb_put(skb, len);
+	memcpy(p, ts->tmpl, len);
+	__skb_set_mac_header(skb, 0);
+	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	__skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr));
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	if (multi_flow) {   /* testpmd varies the source address */
+		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN);
+		uint32_t src = rte_cpu_to_be_32(ts->ip_src + (uint32_t)(flow & 0xff));
+		uint16_t sum = ip->hdr_checksum;
+
+		csum_replace4(&sum, ip->src_addr, src);
+		ip->hdr_checksum = sum;
+		ip->src_addr = src;
+	}
+}
+
+/* txonly_fill() of @n skbs, frames @made on; the length and flow mode as constants where they are. */
+static inline void
+txonly_fill_burst(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t n,
+		  unsigned int len, bool multi_flow, uint64_t made)
+{
+	uint16_t i;
+
+	for (i = 0; i < n; i++)
+		txonly_fill(ts, skbs[i], len, multi_flow, made + i);
+}
+
+/* txonly_fill_burst() with testpmd's 64-byte frame (the copy inlined) apart. */
 static void
-txonly_fwd(struct fwd_stream *fs)
+txonly_fill_all(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t n,
+		uint64_t made)
+{
+	unsigned int len = txonly_seg_len[0];
+
+	if (txonly_multi_flow)
+		txonly_fill_burst(ts, skbs, n, len, true, made);
+	else if (likely(len == 64))
+		txonly_fill_burst(ts, skbs, n, 64, false, made);
+	else
+		txonly_fill_burst(ts, skbs, n, len, false, made);
+}
+
+/*
+ * Chain the further --txpkts segments, zeroed, to each of the @n skbs: one
+ * alloc_skb_bulk() per segment.  0; -ENOMEM when the pool ran short (the skbs
+ * may then hold some of their frags: free them whole).
+ */
+static int
+txonly_add_frags(struct rte_mempool *mp, struct sk_buff **skbs, uint16_t n)
+{
+	struct sk_buff *frags[MAX_PKT_BURST];
+	unsigned int s;
+	uint16_t i;
+
+	for (s = 1; s < txonly_nb_segs; s++) {
+		unsigned int len = txonly_seg_len[s];
+
+		if (unlikely(alloc_skb_bulk(mp, frags, n, len) < 0))
+			return -ENOMEM;
+		for (i = 0; i < n; i++) {
+			/* the room asked for is there: the unchecked twin of skb_put_zero() */
+			if (likely(len == 64))
+				memset(__skb_put(frags[i], 64), 0, 64);
+			else
+				memset(__skb_put(frags[i], len), 0, len);
+			/* cannot fail: a fresh frag, at most TXONLY_MAX_SEGS segments */
+			if (unlikely(skb_append_frag(skbs[i], frags[i]) < 0)) {
+				kfree_skb_bulk(&frags[i], n - i);
+				return -ENOMEM;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The pool could not give a whole burst: frames one by one, as many as it gives. */
+static uint16_t
+txonly_build_each(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t n,
+		  uint64_t made)
+{
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		struct sk_buff *skb = alloc_skb(ts->mp, ts->room);
+
+		if (skb == NULL)
+			break;
+		txonly_fill(ts, skb, txonly_seg_len[0], txonly_multi_flow, made + i);
+		if (txonly_nb_segs > 1 && txonly_add_frags(ts->mp, &skb, 1) < 0) {
+			kfree_skb(skb);
+			break;
+		}
+		skbs[i] = skb;
+	}
+	return i;
+}
+
+/* --tx-gso: one GSO skb per frame, segmented on TX; --tx-count counts skbs. */
+static __rte_noinline void
+txonly_fwd_gso(struct fwd_stream *fs, const struct txonly_stream *ts)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
-	uint16_t n, burst = fs->burst;
 	unsigned int segs = txonly_gso_segs(); /* generated counts wire packets */
 	uint64_t made = fs->generated / segs;
+	uint16_t n, burst = fs->burst;
 
-	/* what arrives is received and freed, so that RX rings never fill */
-	n = fwd_rx(fs, skbs);
-	if (unlikely(n != 0)) {
-		fs->drops[FWD_DROP_CONSUMED] += n;
-		kfree_skb_bulk(skbs, n);
-	}
 	if (txonly_count != 0) {
 		if (made >= txonly_count)
 			return;
 		burst = (uint16_t)RTE_MIN((uint64_t)burst, txonly_count - made);
 	}
 	for (n = 0; n < burst; n++) {
-		skbs[n] = txonly_build(fs, mp, made + n);
+		skbs[n] = txonly_build_gso(fs, ts->mp, made + n);
 		if (unlikely(skbs[n] == NULL))
 			break;
 	}
@@ -220,6 +317,68 @@ txonly_fwd(struct fwd_stream *fs)
 		return;
 	fs->generated += (uint64_t)n * segs;
 	fwd_tx(fs, skbs, n);
+}
+
+static void
+txonly_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	struct txonly_stream *ts = fs->engine_ctx;
+	uint64_t made = fs->generated;
+	uint16_t n = fs->burst;
+
+	if (unlikely(txonly_gso_size != 0)) {
+		txonly_fwd_gso(fs, ts);
+		return;
+	}
+	if (txonly_count != 0) {
+		if (made >= txonly_count)
+			return;
+		n = (uint16_t)RTE_MIN((uint64_t)n, txonly_count - made);
+	}
+	txonly_tmpl_eth(ts, fs->tx_port);
+	if (likely(alloc_skb_bulk(ts->mp, skbs, n, ts->room) == 0)) {
+		txonly_fill_all(ts, skbs, n, made);
+		if (unlikely(txonly_nb_segs > 1) && txonly_add_frags(ts->mp, skbs, n) < 0) {
+			kfree_skb_bulk(skbs, n);
+			n = txonly_build_each(ts, skbs, n, made);
+		}
+	} else {
+		n = txonly_build_each(ts, skbs, n, made);
+	}
+	if (unlikely(n == 0))
+		return;
+	fs->generated += n;
+	/* every frame is txonly_pkt_len bytes: no pass over the burst to count them */
+	fwd_tx_bytes(fs, skbs, n, (uint64_t)n * txonly_pkt_len);
+}
+
+FWD_LCORE_LOOP(txonly_fwd)
+
+static int
+txonly_stream_init(struct fwd_stream *fs)
+{
+	struct txonly_stream *ts;
+	struct rte_mempool *mp = skb_netdev_pool(fs->tx_port);
+
+	if (mp == NULL)
+		return -EINVAL;
+	ts = rte_zmalloc("txonly", sizeof(*ts) + txonly_seg_len[0], RTE_CACHE_LINE_SIZE);
+	if (ts == NULL)
+		return -ENOMEM;
+	ts->mp = mp;
+	ts->room = NET_SKB_PAD + txonly_seg_len[0];
+	txonly_tmpl_init(ts);
+	txonly_tmpl_eth(ts, fs->tx_port);
+	fs->engine_ctx = ts;
+	return 0;
+}
+
+static void
+txonly_stream_fini(struct fwd_stream *fs)
+{
+	rte_free(fs->engine_ctx);
+	fs->engine_ctx = NULL;
 }
 
 /* --txpkts=A[,B...]: segment sizes, the first holding the 42 header bytes. */
@@ -422,7 +581,10 @@ static const struct fwd_options txonly_options = {
 const struct fwd_engine txonly_engine = {
 	.name = "txonly",
 	.setup = txonly_setup,
+	.stream_init = txonly_stream_init,
 	.packet_fwd = txonly_fwd,
+	.lcore_loop = txonly_fwd_lcore_loop,
+	.stream_fini = txonly_stream_fini,
 	.sends_gso = txonly_sends_gso,
 	.options = FWD_OPTIONS(&txonly_options),
 	.generator = true,
