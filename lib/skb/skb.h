@@ -1028,6 +1028,25 @@ __rte_warn_unused_result
 int skb_append_frag(struct sk_buff *skb, struct sk_buff *frag);
 
 /**
+ * The unchecked twin of skb_append_frag(), for the caller that knows: @frag is
+ * an skb other than @skb with one user, and @skb then holds at most
+ * MAX_SKB_FRAGS frags and at most UINT32_MAX bytes.  Cannot fail; takes
+ * ownership of @frag.
+ */
+static inline void
+__skb_append_frag(struct sk_buff *skb, struct sk_buff *frag)
+{
+	struct rte_mbuf *head = &skb->mbuf, *f = &frag->mbuf;
+
+	rte_pktmbuf_lastseg(head)->next = f;
+	head->nb_segs = (uint16_t)(head->nb_segs + f->nb_segs);
+	head->pkt_len += f->pkt_len;
+	/* the frag is a segment now: its own skb fields mean nothing any more */
+	f->pkt_len = f->data_len;
+	f->nb_segs = 1;
+}
+
+/**
  * Add a zero-copy frag of @len bytes at @addr (caller memory) after @skb's data.
  * Clones share it; @release(@addr, @opaque) runs exactly once, when the last
  * skb that references the memory is freed (on the lcore that frees it).

@@ -66,12 +66,7 @@ skb_append_frag(struct sk_buff *skb, struct sk_buff *frag)
 		return -EOVERFLOW;
 	if (unlikely((uint64_t)head->pkt_len + f->pkt_len > UINT32_MAX))
 		return -EOVERFLOW;
-	skb_last_seg(head)->next = f;
-	head->nb_segs = (uint16_t)(head->nb_segs + f->nb_segs);
-	head->pkt_len += f->pkt_len;
-	/* the frag is a segment now: its own skb fields mean nothing any more */
-	f->pkt_len = f->data_len;
-	f->nb_segs = 1;
+	__skb_append_frag(skb, frag);
 	return 0;
 }
 

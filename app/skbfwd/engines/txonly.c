@@ -262,11 +262,8 @@ txonly_add_frags(struct rte_mempool *mp, struct sk_buff **skbs, uint16_t n)
 				memset(__skb_put(frags[i], 64), 0, 64);
 			else
 				memset(__skb_put(frags[i], len), 0, len);
-			/* cannot fail: a fresh frag, at most TXONLY_MAX_SEGS segments */
-			if (unlikely(skb_append_frag(skbs[i], frags[i]) < 0)) {
-				kfree_skb_bulk(&frags[i], n - i);
-				return -ENOMEM;
-			}
+			/* a fresh frag, at most TXONLY_MAX_SEGS segments: the unchecked twin */
+			__skb_append_frag(skbs[i], frags[i]);
 		}
 	}
 	return 0;
