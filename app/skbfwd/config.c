@@ -54,6 +54,7 @@ struct skbfwd_refusal {
 #define NIC_SPLIT "Rx buffer and header split is a NIC feature skbfwd does not configure"
 #define NO_HAIRPIN "hairpin queues forward inside the NIC, where no engine sees the packets"
 #define DPDK_MEMORY "pools are populated from DPDK's own memory only (--mp-alloc=native)"
+#define NO_SHARED_RXQ "shared RX queues of a NIC switch domain are not configured"
 
 /*
  * dpdk-testpmd 22.11's options that skbfwd does not honour.  An option that a
@@ -69,8 +70,7 @@ static const struct skbfwd_refusal skbfwd_refused[] = {
 	{ "rxpkts", required_argument, NIC_SPLIT },
 	{ "rxhdrs", required_argument, NIC_SPLIT },
 	{ "multi-rx-mempool", no_argument, "each RX queue takes its mbufs from one pool" },
-	{ "rxq-share", optional_argument,
-	  "shared RX queues of a NIC switch domain are not configured" },
+	{ "rxq-share", optional_argument, NO_SHARED_RXQ },
 	{ "flow-isolate-all", no_argument,
 	  "skbfwd creates no rte_flow rules, so an isolated port would receive nothing" },
 	{ "hot-plug", no_argument, "devices are not hot-plugged while skbfwd runs" },
@@ -402,6 +402,12 @@ skbfwd_parse_forward_mode(const char *arg)
 	if (e != NULL) {
 		cfg.engine = e;
 		return 0;
+	}
+	/* testpmd's mode for shared RX queues (--rxq-share, refused) */
+	if (strcmp(arg, "shared_rxq") == 0 || strcmp(arg, "shared-rxq") == 0) {
+		fprintf(stderr, "skbfwd: --forward-mode=%s is not supported: %s (--rxq-share)\n",
+			arg, NO_SHARED_RXQ);
+		return -EINVAL;
 	}
 	list[0] = '\0';
 	for (i = 0; fwd_engines[i] != NULL && len < sizeof(list); i++)

@@ -41,6 +41,10 @@ TABLE = [
     (["--forward-mode="], ["--forward-mode", "unknown engine"]),
     # the raw-mbuf twins are skbfwd-bench's engines (tests/perf), not skbfwd's
     (["--forward-mode=io-raw"], ["--forward-mode=io-raw: unknown engine io-raw (engines: "]),
+    # testpmd's mode for shared RX queues, which skbfwd does not set up
+    (["--forward-mode=shared_rxq"], ["skbfwd: --forward-mode=shared_rxq is not supported: shared "
+                                     "RX queues of a NIC switch domain are not configured "
+                                     "(--rxq-share)"]),
     (["--burst=0"], ["--burst=0", "out of range"]),
     (["--burst=100000"], ["--burst=100000", "out of range"]),
     (["--burst=513"], ["--burst=513", "out of range"]),
