@@ -278,6 +278,21 @@ kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
 	struct rte_mbuf *batch[64];
 	unsigned int i, k = 0;
 
+	/*
+	 * The common burst (a sink's, a TX path's leftovers): every skb there
+	 * with one user.  It goes back as the array stands, without a copy.
+	 */
+	for (i = 0; i < n; i++) {
+		const struct sk_buff *skb = skbs[i];
+
+		if (skb == NULL || unlikely(skb_meta_valid(skb) && skb->users != 1))
+			break;
+	}
+	if (likely(i == n)) {
+		if (n != 0)
+			rte_pktmbuf_free_bulk((struct rte_mbuf **)skbs, n);
+		return;
+	}
 	/* skbs with one user go back in bulk; the rest drop a user each */
 	for (i = 0; i < n; i++) {
 		struct sk_buff *skb = skbs[i];

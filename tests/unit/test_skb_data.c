@@ -493,7 +493,10 @@ fail:
 	return TEST_FAILED;
 }
 
-/* kfree_skb_bulk: more than one internal batch, NULLs skipped, a shared skb keeps a user. */
+/*
+ * kfree_skb_bulk: more than one internal batch, NULLs skipped, a shared skb
+ * keeps a user; a burst of single-user skbs (the array freed as it stands).
+ */
 static int
 test_kfree_bulk(void)
 {
@@ -509,6 +512,29 @@ test_kfree_bulk(void)
 	kept = skb_get(skbs[5]);
 	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 63);
 	kfree_skb_bulk(skbs, RTE_DIM(skbs));
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_EQ(kept->users, 1);
+	kfree_skb(kept);
+	TEST_ASSERT_POOL_EMPTY(mp);
+
+	/* every skb there with one user (metadata valid or stale): all go at once */
+	for (i = 0; i < 40; i++) {
+		skbs[i] = i % 2 ? alloc_skb(mp, 8) : __skb_from_mbuf(rte_pktmbuf_alloc(mp));
+		TEST_ASSERT(skbs[i] != NULL, "alloc %u", i);
+	}
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 40);
+	kfree_skb_bulk(skbs, 40);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	kfree_skb_bulk(skbs, 0);
+	TEST_ASSERT_POOL_EMPTY(mp);
+
+	/* the one shared skb last in the burst: the others go, it keeps a user */
+	for (i = 0; i < 40; i++) {
+		skbs[i] = alloc_skb(mp, 8);
+		TEST_ASSERT(skbs[i] != NULL, "alloc %u", i);
+	}
+	kept = skb_get(skbs[39]);
+	kfree_skb_bulk(skbs, 40);
 	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
 	TEST_ASSERT_EQ(kept->users, 1);
 	kfree_skb(kept);
