@@ -189,6 +189,8 @@ def engine_rows(help_text, d):
          "encap"),
         (["--forward-mode=l3fwd", "--icmp-ip=0,10.0.0.1"], "--icmp-ip", "the icmpecho engine",
          "l3fwd"),
+        (["--rx-classify", "--forward-mode=txonly"], "--rx-classify", "the rxonly engine",
+         "txonly"),
     ]
     for args, o, owner, eng in owned:
         if o in opts:

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
 """rxonly golden test: a mixed pcap through net_pcap; nothing is sent, every
-frame is counted as consumed, and the per-class counts skbfwd prints are exact."""
+frame is counted as consumed (packets and bytes exact); by default rxonly is a
+sink and prints no class counts; with --rx-classify the per-class counts it
+prints are exact."""
 
 import os
 import re
@@ -29,14 +31,24 @@ frames = udp + ipv4_other + other + malformed
 want = {"ipv4": len(udp) + len(ipv4_other) + 1, "udp": len(udp), "other": len(other),
         "malformed": len(malformed)}
 
+CLASSES = r"^rxonly: port 0 queue 0: ipv4=(\d+) udp=(\d+) other=(\d+) malformed=(\d+)$"
+
 tap = t.Tap()
-run = g.PcapRun("rxonly", [frames], ["--port-topology=loop"])
+# the sink: counted and freed, nothing parsed
+run = g.PcapRun("rxonly", [frames], ["--port-topology=loop"], tag="rxonly_sink")
 g.check_run(tap, run, "rxonly", len(frames), {"consumed": len(frames)}, tx=0)
 tap.eq(run.outputs[0], [], "rxonly: nothing sent")
-m = re.search(r"^rxonly: port 0 queue 0: ipv4=(\d+) udp=(\d+) other=(\d+) malformed=(\d+)$",
-              run.r.out, re.M)
+tap.eq(run.r.total["rx_bytes"] if run.r.total else None, sum(len(f) for f in frames),
+       "rxonly: RX bytes", run.r.out)
+tap.eq(re.findall(r"^rxonly: .*$", run.r.out, re.M), [], "rxonly: no class counts without --rx-classify")
+run.cleanup()
+
+run = g.PcapRun("rxonly", [frames], ["--port-topology=loop", "--rx-classify"], tag="rxonly_classify")
+g.check_run(tap, run, "rxonly --rx-classify", len(frames), {"consumed": len(frames)}, tx=0)
+tap.eq(run.outputs[0], [], "rxonly --rx-classify: nothing sent")
+m = re.search(CLASSES, run.r.out, re.M)
 got = dict(zip(("ipv4", "udp", "other", "malformed"), map(int, m.groups()))) if m else None
-tap.eq(got, want, "rxonly: per-class counts", run.r.out)
+tap.eq(got, want, "rxonly --rx-classify: per-class counts", run.r.out)
 run.cleanup()
 
 g.null_run(tap, "rxonly")

@@ -466,6 +466,12 @@ def rows(env):
                         Tool(f"testpmd {mode}", "testpmd", mode, key)))
         else:
             out.append((f"{mode}/testpmd-{mode}", None, f"skbfwd has no {mode} engine"))
+        if mode == "rxonly" and mode in eng:
+            # the classifying rxonly, reported beside the sink (no target)
+            out.append(("rxonly-classify/testpmd-rxonly",
+                        Tool("skbfwd rxonly --rx-classify", "skbfwd", mode, key,
+                             extra=["--rx-classify"]),
+                        Tool(f"testpmd {mode}", "testpmd", mode, key)))
         if mode == "txonly" and mode in eng:
             # two 64-byte segments a frame, against testpmd's same --txpkts
             two = ["--txpkts=64,64"]

@@ -1,25 +1,41 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * rxonly engine: receive, parse (libskb's skb_parse.h: Ethernet/VLAN/QinQ, IPv4
- * with its checks, UDP) and count, then free every packet under the "consumed"
- * reason, so that TX == RX - drops holds as for every engine.  The per-class
- * counts are printed for each stream at exit.
+ * rxonly engine: a sink, as testpmd's rxonly.  Each burst is received, its
+ * packets and bytes counted, and freed under the "consumed" reason (so that
+ * TX == RX - drops holds as for every engine, with TX-dropped 0).
+ * --rx-classify also parses each packet (libskb's skb_parse.h:
+ * Ethernet/VLAN/QinQ, IPv4 with its checks, UDP), sets its header offsets and
+ * protocol, and counts it by class; the per-class counts are printed for each
+ * stream at exit.
  */
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_malloc.h>
 
 #include "pkt.h"
+
+static bool rxonly_classify_on;   /* --rx-classify */
 
 struct rxonly_counts {
 	uint64_t ipv4, udp, other, malformed;
 };
 
 static int
+rxonly_setup(void)
+{
+	if (rxonly_classify_on)
+		printf("skbfwd: rxonly: each packet parsed and counted by class (--rx-classify)\n");
+	return 0;
+}
+
+static int
 rxonly_stream_init(struct fwd_stream *fs)
 {
+	if (!rxonly_classify_on)
+		return 0;
 	fs->engine_ctx = rte_zmalloc("rxonly", sizeof(struct rxonly_counts), RTE_CACHE_LINE_SIZE);
 	return fs->engine_ctx == NULL ? -ENOMEM : 0;
 }
@@ -69,24 +85,64 @@ rxonly_classify(struct sk_buff *skb, struct rxonly_counts *c)
 	}
 }
 
+/* --rx-classify: parse and count each packet of the burst by class. */
+static __rte_noinline void
+rxonly_classify_burst(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
+{
+	struct rxonly_counts *c = fs->engine_ctx;
+	uint16_t i;
+
+	for (i = 0; i < n; i++)
+		rxonly_classify(skbs[i], c);
+}
+
 static void
 rxonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	struct rxonly_counts *c = fs->engine_ctx;
-	uint16_t n = fwd_rx(fs, skbs), i;
+	uint16_t n = fwd_rx(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;
-	for (i = 0; i < n; i++)
-		rxonly_classify(skbs[i], c);
+	if (unlikely(rxonly_classify_on))
+		rxonly_classify_burst(fs, skbs, n);
 	fs->drops[FWD_DROP_CONSUMED] += n;
 	kfree_skb_bulk(skbs, n);
 }
 
+FWD_LCORE_LOOP(rxonly_fwd)
+
+static int
+rxonly_parse_option(const char *name, const char *arg)
+{
+	/* without a value: arg NULL, or "off" from the console's set */
+	if (strcmp(name, "rx-classify") == 0) {
+		rxonly_classify_on = arg == NULL;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static const struct option rxonly_longopts[] = {
+	{ "rx-classify", no_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct fwd_options rxonly_options = {
+	.longopts = rxonly_longopts,
+	.parse = rxonly_parse_option,
+	.off = true,
+	.usage =
+	"  --rx-classify           rxonly: parse each packet and count it by class (ipv4, udp,\n"
+	"                          other, malformed; printed per stream at exit)\n",
+};
+
 const struct fwd_engine rxonly_engine = {
 	.name = "rxonly",
+	.setup = rxonly_setup,
 	.stream_init = rxonly_stream_init,
 	.packet_fwd = rxonly_fwd,
+	.lcore_loop = rxonly_fwd_lcore_loop,
 	.stream_fini = rxonly_stream_fini,
+	.options = FWD_OPTIONS(&rxonly_options),
 };
