@@ -33,24 +33,28 @@
 #define MAX_PKT_BURST 512       /* the largest --burst */
 #define DEFAULT_PKT_BURST 32
 
-/* Named drop reasons.  The names are the keys of --stats-json and the stats output. */
-#define FWD_DROP_REASONS(X)                 \
-	X(TX_FULL, "tx_full")               \
-	X(TRUNCATED, "truncated")           \
-	X(BAD_HEADER, "bad_header")         \
-	X(BAD_CHECKSUM, "bad_checksum")     \
-	X(TTL_EXPIRED, "ttl_expired")       \
-	X(NO_ROUTE, "no_route")             \
-	X(NOT_IPV4, "not_ipv4")             \
-	X(NOT_TUNNEL, "not_tunnel")         \
-	X(NO_MBUF, "no_mbuf")               \
-	X(NO_HEADROOM, "no_headroom")       \
-	X(UNSUPPORTED, "unsupported")       \
-	X(NOT_FOR_US, "not_for_us")         \
-	X(CONSUMED, "consumed")
+/*
+ * Named drop reasons: the name is the key of --stats-json and the stats
+ * output, the last column the libskb reason (enum skb_drop_reason, Linux's
+ * name where Linux has the reason) each drop is counted under too.
+ */
+#define FWD_DROP_REASONS(X)                                    \
+	X(TX_FULL, "tx_full", FULL_RING)                       \
+	X(TRUNCATED, "truncated", PKT_TOO_SMALL)               \
+	X(BAD_HEADER, "bad_header", BAD_HEADER)                \
+	X(BAD_CHECKSUM, "bad_checksum", BAD_CHECKSUM)          \
+	X(TTL_EXPIRED, "ttl_expired", TTL_EXPIRED)             \
+	X(NO_ROUTE, "no_route", IP_INNOROUTES)                 \
+	X(NOT_IPV4, "not_ipv4", UNHANDLED_PROTO)               \
+	X(NOT_TUNNEL, "not_tunnel", NOT_TUNNEL)                \
+	X(NO_MBUF, "no_mbuf", NOMEM)                           \
+	X(NO_HEADROOM, "no_headroom", NO_HEADROOM)             \
+	X(UNSUPPORTED, "unsupported", UNSUPPORTED)             \
+	X(NOT_FOR_US, "not_for_us", OTHERHOST)                 \
+	X(CONSUMED, "consumed", CONSUMED)
 
 enum fwd_drop {
-#define X(e, s) FWD_DROP_##e,
+#define X(e, s, r) FWD_DROP_##e,
 	FWD_DROP_REASONS(X)
 #undef X
 	FWD_DROP_MAX
@@ -290,12 +294,27 @@ fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
 	return n;
 }
 
-/** Drop @skb under @reason: freed and counted. */
+/** The libskb drop reason of each enum fwd_drop (the last column of FWD_DROP_REASONS). */
+static const uint8_t fwd_drop_skb_reason[FWD_DROP_MAX] = {
+#define X(e, s, r) [FWD_DROP_##e] = SKB_DROP_REASON_##r,
+	FWD_DROP_REASONS(X)
+#undef X
+};
+
+/** Drop @skb under @reason: counted in the stream and freed with kfree_skb_reason(). */
 static inline void
 fwd_drop(struct fwd_stream *fs, struct sk_buff *skb, enum fwd_drop reason)
 {
 	fs->drops[reason]++;
-	kfree_skb(skb);
+	kfree_skb_reason(skb, (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
+}
+
+/** fwd_drop() of @n skbs under one @reason (kfree_skb_bulk_reason()). */
+static inline void
+fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum fwd_drop reason)
+{
+	fs->drops[reason] += n;
+	kfree_skb_bulk_reason(skbs, n, (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
 }
 
 /* ------------------------------------------------------------------- TX */

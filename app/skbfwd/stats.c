@@ -26,7 +26,7 @@
 #include "stats.h"
 
 const char *const fwd_drop_names[FWD_DROP_MAX] = {
-#define X(e, s) [FWD_DROP_##e] = s,
+#define X(e, s, r) [FWD_DROP_##e] = s,
 	FWD_DROP_REASONS(X)
 #undef X
 };

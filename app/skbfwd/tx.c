@@ -36,11 +36,10 @@ fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		sent += skb_tx_burst(port, queue, skbs + sent, n - sent);
 	}
 	if (unlikely(sent < n)) {
-		fs->drops[FWD_DROP_TX_FULL] += n - sent;
 		if (fs->tx_ports != NULL)
 			fs->tx_ports[port].dropped += n - sent;
 		fs->tx_bytes -= fwd_bytes(skbs + sent, (uint16_t)(n - sent));
-		kfree_skb_bulk(skbs + sent, n - sent);
+		fwd_drop_bulk(fs, skbs + sent, (uint16_t)(n - sent), FWD_DROP_TX_FULL);
 	}
 	return sent;
 }

@@ -266,17 +266,24 @@ netdev_alloc_skb_ip_align(uint16_t port_id, unsigned int length)
 	return skb;
 }
 
-void
-kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
+/* kfree_skb() of @n skbs, pool buffers given back in bulk.  @return how many were freed (last users). */
+static unsigned int
+skb_free_bulk(struct sk_buff **skbs, unsigned int n)
 {
 #ifdef SKB_DEBUG
-	unsigned int i;
+	unsigned int i, freed = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (skbs[i] == NULL)
+			continue;
+		if (skb_debug_check(skbs[i], "kfree_skb_bulk") && !skb_shared(skbs[i]))
+			freed++;
 		kfree_skb(skbs[i]);
+	}
+	return freed;
 #else
 	struct rte_mbuf *batch[64];
-	unsigned int i, k = 0;
+	unsigned int i, k = 0, freed = 0;
 
 	/*
 	 * The common burst (a sink's, a TX path's leftovers): every skb there
@@ -300,6 +307,7 @@ kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
 		if (skb == NULL || unlikely(!skb_unref(skb)))
 			continue;
 		batch[k++] = &skb->mbuf;
+		freed++;
 		if (k == RTE_DIM(batch)) {
 			rte_pktmbuf_free_bulk(batch, k);
 			k = 0;
@@ -307,7 +315,23 @@ kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
 	}
 	if (k > 0)
 		rte_pktmbuf_free_bulk(batch, k);
+	return freed;
 #endif
+}
+
+void
+kfree_skb_bulk(struct sk_buff **skbs, unsigned int n)
+{
+	(void)skb_free_bulk(skbs, n);
+}
+
+void
+kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason)
+{
+	unsigned int freed = skb_free_bulk(skbs, n);
+
+	if (freed != 0)
+		skb_drop_add(reason, freed);
 }
 
 int

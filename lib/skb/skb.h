@@ -541,22 +541,22 @@ struct skb_drop_row {
  */
 extern struct skb_drop_row skb_drop_rows[RTE_MAX_LCORE + 1];
 
-/** Count one drop under @reason on the calling lcore (out of range: NOT_SPECIFIED). */
+/** Count @n drops under @reason on the calling lcore (out of range: NOT_SPECIFIED). */
 static inline void
-skb_drop_note(enum skb_drop_reason reason)
+skb_drop_add(enum skb_drop_reason reason, uint64_t n)
 {
 	unsigned int lcore = rte_lcore_id();
-	uint64_t *n;
+	uint64_t *count;
 
 	if (unlikely((unsigned int)reason >= SKB_DROP_REASON_MAX))
 		reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	if (unlikely(lcore >= RTE_MAX_LCORE)) {
-		__atomic_fetch_add(&skb_drop_rows[RTE_MAX_LCORE].n[reason], 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&skb_drop_rows[RTE_MAX_LCORE].n[reason], n, __ATOMIC_RELAXED);
 		return;
 	}
 	/* this lcore's row has no other writer: a plain add, stored whole for readers */
-	n = &skb_drop_rows[lcore].n[reason];
-	__atomic_store_n(n, __atomic_load_n(n, __ATOMIC_RELAXED) + 1, __ATOMIC_RELAXED);
+	count = &skb_drop_rows[lcore].n[reason];
+	__atomic_store_n(count, __atomic_load_n(count, __ATOMIC_RELAXED) + n, __ATOMIC_RELAXED);
 }
 
 /**
@@ -575,18 +575,25 @@ kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
 		return;
 #ifdef SKB_DEBUG
 	if (skb_debug_check(skb, __func__) && !skb_shared(skb))
-		skb_drop_note(reason);
+		skb_drop_add(reason, 1);
 	skb_debug_free(skb, __func__);
 	return;
 #endif
 	if (unlikely(!skb_unref(skb)))
 		return;
-	skb_drop_note(reason);
+	skb_drop_add(reason, 1);
 	rte_pktmbuf_free(&skb->mbuf);
 }
 
 /**
- * Drops counted under @reason by kfree_skb_reason() since the start, on every
+ * Free @n skbs of one burst (NULLs allowed), each as kfree_skb_reason() with
+ * @reason: those whose last reference this was are counted, in one add.
+ */
+void kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason);
+
+/**
+ * Drops counted under @reason by kfree_skb_reason() and kfree_skb_bulk_reason()
+ * since the start, on every
  * lcore and thread.
  * @return the count; 0 for a @reason out of range.
  */

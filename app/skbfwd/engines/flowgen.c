@@ -99,8 +99,7 @@ flowgen_fwd(struct fwd_stream *fs)
 
 	/* what arrives is received and freed, as testpmd's flowgen does */
 	if (unlikely(n != 0)) {
-		fs->drops[FWD_DROP_CONSUMED] += n;
-		kfree_skb_bulk(skbs, n);
+		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 	}
 	if (flowgen_count != 0) {
 		if (fs->generated >= flowgen_count)

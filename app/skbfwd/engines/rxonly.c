@@ -106,8 +106,7 @@ rxonly_fwd(struct fwd_stream *fs)
 		return;
 	if (unlikely(rxonly_classify_on))
 		rxonly_classify_burst(fs, skbs, n);
-	fs->drops[FWD_DROP_CONSUMED] += n;
-	kfree_skb_bulk(skbs, n);
+	fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 }
 
 FWD_LCORE_LOOP(rxonly_fwd)
