@@ -298,7 +298,7 @@ skb_free_bulk(struct sk_buff **skbs, unsigned int n)
 	if (likely(i == n)) {
 		if (n != 0)
 			rte_pktmbuf_free_bulk((struct rte_mbuf **)skbs, n);
-		return;
+		return n;
 	}
 	/* skbs with one user go back in bulk; the rest drop a user each */
 	for (i = 0; i < n; i++) {
