@@ -46,6 +46,8 @@ def engine_args(engine, work):
         # the FIFO would hold frames past a run (counted as a leak): lookups only
         return ("--noisy-lkup-memory=1 --noisy-lkup-num-writes=1 --noisy-lkup-num-reads=1 "
                 "--noisy-lkup-num-reads-writes=1")
+    if engine == "vlan":
+        return "--vlan-pop --vlan-push=0x2005"
     return ""
 
 
@@ -53,6 +55,8 @@ def engine_args(engine, work):
 ENGINE_VARIANTS = {
     # without --icmp-ip a port answers every ARP request and ping
     "icmpecho": [("any address", "")],
+    # each tag call alone
+    "vlan": [("pop", "--vlan-pop"), ("push", "--vlan-push=4095")],
 }
 
 # libFuzzer flags of an engine: ieee1588 prints a line for every frame (stdout closed)

@@ -75,13 +75,6 @@ def expected(engine, frames, tx_mac, peer):
     return out, len(frames) - len(out)
 
 
-def first_difference(a, b):
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            return f"first difference at byte {i}: {x:#04x} != {y:#04x}"
-    return f"lengths {len(a)} != {len(b)}"
-
-
 tap = t.Tap()
 ins = [inputs(0), inputs(1)]
 for engine in ("mac", "macswap"):
@@ -99,7 +92,7 @@ for engine in ("mac", "macswap"):
         got = run.outputs[tx_port]
         name = f"{engine}: port {rx_port} -> {tx_port}"
         tap.eq(len(got), len(want), f"{name}: frames sent")
-        bad = [(k, first_difference(o, w)) for k, (o, w) in enumerate(zip(got, want)) if o != w]
+        bad = [(k, g.first_difference(o, w)) for k, (o, w) in enumerate(zip(got, want)) if o != w]
         tap.eq(len(bad), 0, f"{name}: every byte of every frame as computed",
                "\n".join(f"frame {k}: {why}" for k, why in bad[:20]))
         tap.eq(sum(len(o) for o in got), sum(len(w) for w in want), f"{name}: bytes sent")

@@ -32,6 +32,8 @@ ENGINE_ARGS = {
     "noisy": ["--noisy-tx-sw-buffer-size=16", "--noisy-tx-sw-buffer-flushtime=5",
               "--noisy-lkup-memory=1", "--noisy-lkup-num-writes=1",
               "--noisy-lkup-num-reads=1", "--noisy-lkup-num-reads-writes=1"],
+    # both tag calls on every frame
+    "vlan": ["--vlan-pop", "--vlan-push=0x2005"],
 }
 
 # Engines that refuse net_pcap ports: the one line they must say instead (exit 1).
@@ -49,6 +51,8 @@ EXPECTED_DROPS = {
     "macswap": lambda fr: {"truncated": sum(len(f) < 14 for f in fr)},
     # 5tswap forwards whatever it does not understand, as testpmd's
     "5tswap": lambda fr: {"truncated": sum(len(f) < 14 for f in fr)},
+    # vlan takes in every Ethernet header (eth_type_trans) and can always tag it
+    "vlan": lambda fr: {"truncated": sum(len(f) < 14 for f in fr)},
 }
 
 

@@ -98,6 +98,14 @@ def port_macs(out):
             re.findall(r"^Port (\d+) \([^)]*\):.* MAC ([0-9a-f:]{17})", out, re.M)}
 
 
+def first_difference(a, b):
+    """Where two frames first differ, in words (a byte, or the lengths)."""
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return f"first difference at byte {i}: {x:#04x} != {y:#04x}"
+    return f"lengths {len(a)} != {len(b)}"
+
+
 class PcapRun:
     """Run skbfwd with one net_pcap port per input list; outputs read back."""
 

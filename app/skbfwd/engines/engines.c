@@ -19,6 +19,7 @@ extern const struct fwd_engine fivetswap_engine;
 extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine ieee1588_engine;
+extern const struct fwd_engine vlan_engine;
 
 const struct fwd_engine *const skbfwd_engines[] = {
 	&io_engine,
@@ -35,5 +36,6 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&flowgen_engine,
 	&noisy_engine,
 	&ieee1588_engine,
+	&vlan_engine,
 	NULL,
 };
