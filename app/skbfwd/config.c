@@ -25,6 +25,7 @@
 #include <rte_lcore.h>
 
 #include "config.h"
+#include "latency.h"
 #include "parse.h"
 
 struct skbfwd_config cfg;
@@ -41,6 +42,7 @@ static const struct fwd_engine *const *fwd_engines;
 static const struct fwd_options *const skbfwd_global_sets[] = {
 	&skbfwd_run_options,
 	&skbfwd_port_options,
+	&skbfwd_latency_options,
 };
 
 /* A testpmd option skbfwd refuses, and why. */

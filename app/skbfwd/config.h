@@ -99,8 +99,9 @@ extern struct skbfwd_config cfg;
 
 /**
  * skbfwd's own option sets, accepted with every engine: the run's
- * (config.c: engine, burst, lcores, statistics) and the ports' (config_ports.c:
- * ports, queues, pools, offloads, RSS, rings, links, NUMA).  Their parse()
+ * (config.c: engine, burst, lcores, statistics), the ports' (config_ports.c:
+ * ports, queues, pools, offloads, RSS, rings, links, NUMA) and the latency
+ * probes' (latency.h: skbfwd_latency_options).  Their parse()
  * stores into cfg; values that need the ports (a port number, a socket, an
  * lcore) are checked against what EAL probed.
  */

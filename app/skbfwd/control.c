@@ -16,6 +16,7 @@
 #include "port.h"
 #include "config.h"
 #include "control.h"
+#include "latency.h"
 #include "runtime.h"
 #include "stats.h"
 #include "tx.h"
@@ -199,9 +200,10 @@ fwd_print_stats(void)
 	stats_print_fwd();
 	printf("\nDone.\n");
 	(void)stats_print_own();
+	latency_print();
 	/* GSO and GRO of the run's streams, whatever the configuration became since */
 	if (nb_fwd_streams != 0 && fwd_streams[0].gso) {
-		if (fwd_streams[0].gro)
+		if (fwd_streams[0].rx_hooks & FWD_RX_GRO)
 			stats_print_gro();
 		fwd_tx_gso_print_stats();
 	}

@@ -15,7 +15,8 @@
  *
  * The TX helpers are one unit with tx.c: the inline fast path here, the slow
  * paths (bounded retries, GSO segmentation) there; tx.c calls nothing outside
- * this header and libskb, so no call runs back and forth between files.
+ * this header and libskb, so no call runs back and forth between files.  The
+ * RX helpers' slow path (GRO, latency probes) is rx.c, behind one test a burst.
  */
 #ifndef _SKBFWD_ENGINE_H_
 #define _SKBFWD_ENGINE_H_
@@ -76,8 +77,8 @@ struct fwd_stream {
 	uint16_t tx_port, tx_queue;
 	uint16_t lcore_idx;          /* index of the owning lcore (runtime.h) */
 	uint16_t burst;              /* packets per RX burst (--burst) */
-	bool gro;                    /* merge each RX burst (--gro) */
 	bool gso;                    /* GSO skbs may be sent: TX segments them */
+	uint8_t rx_hooks;            /* FWD_RX_*: what fwd_rx() does past receiving (rx.c) */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
 	uint64_t rx_bytes;           /* pkt_len sums (no FCS, as ethdev ibytes) */
@@ -92,6 +93,7 @@ struct fwd_stream {
 	uint64_t *rx_burst_hist;     /* --record-burst-stats: [0..MAX_PKT_BURST] */
 	uint64_t *tx_burst_hist;
 	void *engine_ctx;            /* per-stream state of the engine */
+	struct fwd_latency *lat;     /* --latency: probes sent and measured (latency.h) */
 	/* Bad checksums seen on RX (engines with checksum_counts: testpmd's Bad-* lines) */
 	uint64_t rx_bad_ip_csum;
 	uint64_t rx_bad_l4_csum;
@@ -259,6 +261,18 @@ fwd_bytes(struct sk_buff *const *skbs, uint16_t n)
 	return bytes;
 }
 
+/* fwd_stream rx_hooks: the RX slow path, one test a burst when none is on */
+#define FWD_RX_GRO 0x1               /* merge the burst (--gro) */
+#define FWD_RX_LATENCY 0x2           /* measure the probes in it (--latency, latency.h) */
+
+/**
+ * rx.c: what fwd_rx() does with the @n skbs just received on @fs when
+ * fs->rx_hooks is set: the latency probes measured, then GRO's merge (the
+ * difference between the wire bytes and the merged lengths counted in
+ * fs->rx_bytes).  @return the number of skbs left in @skbs.
+ */
+uint16_t fwd_rx_hooks(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n);
+
 /**
  * Receive one burst on @fs into @skbs, counting the packets but not the bytes:
  * the caller adds the skb_len() of every skb returned to fs->rx_bytes itself,
@@ -273,14 +287,8 @@ fwd_rx_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
 	uint16_t n = skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, fs->burst);
 
 	fs->rx_packets += n;
-	if (unlikely(fs->gro)) {
-		uint64_t wire = fwd_bytes(skbs, n);
-		uint16_t merged = skb_gro_burst(skbs, n, SKB_GRO_ALL);
-
-		fs->gro_merged += n - merged;
-		n = merged;
-		fs->rx_bytes += wire - fwd_bytes(skbs, n);
-	}
+	if (unlikely(fs->rx_hooks))
+		n = fwd_rx_hooks(fs, skbs, n);
 	return n;
 }
 

@@ -104,6 +104,99 @@ skbfwd_parse_double(const char *opt, const char *s, double min, double max, doub
 	return 0;
 }
 
+/* The units of skbfwd_parse_rate(): name, its size in pps or bit/s. */
+static const struct {
+	const char *name;
+	double scale;
+	bool bits;
+} skbfwd_rate_units[] = {
+	{ "pps", 1, false }, { "kpps", 1e3, false }, { "Mpps", 1e6, false },
+	{ "Mbit/s", 1e6, true }, { "Gbit/s", 1e9, true },
+};
+#define SKBFWD_RATE_PPS_MIN 1.0
+#define SKBFWD_RATE_PPS_MAX 1e9
+#define SKBFWD_RATE_BPS_MIN 1e3
+#define SKBFWD_RATE_BPS_MAX 1e12
+
+/* @v with up to 6 decimals, no trailing zeros: "0.000001", "1000". */
+static const char *
+skbfwd_rate_number(double v, char *buf, size_t size)
+{
+	size_t len = (size_t)snprintf(buf, size, "%.6f", v);
+
+	while (len > 1 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	if (len > 1 && buf[len - 1] == '.')
+		buf[--len] = '\0';
+	return buf;
+}
+
+int
+skbfwd_parse_rate(const char *opt, const char *s, struct skbfwd_rate *out)
+{
+	const char *p = s == NULL ? "" : s;
+	char num[64];
+	size_t len = 0;
+	unsigned int i;
+	double v, min, max;
+	char *end = NULL;
+
+	/* the number: digits and one '.' at most, no sign, no exponent */
+	while (isdigit((unsigned char)p[len]) || p[len] == '.')
+		len++;
+	if (len == 0 || len >= sizeof(num))
+		goto bad;
+	memcpy(num, p, len);
+	num[len] = '\0';
+	if (strchr(num, '.') != strrchr(num, '.') || strcmp(num, ".") == 0)
+		goto bad;
+	v = strtod(num, &end);
+	if (end == NULL || *end != '\0')
+		goto bad;
+	for (i = 0; i < RTE_DIM(skbfwd_rate_units); i++)
+		if (strcmp(p + len, skbfwd_rate_units[i].name) == 0)
+			break;
+	if (i == RTE_DIM(skbfwd_rate_units))
+		goto bad;
+	min = skbfwd_rate_units[i].bits ? SKBFWD_RATE_BPS_MIN : SKBFWD_RATE_PPS_MIN;
+	max = skbfwd_rate_units[i].bits ? SKBFWD_RATE_BPS_MAX : SKBFWD_RATE_PPS_MAX;
+	v *= skbfwd_rate_units[i].scale;
+	if (!(v >= min && v <= max)) {
+		char lo[32], hi[32];
+
+		fprintf(stderr, "skbfwd: --%s=%s is out of range (%s..%s %s)\n", opt, s,
+			skbfwd_rate_number(min / skbfwd_rate_units[i].scale, lo, sizeof(lo)),
+			skbfwd_rate_number(max / skbfwd_rate_units[i].scale, hi, sizeof(hi)),
+			skbfwd_rate_units[i].name);
+		return -EINVAL;
+	}
+	out->value = v;
+	out->bits = skbfwd_rate_units[i].bits;
+	return 0;
+bad:
+	fprintf(stderr, "skbfwd: --%s=%s: expected a number and a unit (pps, kpps, Mpps, Mbit/s or Gbit/s)\n",
+		opt, p);
+	return -EINVAL;
+}
+
+double
+skbfwd_rate_pps(const struct skbfwd_rate *r, unsigned int len)
+{
+	return r->bits ? r->value / (8.0 * SKBFWD_WIRE_BYTES(len)) : r->value;
+}
+
+const char *
+skbfwd_rate_format(const struct skbfwd_rate *r, char *buf, size_t size)
+{
+	if (r->bits)
+		snprintf(buf, size, r->value >= 1e9 ? "%.3f Gbit/s" : "%.3f Mbit/s",
+			 r->value / (r->value >= 1e9 ? 1e9 : 1e6));
+	else
+		snprintf(buf, size, "%.3f %s", r->value / (r->value >= 1e6 ? 1e6 : r->value >= 1e3 ? 1e3 : 1),
+			 r->value >= 1e6 ? "Mpps" : r->value >= 1e3 ? "kpps" : "pps");
+	return buf;
+}
+
 int
 skbfwd_parse_hex64(const char *opt, const char *s, uint64_t *out)
 {

@@ -9,6 +9,7 @@
 #ifndef _SKBFWD_PARSE_H_
 #define _SKBFWD_PARSE_H_
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <rte_ether.h>
@@ -43,6 +44,42 @@ int skbfwd_parse_double(const char *opt, const char *s, double min, double max, 
  * mask" or "... is out of range (0..0xffffffffffffffff)".
  */
 int skbfwd_parse_hex64(const char *opt, const char *s, uint64_t *out);
+
+/**
+ * Bytes a frame of @len bytes (its skb_len(), without FCS) takes on an
+ * Ethernet wire, as RFC 2544 counts: the frame, its 4-byte FCS, then 8 bytes
+ * of preamble and 12 of inter-frame gap.  A 60-byte skb is the 64-byte frame
+ * of RFC 2544, 84 bytes (672 bits) on the wire.
+ */
+#define SKBFWD_WIRE_BYTES(len) ((len) + RTE_ETHER_CRC_LEN + 20u)
+
+/** A rate of --tx-rate: packets per second, or bits per second on the wire. */
+struct skbfwd_rate {
+	double value;      /* pps, or bit/s when @bits */
+	bool bits;         /* bit/s: SKBFWD_WIRE_BYTES() x 8 per frame */
+};
+
+/**
+ * Strict parse of rate @s: a decimal number (a fraction allowed) followed at
+ * once by a unit, one of pps, kpps, Mpps (packets) or Mbit/s, Gbit/s (bits on
+ * the wire, SKBFWD_WIRE_BYTES()), into *@out.  Packet rates lie in 1 pps ..
+ * 1000 Mpps, bit rates in 1 kbit/s .. 1000 Gbit/s.
+ * @return 0; -EINVAL after printing "skbfwd: --@opt=@s: expected a number and a
+ * unit (pps, kpps, Mpps, Mbit/s or Gbit/s)" or "skbfwd: --@opt=@s is out of
+ * range (MIN..MAX UNIT)" with the bounds in the unit given; *@out is then
+ * unchanged.
+ */
+int skbfwd_parse_rate(const char *opt, const char *s, struct skbfwd_rate *out);
+
+/**
+ * Frames per second that rate @r makes of frames of @len bytes (skb_len(),
+ * without FCS): its value for a packet rate, bits / (8 x SKBFWD_WIRE_BYTES(@len))
+ * for a bit rate.
+ */
+double skbfwd_rate_pps(const struct skbfwd_rate *r, unsigned int len);
+
+/** "1.000 Mpps" or "10.000 Gbit/s": rate @r in @buf, three decimals in its largest unit.  @return @buf. */
+const char *skbfwd_rate_format(const struct skbfwd_rate *r, char *buf, size_t size);
 
 /** "XX:XX:XX:XX:XX:XX" into *@mac.  @return 0; -EINVAL (nothing printed, *@mac unchanged). */
 int skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac);

@@ -14,6 +14,7 @@
 
 #include "port.h"
 #include "config.h"
+#include "latency.h"
 #include "parse.h"
 #include "runtime.h"
 #include "tx.h"
@@ -201,7 +202,7 @@ fwd_port_conf(uint16_t pid, struct glue_port_conf *pc, bool initial)
 	pc->nb_txd = cfg.nb_txd;
 	pc->promisc = true;
 	pc->link_wait_ms = opt->link_check ? 3000 : 0;
-	pc->rx_offloads = cfg.engine->rx_offloads | fwd_rx_offloads_asked();
+	pc->rx_offloads = cfg.engine->rx_offloads | fwd_rx_offloads_asked() | latency_rx_offloads();
 	pc->tx_offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | cfg.engine->tx_offloads |
 			  (fwd_gso_wanted() ? FWD_TX_TSO_OFFLOADS : 0) | opt->tx_offloads;
 	pc->max_rx_pkt_len = opt->max_pkt_len;

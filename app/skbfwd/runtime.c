@@ -13,6 +13,7 @@
 #include <rte_spinlock.h>
 
 #include "config.h"
+#include "latency.h"
 #include "runtime.h"
 
 volatile sig_atomic_t skbfwd_quit;
@@ -83,7 +84,7 @@ fwd_plan_streams(const uint16_t *ports, unsigned int nb_ports, struct fwd_stream
 			fs->tx_port = peer;
 			fs->tx_queue = (uint16_t)(q % cfg.nb_txq);
 			fs->burst = cfg.burst;
-			fs->gro = cfg.gro;
+			fs->rx_hooks = cfg.gro ? FWD_RX_GRO : 0;
 			fs->gso = gso;
 		}
 	}
@@ -284,6 +285,7 @@ fwd_streams_free(void)
 		fs->rx_burst_hist = fs->tx_burst_hist = NULL;
 		fs->tx_ports = NULL;
 	}
+	latency_free();
 }
 
 int
@@ -298,6 +300,13 @@ fwd_engine_setup(void)
 		if (ret != -EINVAL)
 			fprintf(stderr, "skbfwd: engine %s set-up failed: %s\n", e->name,
 				strerror(-ret));
+		return ret;
+	}
+	/* after the engine's setup(), which may ask for probes; before its streams */
+	ret = latency_setup();
+	if (ret < 0) {
+		if (e->teardown != NULL)
+			e->teardown();
 		return ret;
 	}
 	for (i = 0; e->stream_init != NULL && i < nb_fwd_streams; i++) {

@@ -206,7 +206,10 @@ int fwd_streams_build(void);
  */
 int fwd_lcores_assign(void);
 
-/** Free what fwd_lcores_assign() allocated for the streams (their counters stay readable). */
+/**
+ * Free what fwd_lcores_assign() and latency_setup() allocated for the streams
+ * (their counters stay readable).
+ */
 void fwd_streams_free(void);
 
 /**
@@ -217,9 +220,10 @@ void fwd_streams_free(void);
 void fwd_streams_clear(void);
 
 /**
- * The engine's set-up for a run: its setup(), then stream_init() of every
- * stream.  When a stream_init() fails, the streams set up so far get their
- * stream_fini() and the engine its teardown().
+ * The engine's set-up for a run: its setup(), the streams' latency state
+ * (latency_setup(), with --latency), then stream_init() of every stream.
+ * When a step fails, the streams set up so far get their stream_fini() and
+ * the engine its teardown().
  * @return 0; a negative errno after printing why (-EINVAL: the engine printed it).
  */
 int fwd_engine_setup(void);

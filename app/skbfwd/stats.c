@@ -22,6 +22,7 @@
 #include <rte_ethdev.h>
 
 #include "config.h"
+#include "latency.h"
 #include "runtime.h"
 #include "stats.h"
 
@@ -731,7 +732,9 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 	json_rates(f, &acc_rates);
 	if (cfg.record_core_cycles)
 		fprintf(f, ", \"cycles_per_packet\": %.2f", cycles_per_packet(acc));
-	fprintf(f, "}\n}\n");
+	fprintf(f, "}");
+	latency_json(f);
+	fprintf(f, "\n}\n");
 	ret = ferror(f) ? -EIO : 0;
 	if (fflush(f) != 0)
 		ret = -EIO;

@@ -5,6 +5,8 @@
  *   /skbfwd/engine       engine, burst, topology, ports, streams, lcores
  *   /skbfwd/stats        accumulated forwarding counters ("/skbfwd/stats,N": port N)
  *   /skbfwd/ports        every forwarding port with its counters, MAC and offloads
+ *   /skbfwd/latency      --latency: each port's probes, percentiles, loss, reordering
+ *                        ("/skbfwd/latency,N": port N)
  * The counter keys are those of --stats-json.  DPDK's own /ethdev/... commands
  * are unaffected.
  *
@@ -26,6 +28,7 @@
 
 #include "port.h"
 #include "config.h"
+#include "latency.h"
 #include "runtime.h"
 #include "stats.h"
 #include "telemetry.h"
@@ -90,6 +93,27 @@ skbfwd_tel_port_index(uint16_t port)
 }
 
 /*
+ * The optional ",N" parameter of a command: a forwarding port into *@port.
+ * @return 0; -ENOENT when none is given; -EINVAL when N is not a forwarding port.
+ */
+static int
+skbfwd_tel_port_param(const char *params, uint16_t *port)
+{
+	char *end;
+	unsigned long v;
+
+	if (params == NULL || *params == '\0')
+		return -ENOENT;
+	errno = 0;
+	v = strtoul(params, &end, 10);
+	if (errno != 0 || *end != '\0' || v >= RTE_MAX_ETHPORTS ||
+	    skbfwd_tel_port_index((uint16_t)v) < 0)
+		return -EINVAL;
+	*port = (uint16_t)v;
+	return 0;
+}
+
+/*
  * Parse the optional ",N" parameter (a forwarding port) into @port, and sum the
  * streams into *@t (RTE_MAX_ETHPORTS entries, too big for the telemetry
  * thread's stack; the caller frees it).  The caller holds fwd_plan_lock().
@@ -99,20 +123,10 @@ skbfwd_tel_port_index(uint16_t port)
 static int
 skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
 {
-	int ret = -ENOENT;
+	int ret = skbfwd_tel_port_param(params, port);
 
-	if (params != NULL && *params != '\0') {
-		char *end;
-		unsigned long v;
-
-		errno = 0;
-		v = strtoul(params, &end, 10);
-		if (errno != 0 || *end != '\0' || v >= RTE_MAX_ETHPORTS ||
-		    skbfwd_tel_port_index((uint16_t)v) < 0)
-			return -EINVAL;
-		*port = (uint16_t)v;
-		ret = 0;
-	}
+	if (ret == -EINVAL)
+		return ret;
 	if (skbfwd_tel_closed)
 		return -ENODEV;
 	*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
@@ -252,6 +266,92 @@ skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 	return ret == -ENOMEM ? ret : 0;
 }
 
+/*
+ * One port's latency into dict @d: the probes, then for the clock that
+ * measured most of them its extremes and percentiles, and the flows' loss
+ * and reordering summed.
+ */
+static void
+skbfwd_tel_one_latency(struct rte_tel_data *d, uint16_t port, const struct latency_port *lp)
+{
+	const struct lat_hist *h = &lp->hist[LAT_CLOCK_TSC];
+	enum lat_clock c = LAT_CLOCK_TSC;
+	uint64_t lost = 0, reordered = 0;
+	unsigned int k;
+
+	if (lp->hist[LAT_CLOCK_HW].count > h->count) {
+		c = LAT_CLOCK_HW;
+		h = &lp->hist[c];
+	}
+	for (k = 0; k < lp->nb_flows; k++) {
+		lost += lat_flow_lost(&lp->flows[k], lp->sent[k]);
+		reordered += lp->flows[k].reordered;
+	}
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_u64(d, "probes", lp->probes);
+	rte_tel_data_add_dict_string(d, "clock", latency_clock_name(c));
+	rte_tel_data_add_dict_u64(d, "min_ns", h->count ? h->min_ns : 0);
+	rte_tel_data_add_dict_u64(d, "mean_ns", (uint64_t)lat_hist_mean(h));
+	rte_tel_data_add_dict_u64(d, "p50_ns", lat_hist_quantile(h, 500000));
+	rte_tel_data_add_dict_u64(d, "p90_ns", lat_hist_quantile(h, 900000));
+	rte_tel_data_add_dict_u64(d, "p99_ns", lat_hist_quantile(h, 990000));
+	rte_tel_data_add_dict_u64(d, "p99_9_ns", lat_hist_quantile(h, 999000));
+	rte_tel_data_add_dict_u64(d, "max_ns", h->max_ns);
+	rte_tel_data_add_dict_int(d, "flows", (int)lp->nb_flows);
+	rte_tel_data_add_dict_u64(d, "lost", lost);
+	rte_tel_data_add_dict_u64(d, "reordered", reordered);
+}
+
+static int
+skbfwd_tel_latency(const char *cmd __rte_unused, const char *params,
+		   struct rte_tel_data *d)
+{
+	struct latency_port *lp;
+	uint16_t port = 0;
+	unsigned int i;
+	int ret;
+
+	lp = malloc(sizeof(*lp)); /* too big for the telemetry thread's stack */
+	if (lp == NULL)
+		return -ENOMEM;
+	fwd_plan_lock();
+	if (skbfwd_tel_closed || !latency_enabled()) {
+		fwd_plan_unlock();
+		free(lp);
+		return skbfwd_tel_closed ? -ENODEV : -ENOTSUP;
+	}
+	ret = skbfwd_tel_port_param(params, &port);
+	if (ret != -ENOENT) {
+		/* "/skbfwd/latency,N": that port alone, flat */
+		if (ret == 0) {
+			latency_port_collect(port, lp);
+			skbfwd_tel_one_latency(d, port, lp);
+		}
+		fwd_plan_unlock();
+		free(lp);
+		return ret;
+	}
+	ret = 0;
+	rte_tel_data_start_dict(d);
+	for (i = 0; i < nb_fwd_ports; i++) {
+		struct rte_tel_data *pd = rte_tel_data_alloc();
+		char key[8];
+
+		if (pd == NULL) {
+			ret = -ENOMEM;
+			break;
+		}
+		latency_port_collect(fwd_ports[i], lp);
+		skbfwd_tel_one_latency(pd, fwd_ports[i], lp);
+		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
+		skbfwd_tel_add_container(d, key, pd);
+	}
+	fwd_plan_unlock();
+	free(lp);
+	return ret;
+}
+
 int
 skbfwd_telemetry_init(void)
 {
@@ -265,6 +365,9 @@ skbfwd_telemetry_init(void)
 	if (ret == 0)
 		ret = rte_telemetry_register_cmd("/skbfwd/ports", skbfwd_tel_ports,
 			"skbfwd's forwarding ports with their counters. Parameters: int port_id (optional: that port only)");
+	if (ret == 0)
+		ret = rte_telemetry_register_cmd("/skbfwd/latency", skbfwd_tel_latency,
+			"skbfwd's latency probes received per port (--latency). Parameters: int port_id (optional: that port only)");
 	return ret;
 }
 
