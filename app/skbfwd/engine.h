@@ -24,6 +24,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <rte_common.h>
 #include <rte_ether.h>
@@ -188,6 +189,13 @@ struct fwd_engine {
 	bool no_rx;
 	/** Counts bad checksums in fwd_stream rx_bad_*: the blocks get testpmd's Bad-* lines. */
 	bool checksum_counts;
+	/**
+	 * Optional: write the engine's own members of --stats-json into @f, each
+	 * after a comma and a newline (",\n  \"rfc2544\": {...}"); called on the
+	 * main lcore each time the file is written (at a stop, and at the exit
+	 * after a stop: the results must outlive teardown()).
+	 */
+	void (*stats_json)(FILE *f);
 	/**
 	 * Optional: the plain forwarding loop of one lcore with packet_fwd
 	 * inlined (define it with FWD_LCORE_LOOP), run until *@stop; the

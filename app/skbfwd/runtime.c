@@ -24,6 +24,8 @@ unsigned int nb_fwd_lcores;
 
 /* Set by the main lcore to stop the forwarding lcores. */
 static volatile bool fwd_stop = true;
+/* Set by an engine whose work is done (fwd_run_end()). */
+static volatile bool fwd_ended;
 /* The engine that fwd_engine_setup() set up, until fwd_engine_teardown(). */
 static const struct fwd_engine *fwd_engine_up;
 
@@ -428,6 +430,7 @@ fwd_rx_flush(void)
 void
 fwd_lcores_launch(void)
 {
+	fwd_ended = false;
 	fwd_lcores_go();
 }
 
@@ -459,4 +462,16 @@ fwd_streams_clear(void)
 	fwd_streams_zero();
 	if (running)
 		fwd_lcores_go();
+}
+
+void
+fwd_run_end(void)
+{
+	fwd_ended = true;
+}
+
+bool
+fwd_run_ended(void)
+{
+	return fwd_ended;
 }

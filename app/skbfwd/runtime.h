@@ -246,4 +246,14 @@ void fwd_lcores_stop(void);
 /** True between fwd_lcores_launch() and fwd_lcores_stop(). */
 bool fwd_lcores_running(void);
 
+/**
+ * An engine whose work is done (rfc2544 after its last trial) ends the run,
+ * from any lcore: the main lcore stops forwarding as at the end of
+ * --duration.  fwd_lcores_launch() clears it.
+ */
+void fwd_run_end(void);
+
+/** True once fwd_run_end() was called in this run. */
+bool fwd_run_ended(void);
+
 #endif /* _SKBFWD_RUNTIME_H_ */

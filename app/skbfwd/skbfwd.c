@@ -78,7 +78,7 @@ skbfwd_wait(uint64_t end)
 			stats_print_period((double)(now - last) / (double)hz);
 			last = now;
 		}
-		if (end != 0 && now >= end)
+		if ((end != 0 && now >= end) || fwd_run_ended())
 			break;
 	}
 }

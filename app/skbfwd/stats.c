@@ -733,6 +733,8 @@ stats_write_json(const struct fwd_counts *t, const struct fwd_counts *acc,
 	if (cfg.record_core_cycles)
 		fprintf(f, ", \"cycles_per_packet\": %.2f", cycles_per_packet(acc));
 	fprintf(f, "}");
+	if (cfg.engine->stats_json != NULL)
+		cfg.engine->stats_json(f);
 	latency_json(f);
 	fprintf(f, "\n}\n");
 	ret = ferror(f) ? -EIO : 0;

@@ -20,6 +20,7 @@ extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine ieee1588_engine;
 extern const struct fwd_engine vlan_engine;
+extern const struct fwd_engine rfc2544_engine;
 
 const struct fwd_engine *const skbfwd_engines[] = {
 	&io_engine,
@@ -37,5 +38,6 @@ const struct fwd_engine *const skbfwd_engines[] = {
 	&noisy_engine,
 	&ieee1588_engine,
 	&vlan_engine,
+	&rfc2544_engine,
 	NULL,
 };
