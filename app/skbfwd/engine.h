@@ -53,6 +53,7 @@
 	X(NO_HEADROOM, "no_headroom", NO_HEADROOM)             \
 	X(UNSUPPORTED, "unsupported", UNSUPPORTED)             \
 	X(NOT_FOR_US, "not_for_us", OTHERHOST)                 \
+	X(BAD_ADDRESS, "bad_address", IP_INHDR)                \
 	X(CONSUMED, "consumed", CONSUMED)
 
 enum fwd_drop {

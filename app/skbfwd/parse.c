@@ -245,6 +245,17 @@ skbfwd_parse_ipv4(const char *s, uint32_t *be_addr)
 	return 0;
 }
 
+int
+skbfwd_parse_ipv6(const char *s, uint8_t addr[16])
+{
+	struct in6_addr a;
+
+	if (inet_pton(AF_INET6, s, &a) != 1)
+		return -EINVAL;
+	memcpy(addr, a.s6_addr, 16);
+	return 0;
+}
+
 const char *
 skbfwd_port_names(char *buf, size_t size)
 {

@@ -87,6 +87,9 @@ int skbfwd_parse_mac(const char *s, struct rte_ether_addr *mac);
 /** A dotted IPv4 address into *@be_addr (network order).  @return 0; -EINVAL (nothing printed). */
 int skbfwd_parse_ipv4(const char *s, uint32_t *be_addr);
 
+/** An IPv6 address (RFC 4291 text) into @addr (network order).  @return 0; -EINVAL (nothing printed). */
+int skbfwd_parse_ipv6(const char *s, uint8_t addr[16]);
+
 /**
  * Check that port @port exists (was probed by EAL) for option --@opt=@arg.
  * @return 0; -ENODEV after printing "skbfwd: --@opt=@arg: port P does not

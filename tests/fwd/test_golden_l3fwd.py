@@ -58,42 +58,28 @@ run = g.PcapRun("l3fwd", [frames, []], ["--routes=@DIR@/routes.conf"],
                 extra_files={"routes.conf": ROUTES})
 g.check_run(tap, run, "l3fwd", len(frames), drops)
 tap.ok("skbfwd: l3fwd: 3 routes from" in run.r.out, "l3fwd: 3 routes loaded", run.r.out)
-port_mac = run.macs
-tap.eq(sorted(port_mac), [0, 1], "l3fwd: both port MACs printed")
-for port in (0, 1):
-    want = [fr for fr, p, _ in good if p == port]
-    got = run.outputs[port]
-    tap.eq(len(got), len(want), f"l3fwd: frames out of port {port}")
-    for k, (w, o) in enumerate(zip(want, got)):
-        hop = HOP1 if port == 1 else HOP0
-        name = f"l3fwd: port {port} frame {k}"
-        tap.eq(len(o), len(w), f"{name}: length")
-        tap.eq(o[0:6], t.mac(hop), f"{name}: destination MAC = next hop")
-        tap.eq(o[6:12], t.mac(port_mac.get(port, "00:00:00:00:00:00")),
-               f"{name}: source MAC = TX port's")
-        l3 = 18 if w[12:14] == b"\x81\x00" else 14
-        tap.eq(o[12:l3], w[12:l3], f"{name}: EtherType / VLAN tag kept")
-        ip_in, ip_out = g.parse_ipv4(w[l3:]), g.parse_ipv4(o[l3:])
-        tap.eq(ip_out["ttl"], ip_in["ttl"] - 1, f"{name}: TTL decremented")
-        tap.ok(ip_out["csum_ok"], f"{name}: IPv4 header checksum right (0x{ip_out['csum']:04x})")
-        tap.eq(o[l3 + 10:l3 + 12], g.struct.pack("!H", t.inet_csum(
-            ip_out["hdr"][:10] + b"\0\0" + ip_out["hdr"][12:])), f"{name}: checksum value")
-        tap.eq(o[l3 + 9:], w[l3 + 9:l3 + 10] + o[l3 + 10:l3 + 12] + w[l3 + 12:],
-               f"{name}: rest of the frame unchanged")
+
+
+def check_ipv4(name, w, o, l3):
+    ip_in, ip_out = g.parse_ipv4(w[l3:]), g.parse_ipv4(o[l3:])
+    tap.eq(ip_out["ttl"], ip_in["ttl"] - 1, f"{name}: TTL decremented")
+    tap.ok(ip_out["csum_ok"], f"{name}: IPv4 header checksum right (0x{ip_out['csum']:04x})")
+    tap.eq(o[l3 + 10:l3 + 12], g.struct.pack("!H", t.inet_csum(
+        ip_out["hdr"][:10] + b"\0\0" + ip_out["hdr"][12:])), f"{name}: checksum value")
+    tap.eq(o[l3 + 9:], w[l3 + 9:l3 + 10] + o[l3 + 10:l3 + 12] + w[l3 + 12:],
+           f"{name}: rest of the frame unchanged")
+
+
+g.check_routed(tap, run, "l3fwd", good, {0: HOP0, 1: HOP1}, check_ipv4)
 run.cleanup()
 
 # route file errors: line number, non-zero exit
-for text, line, what in (("10.0.0.0/8 1 02:00:00:00:00:01\n10.0.0.0/33 1 02:00:00:00:00:01\n", 2, "length"),
-                         ("# c\n\n10.0.0.0/8 7 02:00:00:00:00:01\n", 3, "port"),
-                         ("10.0.0.0/8 1 02:00:00:00:00\n", 1, "MAC"),
-                         ("10.0.0/8 1 02:00:00:00:00:01\n", 1, "address"),
-                         ("10.0.0.0/8 1\n", 1, "fields")):
-    bad_run = g.PcapRun("l3fwd", [[], []], ["--routes=@DIR@/r.conf"], duration=0.2,
-                        extra_files={"r.conf": text}, tag="l3fwd_badroutes")
-    tap.ok(bad_run.r.rc != 0, f"l3fwd: bad route file ({what}) exits non-zero")
-    tap.ok(f"r.conf:{line}:" in bad_run.r.err, f"l3fwd: bad route file ({what}) names line {line}",
-           bad_run.r.err)
-    bad_run.cleanup()
+g.bad_file_runs(tap, "l3fwd", "routes", (
+    ("10.0.0.0/8 1 02:00:00:00:00:01\n10.0.0.0/33 1 02:00:00:00:00:01\n", 2, "length"),
+    ("# c\n\n10.0.0.0/8 7 02:00:00:00:00:01\n", 3, "port"),
+    ("10.0.0.0/8 1 02:00:00:00:00\n", 1, "MAC"),
+    ("10.0.0/8 1 02:00:00:00:00:01\n", 1, "address"),
+    ("10.0.0.0/8 1\n", 1, "fields")))
 
 g.null_run(tap, "l3fwd")
 tap.done()

@@ -3,6 +3,7 @@
 (tests/fwd/test_golden_*.py).  Headers are packed here by hand with struct and
 checksummed with skbfwd_test.inet_csum: nothing comes from the code under test."""
 
+import ipaddress
 import os
 import re
 import struct
@@ -63,6 +64,61 @@ def udp_frame(dst_mac, src_mac, src_ip, dst_ip, payload=b"", ttl=64, sport=1000,
     return eth(dst_mac, src_mac, ETH_IPV4,
                ipv4(src_ip, dst_ip, 17, udp(src_ip, dst_ip, sport, dport, payload),
                     ttl=ttl, **ipkw))
+
+
+ETH_IPV6 = 0x86DD
+NH_HOP, NH_ROUTING, NH_FRAGMENT, NH_AH, NH_NONE, NH_DEST = 0, 43, 44, 51, 59, 60
+
+
+def ip6(addr):
+    return ipaddress.IPv6Address(addr).packed
+
+
+def ext6(kind, nh, size, frag_off=0):
+    """One IPv6 extension header of `size` bytes whose next header is nh:
+    hop-by-hop, routing, destination options (length in 8-byte units - 1),
+    AH (4-byte units - 2), fragment (8 bytes: frag_off = offset << 3 | M)."""
+    if kind == NH_FRAGMENT:
+        return struct.pack("!BBHI", nh, 0, frag_off, 0x12345678)
+    hl = size // 4 - 2 if kind == NH_AH else size // 8 - 1
+    body = bytes((0x01, size - 4)) + bytes(size - 4) if kind in (NH_HOP, NH_DEST) \
+        else bytes(i & 0xff for i in range(size - 2))          # PadN, or anything
+    return struct.pack("!BB", nh, hl) + body
+
+
+def ipv6(src, dst, proto, payload, hlim=64, exts=(), tc=0, flow=0, version=6,
+         payload_length=None):
+    """IPv6 header, the extension headers exts ((kind, size[, frag_off]), first
+    first), then payload (the header of proto); payload_length/version override."""
+    chain, nh = b"", proto
+    for e in reversed(exts):
+        chain = ext6(e[0], nh, e[1], *e[2:]) + chain
+        nh = e[0]
+    body = chain + payload
+    pl = len(body) if payload_length is None else payload_length
+    return struct.pack("!IHBB16s16s", (version << 28) | (tc << 20) | flow, pl, nh, hlim,
+                       ip6(src), ip6(dst)) + body
+
+
+def l4_csum6(src, dst, proto, seg):
+    """The RFC 8200 8.1 checksum of seg (its checksum field zeroed or right)."""
+    return t.inet_csum(ip6(src) + ip6(dst) + struct.pack("!IxxxB", len(seg), proto) + seg)
+
+
+def udp6(src_ip, dst_ip, sport, dport, payload, csum=None, length=None):
+    """UDP over IPv6 with its checksum (mandatory in IPv6; csum overrides)."""
+    ln = 8 + len(payload) if length is None else length
+    seg = struct.pack("!HHHH", sport, dport, ln, 0) + payload
+    if csum is None:
+        csum = l4_csum6(src_ip, dst_ip, 17, seg) or 0xFFFF
+    return seg[:6] + struct.pack("!H", csum) + seg[8:]
+
+
+def udp6_frame(dst_mac, src_mac, src_ip, dst_ip, payload=b"", hlim=64, sport=1000,
+               dport=2000, **ipkw):
+    return eth(dst_mac, src_mac, ETH_IPV6,
+               ipv6(src_ip, dst_ip, 17, udp6(src_ip, dst_ip, sport, dport, payload),
+                    hlim=hlim, **ipkw))
 
 
 def parse_ipv4(b):
@@ -152,6 +208,41 @@ def check_run(tap, run, name, rx, drops, tx=None):
     want_tx = rx - sum(drops.values()) if tx is None else tx
     tap.eq(tot["tx"], want_tx, f"{name}: TX packets")
     return r.rc == 0
+
+
+def check_routed(tap, run, name, good, hops, check_l3):
+    """Routed frames: good holds (frame, port, ...); each port's output holds
+    its frames in order, each the input's length with destination MAC
+    hops[port], source MAC the port's, the EtherType / VLAN tag kept, and
+    check_l3(name, frame_in, frame_out, l3 offset) for the rest."""
+    port_mac = run.macs
+    tap.eq(sorted(port_mac), sorted(hops), f"{name}: the port MACs printed")
+    for port in sorted(hops):
+        want = [fr for fr, p, *_ in good if p == port]
+        got = run.outputs[port]
+        tap.eq(len(got), len(want), f"{name}: frames out of port {port}")
+        for k, (w, o) in enumerate(zip(want, got)):
+            fname = f"{name}: port {port} frame {k}"
+            tap.eq(len(o), len(w), f"{fname}: length")
+            tap.eq(o[0:6], t.mac(hops[port]), f"{fname}: destination MAC = next hop")
+            tap.eq(o[6:12], t.mac(port_mac.get(port, "00:00:00:00:00:00")),
+                   f"{fname}: source MAC = TX port's")
+            l3 = 18 if w[12:14] == b"\x81\x00" else 14
+            tap.eq(o[12:l3], w[12:l3], f"{fname}: EtherType / VLAN tag kept")
+            check_l3(fname, w, o, l3)
+
+
+def bad_file_runs(tap, engine, option, cases, name=None):
+    """Each (file text, line, what) of cases given as --OPTION=FILE: a non-zero
+    exit and "FILE:LINE:" in the error output."""
+    name = name or engine
+    for text, line, what in cases:
+        r = PcapRun(engine, [[], []], [f"--{option}=@DIR@/r.conf"], duration=0.2,
+                    extra_files={"r.conf": text}, tag=f"{name}_badfile")
+        tap.ok(r.r.rc != 0, f"{name}: bad {option} file ({what}) exits non-zero")
+        tap.ok(f"r.conf:{line}:" in r.r.err,
+               f"{name}: bad {option} file ({what}) names line {line}", r.r.err)
+        r.cleanup()
 
 
 def null_run(tap, engine, args=(), expect_tx=None):

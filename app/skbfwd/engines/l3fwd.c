@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * l3fwd engine: IPv4 longest-prefix-match routing with rte_lpm.  Routes come
- * from --routes FILE (config/routes.conf shows the syntax); each names the TX
- * port and the next hop's MAC.  A packet passes the RFC 1812 5.2.2 checks
+ * l3fwd engine: IPv4 longest-prefix-match routing with rte_lpm, and IPv6 with
+ * rte_lpm6 (l3fwd6.c).  Routes come from --routes FILE (config/routes.conf
+ * shows the syntax); each names the TX port and the next hop's MAC.  A packet passes the RFC 1812 5.2.2 checks
  * (libskb's skb_parse_ip(): version, IHL, lengths, header checksum) and TTL > 1,
  * then gets its TTL decremented with an RFC 1624 incremental checksum update
  * (csum_replace2()) and its MACs rewritten (source := TX port's MAC,
@@ -47,8 +47,11 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 	if (unlikely(ret < 0))
 		goto bad;
 	skb->protocol = hd.protocol;
-	if (unlikely(hd.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
+	if (unlikely(hd.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))) {
+		if (hd.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
+			return l3fwd6_route(skb, &hd, &l3fwd_rt, hop);
 		return FWD_DROP_NOT_IPV4;
+	}
 	ret = skb_parse_ip(skb, &hd, SKB_PARSE_CSUM);
 	if (unlikely(ret < 0))
 		goto bad;

@@ -3,6 +3,7 @@
  * What the l3fwd engine shares with its raw-mbuf twin (tests/perf): the route
  * table type and its loading from --routes (l3fwd_routes.c), and the grouping
  * of a burst bound for several ports.  Each engine keeps its own table.
+ * IPv6 routes (rte_lpm6) share the hop[] table; l3fwd6.c routes IPv6 packets.
  */
 #ifndef _SKBFWD_L3FWD_H_
 #define _SKBFWD_L3FWD_H_
@@ -11,8 +12,10 @@
 
 #include <rte_ether.h>
 #include <rte_lpm.h>
+#include <rte_lpm6.h>
 
 #include "engine.h"
+#include "skb_parse.h"
 
 #define L3FWD_MAX_ROUTES 4096
 
@@ -22,10 +25,12 @@ struct l3fwd_hop {
 	struct rte_ether_addr mac;
 };
 
-/** A route table: LPM whose next hop is an index in hop[]. */
+/** A route table: LPM (IPv4) and LPM6 (IPv6) whose next hops are indexes in hop[]. */
 struct l3fwd_routes {
 	struct rte_lpm *lpm;          /* NULL before l3fwd_routes_load() */
-	unsigned int nb_hops;
+	struct rte_lpm6 *lpm6;        /* NULL until the first IPv6 route */
+	unsigned int nb_hops;         /* IPv4 and IPv6 routes */
+	char name6[RTE_LPM6_NAMESIZE]; /* the LPM6 table's name */
 	struct l3fwd_hop hop[L3FWD_MAX_ROUTES];
 };
 
@@ -41,8 +46,24 @@ extern const struct fwd_options l3fwd_routes_options;
  */
 int l3fwd_routes_load(struct l3fwd_routes *rt, const char *name);
 
-/** Free @rt's LPM table (nothing when there is none). */
+/** Free @rt's LPM tables (nothing when there are none). */
 void l3fwd_routes_free(struct l3fwd_routes *rt);
+
+/**
+ * Route one IPv6 packet whose Ethernet header and tags skb_parse_eth() found
+ * (@hd, h->protocol IPv6), as RFC 8200 and RFC 4443 ask of a router: the
+ * header checked by skb_parse_ip() (version 6, payload length inside the
+ * frame, extension headers inside the packet), a multicast source refused, a
+ * hop limit of 0 or 1 refused (it would reach 0 here), the destination looked
+ * up in @rt's LPM6 table; then the hop limit decremented (IPv6 has no header
+ * checksum) and the MACs rewritten (source := TX port's, destination := next
+ * hop's).  Sets the network header.
+ * @return PKT_OK (-1) with the hop index in *@hop; else the drop reason:
+ * truncated, bad_header, no_mbuf (skb_parse_ip()), bad_address (multicast
+ * source), ttl_expired, no_route.
+ */
+int l3fwd6_route(struct sk_buff *skb, struct skb_hdrs *hd, const struct l3fwd_routes *rt,
+		 uint32_t *hop);
 
 /**
  * Group a burst whose packets go to several ports: packet i goes to
