@@ -50,7 +50,7 @@ bad = [
     (ping(csum=0x1111), "bad_checksum"),
     (ping(total_length=300), "truncated"),
     (ping()[:30], "truncated"),
-    (g.eth(PM, H, 0x86DD, bytes(60)), "not_ipv4"),
+    (g.eth(PM, H, 0x88CC, bytes(60)), "not_ipv4"),                # LLDP: neither IP
     (g.eth(PM, H, g.ETH_ARP, bytes(10)), "truncated"),
 ]
 frames = [arps[0], bad[0][0], pings[0], bad[1][0], pings[1], bad[2][0], pings[2], pings[3]] + \

@@ -91,13 +91,8 @@ def icmpecho(tap):
         if not tap.ok(h.start(args, [f"{host[p]}/24" for p in (0, 1)]),
                       "icmpecho: skbfwd up, hosts addressed", h.log()):
             return
-        for p in (0, 1):
-            # no static entry: the host asks skbfwd by ARP
-            tx, rx, out = peers.ping(h.hosts[p], mine[p], PINGS)
-            tap.eq((tx, rx), (PINGS, PINGS), f"icmpecho: host on port {p} pings {mine[p]}", out)
-            r = h.hosts[p].run(["ip", "neigh", "show", mine[p]], check=False)
-            tap.ok(h.port_mac[p] in r.stdout.lower(),
-                   f"icmpecho: host on port {p} learnt skbfwd's MAC by ARP", r.stdout)
+        # no static entry: the host asks skbfwd by ARP
+        peers.ping_and_learn(tap, h, mine, "icmpecho", PINGS)
         r = h.stop()
         tap.eq(r.rc, 0, "icmpecho: skbfwd exit status", r.log())
         for p in (0, 1):

@@ -99,17 +99,26 @@ class Netns:
 
     def take_iface(self, iface, mac=None, addr=None, src=None):
         """Move @iface from namespace @src (a Netns; None: the caller's) here,
-        set its MAC, address it, bring it up."""
+        set its MAC, address it, bring it up.  An IPv6 @addr turns IPv6 on for
+        @iface alone, without duplicate address detection, router
+        solicitations or autoconfiguration."""
         move = ["ip", "link", "set", iface, "netns", self.name]
         sh(src.cmd(move) if src is not None else move)
         if mac:
             self.run(["ip", "link", "set", iface, "address", mac])
-        if addr:
+        if addr and ":" in addr:
+            for key, val in (("accept_dad", 0), ("dad_transmits", 0), ("accept_ra", 0),
+                             ("router_solicitations", 0), ("autoconf", 0),
+                             ("disable_ipv6", 0)):
+                self.run(["sysctl", "-qw", f"net.ipv6.conf.{iface}.{key}={val}"])
+            self.run(["ip", "addr", "add", addr, "dev", iface, "nodad"])
+        elif addr:
             self.run(["ip", "addr", "add", addr, "dev", iface])
         self.run(["ip", "link", "set", iface, "up"])
 
     def neigh(self, ip, mac, iface):
-        self.run(["ip", "neigh", "replace", ip, "lladdr", mac, "dev", iface,
+        self.run(["ip"] + (["-6"] if ":" in ip else []) +
+                 ["neigh", "replace", ip, "lladdr", mac, "dev", iface,
                   "nud", "permanent"])
 
     def udp_bound(self, port):
@@ -126,8 +135,9 @@ def iface_name(tag):
 
 
 def ping(ns, dst, count=5):
-    """Ping @dst from @ns; returns (transmitted, received, output)."""
-    r = ns.run(["ping", "-n", "-c", str(count), "-i", "0.2", "-W", "2", dst],
+    """Ping @dst (IPv4 or IPv6) from @ns; returns (transmitted, received, output)."""
+    r = ns.run(["ping"] + (["-6"] if ":" in dst else []) +
+               ["-n", "-c", str(count), "-i", "0.2", "-W", "2", dst],
                check=False, timeout=30)
     m = re.search(r"(\d+) packets transmitted, (\d+) received", r.stdout)
     if not m:
@@ -405,6 +415,19 @@ class TapHosts:
             n.delete()
 
 
+def ping_and_learn(tap, h, mine, name, count=5):
+    """Host p of TapHosts @h pings skbfwd's address @mine[p] with no neighbour
+    entry for it: all @count answered, and skbfwd's MAC learnt (by ARP or by
+    neighbour discovery)."""
+    for p in (0, 1):
+        tx, rx, out = ping(h.hosts[p], mine[p], count)
+        tap.eq((tx, rx), (count, count), f"{name}: host on port {p} pings {mine[p]}", out)
+        r = h.hosts[p].run(["ip"] + (["-6"] if ":" in mine[p] else []) +
+                           ["neigh", "show", mine[p]], check=False)
+        tap.ok(h.port_mac[p] in r.stdout.lower(),
+               f"{name}: host on port {p} learnt skbfwd's MAC", r.stdout)
+
+
 def udp_transfer(src, dst, dst_ip, port, data, block=1024):
     """Send @data from namespace @src to @dst_ip:@port in @dst with socat, one
     datagram per @block bytes; socat in @dst writes what arrives to a file.
@@ -413,14 +436,17 @@ def udp_transfer(src, dst, dst_ip, port, data, block=1024):
     src_path, dst_path = os.path.join(d, "sent"), os.path.join(d, "received")
     with open(src_path, "wb") as f:
         f.write(data)
-    rx = dst.popen(["socat", "-u", "-T", "3", f"UDP-RECV:{port},bind={dst_ip}",
+    v6 = ":" in dst_ip
+    recv = f"UDP6-RECV:{port},bind=[{dst_ip}]" if v6 else f"UDP-RECV:{port},bind={dst_ip}"
+    send = f"UDP6-SENDTO:[{dst_ip}]:{port}" if v6 else f"UDP-SENDTO:{dst_ip}:{port}"
+    rx = dst.popen(["socat", "-u", "-T", "3", recv,
                     f"CREATE:{dst_path}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     log = ""
     try:
         if not wait_until(lambda: dst.udp_bound(port), 10):
             log += f"receiver never bound UDP port {port}\n"
         tx = src.run(["socat", "-u", "-b", str(block), f"OPEN:{src_path}",
-                      f"UDP-SENDTO:{dst_ip}:{port}"], check=False, timeout=30)
+                      send], check=False, timeout=30)
         log += f"sender exit {tx.returncode}: {tx.stderr}"
         _, err = rx.communicate(timeout=30)
         log += f"receiver exit {rx.returncode}: {err}"

@@ -11,6 +11,8 @@
  * neighbour of the asker (its address with the low two bits 01, or 10 when
  * they were 01), the header checksum updated.  testpmd answers a broadcast
  * ping from 255.255.255.255, which no stack accepts; skbfwd does not.
+ * IPv6 (icmpecho6.c): ICMPv6 echo requests and neighbour solicitations for
+ * the port's --icmp-ip IPv6 address (or any, without one) are answered too.
  * Anything else is dropped: not_for_us (other addresses, other ARP/ICMP
  * kinds), not_ipv4 (other protocols), or the reason libskb's parser gives for
  * a malformed header (pkt_drop_reason()); a wrong ICMP checksum is
@@ -23,10 +25,13 @@
 #include <rte_arp.h>
 #include <rte_icmp.h>
 
+#include "icmpecho.h"
 #include "parse.h"
 #include "pkt.h"
 
 static uint32_t icmpecho_addr[RTE_MAX_ETHPORTS];   /* network order, 0: any address */
+static uint8_t icmpecho_addr6[RTE_MAX_ETHPORTS][16];
+static bool icmpecho_has6[RTE_MAX_ETHPORTS];       /* false: any IPv6 address */
 
 /* The address an echo reply to @dst (a request from @src) comes from, network order. */
 static inline uint32_t
@@ -144,6 +149,9 @@ icmpecho_one(struct fwd_stream *fs, struct sk_buff *skb)
 		return icmpecho_arp(skb, h.l3_off, addr);
 	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV4))
 		return icmpecho_icmp(skb, &h, addr);
+	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
+		return icmpecho6_one(skb, &h, icmpecho_has6[fs->rx_port] ?
+					      icmpecho_addr6[fs->rx_port] : NULL);
 	return FWD_DROP_NOT_IPV4;
 }
 
@@ -166,6 +174,7 @@ icmpecho_parse_option(const char *name, const char *arg)
 	const char *value;
 	uint16_t port;
 	uint32_t addr;
+	uint8_t addr6[16];
 	int ret;
 
 	if (strcmp(name, "icmp-ip") != 0)
@@ -173,6 +182,20 @@ icmpecho_parse_option(const char *name, const char *arg)
 	ret = skbfwd_parse_port_prefix("icmp-ip", arg, &port, &value);
 	if (ret == -ERANGE)
 		return -EINVAL;
+	if (ret == 0 && strchr(value, ':') != NULL) {
+		/* a unicast IPv6 address: not unspecified, not a group */
+		static const uint8_t zero[16];
+
+		if (skbfwd_parse_ipv6(value, addr6) < 0 || addr6[0] == 0xff ||
+		    memcmp(addr6, zero, 16) == 0) {
+			fprintf(stderr, "skbfwd: --icmp-ip=%s: expected PORT,IPV6ADDR (unicast)\n",
+				arg);
+			return -EINVAL;
+		}
+		memcpy(icmpecho_addr6[port], addr6, 16);
+		icmpecho_has6[port] = true;
+		return 0;
+	}
 	if (ret < 0 || skbfwd_parse_ipv4(value, &addr) < 0 || addr == 0) {
 		fprintf(stderr, "skbfwd: --icmp-ip=%s: expected PORT,IPV4ADDR\n", arg);
 		return -EINVAL;
@@ -198,7 +221,9 @@ static const struct option icmpecho_longopts[] = {
 static const struct fwd_options icmpecho_options = {
 	.longopts = icmpecho_longopts,
 	.parse = icmpecho_parse_option,
-	.usage = "  --icmp-ip=PORT,ADDR     icmpecho: IPv4 address PORT answers ARP and ping for\n",
+	.usage = "  --icmp-ip=PORT,ADDR     icmpecho: IPv4 address PORT answers ARP and ping for,\n"
+		 "                          or IPv6 address it answers ping and neighbour\n"
+		 "                          solicitations for (once of each kind per port)\n",
 };
 
 const struct fwd_engine icmpecho_engine = {
