@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * csum engine: verify and fix IPv4 header and UDP checksums, then forward.
+ * csum engine: verify and fix IPv4 header and UDP checksums, and UDP and TCP
+ * checksums over IPv6 (csum6_one()), then forward.
  * Verification uses the RX port's checksum offload status when drivers-glue
  * enabled it and the driver gave a verdict, software otherwise; fixing uses the
  * TX port's checksum offload when enabled, software otherwise.  A UDP checksum
- * of 0 (none, allowed over IPv4) is counted as such and left alone.  Frames
- * that are not IPv4 are forwarded unchanged; IPv4 headers or UDP lengths that
+ * of 0 (none, allowed over IPv4) is counted as such and left alone; over IPv6
+ * it is wrong (RFC 8200 8.1) and fixed.  Frames that are neither IPv4 nor IPv6
+ * are forwarded unchanged; IPv4 headers or UDP lengths that
  * cannot be checksummed (libskb's parser, skb_parse.h) are dropped under their
  * reason.  The sums are libskb's (ip_fast_csum(), skb_l4_csum()).
  * The good/bad counts per protocol are printed for each stream at exit.
  */
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include <rte_malloc.h>
@@ -21,11 +24,15 @@
 
 struct csum_ctx {
 	uint64_t ip_good, udp_good, udp_none, other; /* the bad ones: fs->rx_bad_* */
-	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw;
+	/* IPv6: [0] UDP, [1] TCP; their bad ones are in fs->rx_bad_l4_csum too */
+	uint64_t good6[2], bad6[2], other6;
+	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw, rx_tcp_hw, tx_tcp_hw;
 };
 
-#define CSUM_OFFLOADS_RX (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM)
-#define CSUM_OFFLOADS_TX (RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM)
+#define CSUM_OFFLOADS_RX (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
+			  RTE_ETH_RX_OFFLOAD_TCP_CKSUM)
+#define CSUM_OFFLOADS_TX (RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | RTE_ETH_TX_OFFLOAD_UDP_CKSUM | \
+			  RTE_ETH_TX_OFFLOAD_TCP_CKSUM)
 
 static int
 csum_stream_init(struct fwd_stream *fs)
@@ -40,6 +47,8 @@ csum_stream_init(struct fwd_stream *fs)
 	c->rx_udp_hw = rx != NULL && (rx->rx_offloads & RTE_ETH_RX_OFFLOAD_UDP_CKSUM);
 	c->tx_ip_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_IPV4_CKSUM);
 	c->tx_udp_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM);
+	c->rx_tcp_hw = rx != NULL && (rx->rx_offloads & RTE_ETH_RX_OFFLOAD_TCP_CKSUM);
+	c->tx_tcp_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
 	printf("skbfwd: csum: port %u queue %u: verify ip=%s udp=%s, fix on port %u ip=%s udp=%s\n",
 	       fs->rx_port, fs->rx_queue, c->rx_ip_hw ? "hw" : "sw", c->rx_udp_hw ? "hw" : "sw",
 	       fs->tx_port, c->tx_ip_hw ? "hw" : "sw", c->tx_udp_hw ? "hw" : "sw");
@@ -57,8 +66,12 @@ csum_stream_fini(struct fwd_stream *fs)
 	printf("csum: port %u queue %u: ip-good=%" PRIu64 " ip-bad=%" PRIu64 " udp-good=%" PRIu64
 	       " udp-bad=%" PRIu64 " udp-none=%" PRIu64 " other=%" PRIu64 "\n",
 	       fs->rx_port, fs->rx_queue, c->ip_good, fs->rx_bad_ip_csum, c->udp_good,
-	       fs->rx_bad_l4_csum,
+	       fs->rx_bad_l4_csum - c->bad6[0] - c->bad6[1],
 	       c->udp_none, c->other);
+	printf("csum: port %u queue %u: ipv6 udp-good=%" PRIu64 " udp-bad=%" PRIu64
+	       " tcp-good=%" PRIu64 " tcp-bad=%" PRIu64 " other=%" PRIu64 "\n",
+	       fs->rx_port, fs->rx_queue, c->good6[0], c->bad6[0], c->good6[1], c->bad6[1],
+	       c->other6);
 	rte_free(c);
 	fs->engine_ctx = NULL;
 }
@@ -74,6 +87,78 @@ csum_tx_offload(struct sk_buff *skb, unsigned int l3off, unsigned int ihl, uint6
 	if (flag == RTE_MBUF_F_TX_UDP_CKSUM)
 		m->l4_len = sizeof(struct rte_udp_hdr);
 	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | flag;
+}
+
+/* The RX port's verdict on the L4 checksum, when it is asked and gave one: 1 good, 0 bad, -1 none. */
+static inline int
+csum_rx_l4_verdict(bool hw, uint64_t ol)
+{
+	ol &= RTE_MBUF_F_RX_L4_CKSUM_MASK;
+	if (!hw || ol == RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN || ol == RTE_MBUF_F_RX_L4_CKSUM_NONE)
+		return -1;
+	return ol == RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+}
+
+/*
+ * IPv6 (no header checksum): the UDP or TCP checksum verified and, when
+ * wrong, fixed; a UDP checksum of 0 is wrong over IPv6.  Other next headers
+ * and fragments pass unchanged.
+ */
+static __rte_noinline int
+csum6_one(struct fwd_stream *fs, struct sk_buff *skb, struct skb_hdrs *h, uint64_t ol)
+{
+	struct csum_ctx *c = fs->engine_ctx;
+	unsigned int tcp, off;
+	uint16_t field, sum;
+	int ret, verdict;
+
+	ret = skb_parse_ip(skb, h, 0);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_network_header(skb, (int)h->l3_off);
+	if ((h->l4_proto != IPPROTO_UDP && h->l4_proto != IPPROTO_TCP) ||
+	    (h->flags & SKB_HDRS_FRAG)) {
+		c->other6++;
+		return PKT_OK;
+	}
+	ret = skb_parse_l4(skb, h, 0);
+	if (unlikely(ret < 0))
+		return pkt_drop_reason(ret);
+	__skb_set_transport_header(skb, (int)h->l4_off);
+	tcp = h->l4_proto == IPPROTO_TCP;
+	off = h->l4_off + (tcp ? offsetof(struct rte_tcp_hdr, cksum) :
+				 offsetof(struct rte_udp_hdr, dgram_cksum));
+	field = pkt_word(skb_data(skb) + off);
+	verdict = csum_rx_l4_verdict(tcp ? c->rx_tcp_hw : c->rx_udp_hw, ol);
+	if (verdict < 0)
+		verdict = (tcp || field != 0) && skb_l4_csum(skb, h) == 0;
+	if (verdict) {
+		c->good6[tcp]++;
+		return PKT_OK;
+	}
+	fs->rx_bad_l4_csum++;
+	c->bad6[tcp]++;
+	memset(skb_data(skb) + off, 0, sizeof(field));
+	/* the device sums from the L4 header to the end: only when the datagram fills the packet */
+	if ((tcp ? c->tx_tcp_hw : c->tx_udp_hw) && h->l4_end == h->l3_end) {
+		const struct rte_ipv6_hdr *ip = ipv6_hdr(skb);
+		struct rte_mbuf *m = skb_to_mbuf(skb);
+
+		m->l2_len = h->l3_off;
+		m->l3_len = h->l3_len;     /* extension headers included */
+		m->l4_len = h->l4_len;
+		m->ol_flags |= RTE_MBUF_F_TX_IPV6 |
+			       (tcp ? RTE_MBUF_F_TX_TCP_CKSUM : RTE_MBUF_F_TX_UDP_CKSUM);
+		/* the pseudo-header's folded sum, its length the upper layer's (not payload_len) */
+		sum = (uint16_t)~csum_ipv6_magic(ip->src_addr, ip->dst_addr, h->l4_end - h->l4_off,
+						 h->l4_proto, 0);
+	} else {
+		sum = skb_l4_csum(skb, h);
+		if (sum == 0 && !tcp)
+			sum = 0xffff;
+	}
+	memcpy(skb_data(skb) + off, &sum, sizeof(sum));
+	return PKT_OK;
 }
 
 static inline int
@@ -93,6 +178,8 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 		return pkt_drop_reason(ret);
 	skb->protocol = h.protocol;
 	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
+		if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
+			return csum6_one(fs, skb, &h, ol);
 		c->other++;
 		return PKT_OK;
 	}
@@ -128,11 +215,8 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 		c->udp_none++;
 		return PKT_OK;
 	}
-	if (c->rx_udp_hw && (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN &&
-	    (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) != RTE_MBUF_F_RX_L4_CKSUM_NONE)
-		good = (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) == RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-	else
-		good = skb_l4_csum(skb, &h) == 0;
+	ret = csum_rx_l4_verdict(c->rx_udp_hw, ol);
+	good = ret < 0 ? skb_l4_csum(skb, &h) == 0 : ret == 1;
 	if (good) {
 		c->udp_good++;
 		return PKT_OK;
