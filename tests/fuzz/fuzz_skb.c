@@ -3,12 +3,16 @@
  * libFuzzer target for the skb API: the input is a program of operations
  * (put, push, pull, trim, pskb_may_pull, append_frag, clone, cow_head,
  * pskb_expand_head, linearize, copy_bits, store_bits, header_pointer, the
- * parser of skb_parse.h over a header stack the input shapes, skb_checksum) run
- * on one skb, checked after every step against a model that is a plain byte array:
+ * parser of skb_parse.h over a header stack the input shapes, skb_checksum,
+ * skb_pad/skb_put_padto, skb_copy_expand, skb_vlan_push/pop, eth_type_trans,
+ * skb_ensure_writable, skb_share_check, skb_unclone/skb_cow) run on one skb, checked after every step against a model that is a plain byte array:
  * lengths, every byte, the chain's soundness, and a clone's bytes (which must not
- * change whatever happens to the original).  At the end everything is freed and
- * the cache-less pool must have zero skbs in use.
+ * change whatever happens to the original).  At the end everything is freed (the
+ * skb with kfree_skb_reason(), whose count must go up by one) and the cache-less
+ * pool must have zero skbs in use.
  */
+
+#include <inttypes.h>
 
 #include "fuzz_common.h"
 #include "skb_parse.h"
@@ -173,6 +177,30 @@ make_frag(unsigned int len, unsigned int seed, int heap)
 					       seed & 1, heap));
 }
 
+/* A fresh skb of the first @len pattern bytes, the model with it (after a call freed the skb). */
+static struct sk_buff *
+restart(unsigned int len)
+{
+	struct sk_buff *skb = alloc_skb(fz_pool, 2048);
+
+	FUZZ_CHECK(skb != NULL, "pool empty at a restart: a leak");
+	skb_reserve(skb, 64);
+	len = RTE_MIN(len, 2048u - 64u);
+	FUZZ_CHECK(skb_put_data(skb, fz_pat, len) != NULL, "restart put");
+	fz_m.len = len;
+	memcpy(fz_m.b, fz_pat, len);
+	return skb;
+}
+
+/* True when the model's frame has a whole tagged header (what skb_vlan_pop() pops). */
+static bool
+model_tagged(void)
+{
+	unsigned int type = fz_m.len >= 18 ? (unsigned int)(fz_m.b[12] << 8 | fz_m.b[13]) : 0;
+
+	return type == ETH_P_8021Q || type == ETH_P_8021AD;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -180,6 +208,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sk_buff *skb, *clone = NULL;
 	unsigned int steps = 0, a, b;
 	uint8_t tmp[512];
+	uint64_t drops;
+	enum skb_drop_reason reason;
 
 	/* the start: an skb of rd16 % 2048 bytes, headroom rd8 */
 	a = rd16(&g) % 2048;
@@ -193,7 +223,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(skb, &fz_m, "start");
 
 	while (g.i < g.n && steps++ < 64) {
-		unsigned int op = rd8(&g) % 16, n = rd16(&g);
+		unsigned int op = rd8(&g) % 24, n = rd16(&g);
 		const char *name = "?";
 		void *p;
 		int ret;
@@ -436,6 +466,155 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					   fz_m.len);
 			break;
 		}
+		case 16: /* skb_pad, then skb_put_padto: zeros added; on error the skb is gone */
+			name = "skb_put_padto";
+			a = fz_m.len + n % 300;
+			if (a > MODEL_MAX)
+				break;
+			b = skb_headroom(skb); /* the 64 KiB limit counts it: the skb is gone after an error */
+			ret = skb_pad(skb, (int)(n % 64));
+			if (ret != 0) {
+				FUZZ_CHECK(ret == -ENOMEM && b + fz_m.len + n % 64 > UINT16_MAX - 128,
+					   "skb_pad(%u) of %u, headroom %u: %d", n % 64, fz_m.len, b, ret);
+				skb = restart(n);
+				break;
+			}
+			FUZZ_CHECK(n % 64 == 0 || (!skb_is_nonlinear(skb) &&
+						   skb_tailroom(skb) >= (int)(n % 64)),
+				   "skb_pad(%u): tailroom %d", n % 64, skb_tailroom(skb));
+			ret = skb_put_padto(skb, a);
+			if (ret != 0) {
+				FUZZ_CHECK(ret == -ENOMEM && b + a > UINT16_MAX - 128,
+					   "skb_put_padto(%u), headroom %u: %d", a, b, ret);
+				skb = restart(n);
+				break;
+			}
+			if (a > fz_m.len) {
+				memset(fz_m.b + fz_m.len, 0, a - fz_m.len);
+				fz_m.len = a;
+			}
+			break;
+		case 17: { /* skb_copy_expand: a private linear copy, offsets moved with the data */
+			struct sk_buff *c;
+			unsigned int hr = n % 1024, tr = rd16(&g) % 1024;
+
+			name = "skb_copy_expand";
+			skb_reset_mac_header(skb);
+			c = skb_copy_expand(skb, (int)hr, (int)tr);
+			if (hr + fz_m.len + tr > UINT16_MAX - 64) {
+				kfree_skb(c); /* an external buffer may or may not be had */
+				break;
+			}
+			FUZZ_CHECK(c != NULL, "skb_copy_expand(%u, %u) of %u", hr, tr, fz_m.len);
+			FUZZ_CHECK(!skb_is_nonlinear(c) && skb_headroom(c) == hr &&
+				   skb_tailroom(c) >= (int)tr && skb_mac_offset(c) == 0,
+				   "copy: headroom %u tailroom %d mac %d", skb_headroom(c),
+				   skb_tailroom(c), skb_mac_offset(c));
+			check(c, &fz_m, "skb_copy_expand (copy)");
+			kfree_skb(c);
+			break;
+		}
+		case 18: /* skb_vlan_push at the mac header */
+			name = "skb_vlan_push";
+			if (fz_m.len + 4 > MODEL_MAX)
+				break;
+			skb_reset_mac_header(skb);
+			ret = skb_vlan_push(skb, n & 1 ? RTE_BE16(ETH_P_8021AD) : RTE_BE16(ETH_P_8021Q),
+					    (uint16_t)n);
+			if (fz_m.len < 2 * ETH_ALEN) {
+				FUZZ_CHECK(ret == -EINVAL, "skb_vlan_push of %u bytes: %d", fz_m.len, ret);
+				break;
+			}
+			if (ret != 0) {
+				FUZZ_CHECK(ret == -ENOMEM, "skb_vlan_push: %d", ret);
+				break;
+			}
+			FUZZ_CHECK(skb_mac_offset(skb) == 0 &&
+				   skb->protocol == (n & 1 ? RTE_BE16(ETH_P_8021AD) : RTE_BE16(ETH_P_8021Q)),
+				   "skb_vlan_push: mac %d", skb_mac_offset(skb));
+			memmove(fz_m.b + 16, fz_m.b + 12, fz_m.len - 12);
+			wr16(fz_m.b + 12, n & 1 ? ETH_P_8021AD : ETH_P_8021Q);
+			wr16(fz_m.b + 14, n & 0xffff);
+			fz_m.len += 4;
+			break;
+		case 19: /* skb_vlan_pop at the mac header */
+			name = "skb_vlan_pop";
+			skb_reset_mac_header(skb);
+			b = model_tagged();
+			ret = skb_vlan_pop(skb);
+			if (ret != 0) {
+				FUZZ_CHECK(ret == -ENOMEM && b, "skb_vlan_pop: %d", ret);
+				break;
+			}
+			if (b) {
+				memmove(fz_m.b + 12, fz_m.b + 16, fz_m.len - 16);
+				fz_m.len -= 4;
+			}
+			FUZZ_CHECK(skb_mac_offset(skb) == 0, "skb_vlan_pop: mac %d", skb_mac_offset(skb));
+			break;
+		case 20: { /* eth_type_trans on a port that does not exist: no unicast is ours */
+			uint16_t proto, type;
+
+			name = "eth_type_trans";
+			proto = eth_type_trans(skb, RTE_MAX_ETHPORTS - 1);
+			if (fz_m.len < ETH_HLEN) {
+				FUZZ_CHECK(proto == 0, "eth_type_trans of %u bytes", fz_m.len);
+				break;
+			}
+			type = (uint16_t)(fz_m.b[12] << 8 | fz_m.b[13]);
+			if (type < ETH_P_802_3_MIN)
+				type = fz_m.len >= 16 && fz_m.b[14] == 0xff && fz_m.b[15] == 0xff ?
+				       ETH_P_802_3 : ETH_P_802_2;
+			FUZZ_CHECK(proto == rte_cpu_to_be_16(type), "eth_type_trans: %#x != %#x",
+				   rte_be_to_cpu_16(proto), type);
+			FUZZ_CHECK(skb->pkt_type == (!(fz_m.b[0] & 1) ? PACKET_OTHERHOST :
+						     memcmp(fz_m.b, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
+						     PACKET_BROADCAST : PACKET_MULTICAST),
+				   "pkt_type %u", skb->pkt_type);
+			FUZZ_CHECK(skb_mac_offset(skb) == -ETH_HLEN, "mac %d", skb_mac_offset(skb));
+			memmove(fz_m.b, fz_m.b + ETH_HLEN, fz_m.len - ETH_HLEN);
+			fz_m.len -= ETH_HLEN;
+			break;
+		}
+		case 21: /* skb_ensure_writable */
+			name = "skb_ensure_writable";
+			n %= fz_m.len + 10;
+			ret = skb_ensure_writable(skb, n);
+			if (n > fz_m.len)
+				FUZZ_CHECK(ret == -ENOMEM, "skb_ensure_writable(%u) past %u: %d", n,
+					   fz_m.len, ret);
+			else if (n <= 2048)
+				FUZZ_CHECK(ret == 0, "skb_ensure_writable(%u) of %u: %d", n, fz_m.len, ret);
+			if (ret == 0)
+				FUZZ_CHECK(skb_headlen(skb) >= n && !skb_cloned(skb),
+					   "skb_ensure_writable(%u): headlen %u", n, skb_headlen(skb));
+			break;
+		case 22: { /* skb_share_check of a shared skb: a clone, our extra reference dropped */
+			struct sk_buff *c;
+
+			name = "skb_share_check";
+			FUZZ_CHECK(skb_share_check(skb) == skb, "unshared skb replaced");
+			c = skb_share_check(skb_get(skb));
+			FUZZ_CHECK(skb->users == 1, "skb_share_check left users %u", skb->users);
+			if (c != NULL) {
+				FUZZ_CHECK(c != skb, "skb_share_check of a shared skb gave it back");
+				check(c, &fz_m, "skb_share_check (clone)");
+				kfree_skb(c);
+			}
+			break;
+		}
+		case 23: /* skb_unclone, skb_cow */
+			name = "skb_cow";
+			ret = n & 1 ? skb_unclone(skb) : skb_cow(skb, n % 700);
+			FUZZ_CHECK(ret == 0 || ret == -ENOMEM, "%s: %d", n & 1 ? "skb_unclone" : "skb_cow",
+				   ret);
+			if (ret == 0) {
+				FUZZ_CHECK(!skb_cloned(skb), "cloned after %s", n & 1 ? "skb_unclone" :
+					   "skb_cow");
+				FUZZ_CHECK(n & 1 || skb_headroom(skb) >= n % 700, "skb_cow(%u): headroom %u",
+					   n % 700, skb_headroom(skb));
+			}
+			break;
 		case 13: /* drop the clone */
 			name = "kfree_skb(clone)";
 			if (clone != NULL) {
@@ -450,7 +629,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check(clone, &fz_clone_m, name);
 	}
 	kfree_skb(clone);
-	kfree_skb(skb);
+	reason = (enum skb_drop_reason)(steps % SKB_DROP_REASON_MAX);
+	drops = skb_drop_count(reason);
+	kfree_skb_reason(skb, reason);
+	FUZZ_CHECK(skb_drop_count(reason) == drops + 1, "kfree_skb_reason: %" PRIu64 " -> %" PRIu64,
+		   drops, skb_drop_count(reason));
 	FUZZ_CHECK(rte_mempool_in_use_count(fz_pool) == 0, "%u skbs in use at the end",
 		   rte_mempool_in_use_count(fz_pool));
 	return 0;
