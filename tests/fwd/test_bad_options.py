@@ -169,6 +169,7 @@ def engine_rows(help_text, d):
         ("--vxlan-vni", "16777216", "encap"), ("--vxlan-port", "70000", "decap"),
         ("--tx-ip", "1.2.3.4", "txonly"), ("--tx-udp", "99999", "txonly"),
         ("--tx-pkt-size", "10", "txonly"), ("--txpkts", "0", "txonly"),
+        ("--txpkts", "64,0", "flowgen"),
         ("--icmp-ip", "0,1.2.3.999", "icmpecho"), ("--tx-gso", "7", "txonly"),
     ]
     if "--icmp-ip" in opts:
@@ -191,6 +192,8 @@ def engine_rows(help_text, d):
          "l3fwd"),
         (["--rx-classify", "--forward-mode=txonly"], "--rx-classify", "the rxonly engine",
          "txonly"),
+        (["--txpkts=64", "--forward-mode=io"], "--txpkts", "the txonly and flowgen engines",
+         "io"),
     ]
     for args, o, owner, eng in owned:
         if o in opts:

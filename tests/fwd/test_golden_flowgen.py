@@ -21,17 +21,17 @@ import golden as g  # noqa: E402
 import skbfwd_test as t  # noqa: E402
 
 
-def frame(flow):
+def frame(flow, length=60):
     """testpmd's flowgen frame of flow @flow, built here from the definition."""
     dst = (10 << 24 | 253 << 16) + flow
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 46, 0, 0, 64, 17, 0, g.ip4("10.254.0.0"),
-                     struct.pack("!I", dst & 0xFFFFFFFF))
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, length - 14, 0, 0, 64, 17, 0,
+                     g.ip4("10.254.0.0"), struct.pack("!I", dst & 0xFFFFFFFF))
     ip = ip[:10] + struct.pack("!H", t.inet_csum(ip)) + ip[12:]
-    udp = struct.pack("!HHHH", 1000, 1001, 26, 0) + bytes(18)
+    udp = struct.pack("!HHHH", 1000, 1001, length - 34, 0) + bytes(length - 42)
     return t.mac("00:01:02:03:04:01") + t.mac("00:01:02:03:04:00") + b"\x08\x00" + ip + udp
 
 
-def expected(count, flows, burst, clones=0):
+def expected(count, flows, burst, clones=0, length=60):
     """(frames on port 0, frames on port 1): the streams take turns a burst at a
     time, port 1's first (the stream receiving on port 0 comes first); a burst
     starts with a frame built, then each built frame is sent @clones more times,
@@ -45,7 +45,7 @@ def expected(count, flows, burst, clones=0):
             left = 0
             for k in range(n):
                 if k == 0 or left == 0:
-                    built, left = frame(flow), clones
+                    built, left = frame(flow, length), clones
                 else:
                     left -= 1
                 out[port].append(built)
@@ -61,8 +61,10 @@ def first_difference(a, b):
     return f"{len(a)} frames, {len(b)} wanted"
 
 
-def case(tap, name, count, flows, burst, rx, clones=0):
+def case(tap, name, count, flows, burst, rx, clones=0, txpkts=None):
     args = [f"--flowgen-count={count}", f"--burst={burst}"]
+    if txpkts:
+        args.append(f"--txpkts={txpkts}")
     if clones:
         args.append(f"--flowgen-clones={clones}")
     if flows is not None:
@@ -74,7 +76,9 @@ def case(tap, name, count, flows, burst, rx, clones=0):
         r = run.r
         tap.eq(r.rc, 0, f"{name}: exit status", r.log())
         tap.eq(r.in_use, 0, f"{name}: mbufs in use at exit")
-        want0, want1 = expected(count, flows or 1024, burst, clones)
+        # testpmd's length: --txpkts's sum less the 4 FCS bytes, in one segment
+        length = sum(int(x) for x in txpkts.split(",")) - 4 if txpkts else 60
+        want0, want1 = expected(count, flows or 1024, burst, clones, length)
         for port, want in ((0, want0), (1, want1)):
             got = run.outputs[port]
             tap.ok(got == want, f"{name}: port {port}: {len(want)} frames, every byte and flow",
@@ -99,6 +103,12 @@ def main():
     case(tap, "flowgen 300 flows", 200, 300, 32, (3, 0))
     # each frame sent 3 times in all; the counter skips the flows the clones stood for
     case(tap, "flowgen --flowgen-clones=2", 30, 5, 4, (0, 1), clones=2)
+    case(tap, "flowgen --txpkts=128", 20, 4, 8, (1, 1), txpkts="128")
+    case(tap, "flowgen --txpkts=64,64,300", 12, 2, 8, (0, 0), txpkts="64,64,300")
+    r = t.run(["--forward-mode=flowgen", "--txpkts=45", "--duration=1"], tag="flowgen_bad")
+    tap.eq((r.rc, "skbfwd: flowgen: --txpkts of 45 bytes leaves 41-byte frames without the 4 FCS "
+                  "bytes, fewer than the 42 header bytes" in r.err), (1, True),
+           "flowgen --txpkts=45 refused", r.log())
     r = t.run(["--forward-mode=flowgen", "--flowgen-flows=0", "--duration=1"], tag="flowgen_bad")
     tap.eq((r.rc, "skbfwd: --flowgen-flows=0 is out of range (1..2147483647)" in r.err),
            (1, True), "flowgen --flowgen-flows=0 refused", r.log())

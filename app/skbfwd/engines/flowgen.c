@@ -2,7 +2,8 @@
 /*
  * flowgen engine: testpmd's flow generator.  Each call receives a burst on the
  * stream's RX queue and frees it (consumed), then builds a burst of 60-byte
- * UDP/IPv4 frames (testpmd's 64 less the FCS) and sends it on the stream's TX
+ * UDP/IPv4 frames (testpmd's 64 less the FCS; --txpkts's sum less the FCS,
+ * in one segment, as testpmd's tx_pkt_length) and sends it on the stream's TX
  * port: Ethernet 00:01:02:03:04:00 -> 00:01:02:03:04:01, IPv4 10.254.0.0 ->
  * 10.253.0.0 + flow (TTL 64, ID 0, DF clear, header checksum), UDP 1000 ->
  * 1001 (checksum 0, none), a zeroed payload: testpmd's frames byte for byte,
@@ -27,8 +28,12 @@
 #include "runtime.h"
 #include "skb_csum.h"
 #include "engine.h"
+#include "txpkts.h"
 
 #define FLOWGEN_LEN 60                      /* 64-byte frames on the wire, FCS excluded */
+#define FLOWGEN_FCS 4                       /* what testpmd takes off --txpkts's length */
+#define FLOWGEN_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + \
+			 sizeof(struct rte_udp_hdr))
 #define FLOWGEN_DEFAULT_FLOWS 1024
 #define FLOWGEN_IP_SRC RTE_IPV4(10, 254, 0, 0)
 #define FLOWGEN_IP_DST RTE_IPV4(10, 253, 0, 0)
@@ -40,6 +45,7 @@ static const struct rte_ether_addr flowgen_src = { { 0x00, 0x01, 0x02, 0x03, 0x0
 static const struct rte_ether_addr flowgen_dst = { { 0x00, 0x01, 0x02, 0x03, 0x04, 0x01 } };
 
 static unsigned long flowgen_flows = FLOWGEN_DEFAULT_FLOWS;
+static uint32_t flowgen_len = FLOWGEN_LEN;   /* frame length, set up from --txpkts */
 static unsigned long flowgen_count;          /* --flowgen-count: frames per stream, 0: no limit */
 static unsigned long flowgen_clones;         /* --flowgen-clones: clones of each frame built */
 
@@ -52,14 +58,14 @@ static struct flowgen_lcore {
 static struct sk_buff *
 flowgen_build(uint16_t port, uint32_t flow)
 {
-	struct sk_buff *skb = netdev_alloc_skb(port, FLOWGEN_LEN);
+	struct sk_buff *skb = netdev_alloc_skb(port, flowgen_len);
 	struct rte_ether_hdr *eth;
 	struct rte_ipv4_hdr *ip;
 	struct rte_udp_hdr *uh;
 
 	if (unlikely(skb == NULL))
 		return NULL;
-	eth = skb_put_zero(skb, FLOWGEN_LEN);
+	eth = skb_put_zero(skb, flowgen_len);
 	if (unlikely(eth == NULL)) {
 		kfree_skb(skb);
 		return NULL;
@@ -69,7 +75,7 @@ flowgen_build(uint16_t port, uint32_t flow)
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	ip = (struct rte_ipv4_hdr *)(eth + 1);
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
-	ip->total_length = RTE_BE16(FLOWGEN_LEN - RTE_ETHER_HDR_LEN);
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(flowgen_len - RTE_ETHER_HDR_LEN));
 	ip->time_to_live = FLOWGEN_TTL;
 	ip->next_proto_id = IPPROTO_UDP;
 	ip->src_addr = RTE_BE32(FLOWGEN_IP_SRC);
@@ -79,7 +85,7 @@ flowgen_build(uint16_t port, uint32_t flow)
 	uh = (struct rte_udp_hdr *)(ip + 1);
 	uh->src_port = RTE_BE16(FLOWGEN_UDP_SRC);
 	uh->dst_port = RTE_BE16(FLOWGEN_UDP_DST);
-	uh->dgram_len = RTE_BE16(FLOWGEN_LEN - RTE_ETHER_HDR_LEN - sizeof(*ip));
+	uh->dgram_len = rte_cpu_to_be_16((uint16_t)(flowgen_len - RTE_ETHER_HDR_LEN - sizeof(*ip)));
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
 	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
@@ -135,8 +141,27 @@ flowgen_fwd(struct fwd_stream *fs)
 static int
 flowgen_setup(void)
 {
+	uint32_t txpkts = txpkts_len();
 	unsigned int i;
 
+	/* testpmd's flowgen: one segment of tx_pkt_length less the FCS */
+	flowgen_len = txpkts != 0 ? txpkts - FLOWGEN_FCS : FLOWGEN_LEN;
+	if (flowgen_len < FLOWGEN_HDR_LEN) {
+		fprintf(stderr, "skbfwd: flowgen: --txpkts of %u bytes leaves %u-byte frames without "
+			"the 4 FCS bytes, fewer than the %zu header bytes\n", txpkts, flowgen_len,
+			FLOWGEN_HDR_LEN);
+		return -EINVAL;
+	}
+	for (i = 0; i < nb_fwd_ports; i++) {
+		struct rte_mempool *mp = skb_netdev_pool(fwd_ports[i]);
+
+		if (mp != NULL && NET_SKB_PAD + flowgen_len > rte_pktmbuf_data_room_size(mp)) {
+			fprintf(stderr, "skbfwd: flowgen: %u-byte frames do not fit the %u-byte "
+				"mbufs of port %u (--mbuf-size)\n", flowgen_len,
+				rte_pktmbuf_data_room_size(mp) - NET_SKB_PAD, fwd_ports[i]);
+			return -EINVAL;
+		}
+	}
 	memset(flowgen_lcores, 0, sizeof(flowgen_lcores));
 	/* testpmd's line for each port at start */
 	for (i = 0; i < nb_fwd_ports; i++)
@@ -176,6 +201,6 @@ const struct fwd_engine flowgen_engine = {
 	.name = "flowgen",
 	.setup = flowgen_setup,
 	.packet_fwd = flowgen_fwd,
-	.options = FWD_OPTIONS(&flowgen_options),
+	.options = FWD_OPTIONS(&flowgen_options, &txpkts_options),
 	.generator = true,
 };

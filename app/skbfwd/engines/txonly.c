@@ -24,6 +24,7 @@
 
 #include "parse.h"
 #include "pkt.h"
+#include "txpkts.h"
 
 #define TXONLY_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
 #define TXONLY_MAX_SEGS 8
@@ -547,7 +548,6 @@ txonly_sends_gso(void)
 }
 
 static const struct option txonly_longopts[] = {
-	{ "txpkts", required_argument, NULL, 0 },
 	{ "tx-pkt-size", required_argument, NULL, 0 },
 	{ "tx-ip", required_argument, NULL, 0 },
 	{ "tx-udp", required_argument, NULL, 0 },
@@ -563,7 +563,6 @@ static const struct fwd_options txonly_options = {
 	.parse = txonly_parse_option,
 	.off = true,
 	.usage =
-	"  --txpkts=N[,N...]       txonly: segment sizes of each frame (chained; default 64)\n"
 	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
 	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2)\n"
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
@@ -575,6 +574,26 @@ static const struct fwd_options txonly_options = {
 	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IP fragments of SIZE)\n",
 };
 
+/* --txpkts, testpmd's tx_pkt_length: txonly's segments, flowgen's frame length */
+static const struct option txpkts_longopts[] = {
+	{ "txpkts", required_argument, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct fwd_options txpkts_options = {
+	.longopts = txpkts_longopts,
+	.parse = txonly_parse_option,
+	.usage =
+	"  --txpkts=N[,N...]       txonly: segment sizes of each frame (chained; default 64);\n"
+	"                          flowgen: one-segment frames of their sum less 4 (the FCS)\n",
+};
+
+uint32_t
+txpkts_len(void)
+{
+	return txonly_txpkts_given ? txonly_pkt_len : 0;
+}
+
 const struct fwd_engine txonly_engine = {
 	.name = "txonly",
 	.setup = txonly_setup,
@@ -583,7 +602,7 @@ const struct fwd_engine txonly_engine = {
 	.lcore_loop = txonly_fwd_lcore_loop,
 	.stream_fini = txonly_stream_fini,
 	.sends_gso = txonly_sends_gso,
-	.options = FWD_OPTIONS(&txonly_options),
+	.options = FWD_OPTIONS(&txonly_options, &txpkts_options),
 	.generator = true,
 	.no_rx = true,
 };
