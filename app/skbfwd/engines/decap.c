@@ -2,9 +2,10 @@
 /*
  * decap engine: VXLAN (RFC 7348) decapsulation.  The outer headers are
  * validated (libskb's parser: every length bounded by the frame, the IPv4
- * header checksum; and a non-zero UDP checksum) and pulled with skb_pull();
- * the inner frame, cut to the UDP payload's length, is sent on.  What is not a
- * VXLAN packet for us (not IPv4/UDP, a fragment, another UDP port, another
+ * header checksum, IPv6 extension headers; and a non-zero UDP checksum, 0
+ * being allowed for tunnels over IPv6 too, RFC 6935) and pulled with
+ * skb_pull(); the inner frame, cut to the UDP payload's length, is sent on.
+ * What is not a VXLAN packet for us (not IPv4 or IPv6 and UDP, a fragment, another UDP port, another
  * --vxlan-local/--vxlan-remote/--vxlan-vni when given, no I flag) is dropped
  * as not_tunnel; malformed outer headers under truncated, bad_header or
  * bad_checksum.
@@ -16,7 +17,6 @@
 static inline int
 decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 {
-	const struct rte_ipv4_hdr *ip;
 	const struct rte_udp_hdr *uh;
 	const struct rte_vxlan_hdr *vx;
 	struct skb_hdrs h;
@@ -28,17 +28,16 @@ decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 	if (unlikely(ret < 0))
 		return pkt_drop_reason(ret);
 	skb->protocol = h.protocol;
-	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))
+	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4) &&
+	    h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV6))
 		return FWD_DROP_NOT_TUNNEL;
 	ret = skb_parse_ip(skb, &h, SKB_PARSE_CSUM);
 	if (unlikely(ret < 0))
 		return pkt_drop_reason(ret);
 	__skb_set_network_header(skb, (int)h.l3_off);
-	ip = (const struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
 	if (h.l4_proto != IPPROTO_UDP || (h.flags & SKB_HDRS_FRAG))
 		return FWD_DROP_NOT_TUNNEL;
-	if ((vxlan_cfg.local_set && ip->dst_addr != vxlan_cfg.local) ||
-	    (vxlan_cfg.remote_set && ip->src_addr != vxlan_cfg.remote))
+	if (!vxlan_outer_matches(skb_data(skb) + h.l3_off, h.protocol))
 		return FWD_DROP_NOT_TUNNEL;
 	ret = skb_parse_l4(skb, &h, 0);
 	if (unlikely(ret < 0))

@@ -32,7 +32,7 @@ static const struct option vxlan_longopts[] = {
 
 static const char vxlan_usage[] =
 	"  --vxlan-local=IP        encap: outer source; decap: accept only this outer destination\n"
-	"                          (encap default 192.0.2.1)\n"
+	"                          (IPv4 or IPv6; encap default 192.0.2.1)\n"
 	"  --vxlan-remote=IP       encap: outer destination; decap: accept only this outer source\n"
 	"                          (encap default 192.0.2.2)\n"
 	"  --vxlan-vni=N           VNI 0..16777215 (encap default 1; decap: accept only N)\n"
@@ -71,12 +71,18 @@ vxlan_parse_option(const char *name, const char *arg)
 		return skbfwd_conf_foreach("vxlan-conf", arg, vxlan_conf_line, NULL) == 0 ? 0 : -EINVAL;
 
 	if (strcmp(name, "vxlan-local") == 0 || strcmp(name, "vxlan-remote") == 0) {
-		bool local = name[6] == 'l';
+		bool local = name[6] == 'l', v6 = strchr(arg, ':') != NULL;
 
-		if (skbfwd_parse_ipv4(arg, local ? &vxlan_cfg.local : &vxlan_cfg.remote) < 0) {
-			fprintf(stderr, "skbfwd: --%s=%s: expected an IPv4 address\n", name, arg);
+		if (v6 ? skbfwd_parse_ipv6(arg, local ? vxlan_cfg.local6 : vxlan_cfg.remote6) < 0 :
+			 skbfwd_parse_ipv4(arg, local ? &vxlan_cfg.local : &vxlan_cfg.remote) < 0) {
+			fprintf(stderr, "skbfwd: --%s=%s: expected an IPv4 or IPv6 address\n", name,
+				arg);
 			return -EINVAL;
 		}
+		if (local)
+			vxlan_cfg.local_is6 = v6;
+		else
+			vxlan_cfg.remote_is6 = v6;
 		if (local)
 			vxlan_cfg.local_set = true;
 		else
@@ -101,6 +107,25 @@ vxlan_parse_option(const char *name, const char *arg)
 		return 0;
 	}
 	return -EINVAL;
+}
+
+bool
+vxlan_outer_matches(const unsigned char *l3, uint16_t protocol)
+{
+	const struct rte_ipv4_hdr *ip = (const struct rte_ipv4_hdr *)l3;
+	const struct rte_ipv6_hdr *ip6 = (const struct rte_ipv6_hdr *)l3;
+	bool v6 = protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6);
+
+	if (vxlan_cfg.local_set &&
+	    (vxlan_cfg.local_is6 != v6 ||
+	     (v6 ? memcmp(ip6->dst_addr, vxlan_cfg.local6, 16) != 0 : ip->dst_addr != vxlan_cfg.local)))
+		return false;
+	if (vxlan_cfg.remote_set &&
+	    (vxlan_cfg.remote_is6 != v6 ||
+	     (v6 ? memcmp(ip6->src_addr, vxlan_cfg.remote6, 16) != 0 :
+		   ip->src_addr != vxlan_cfg.remote)))
+		return false;
+	return true;
 }
 
 const struct fwd_options vxlan_options = {
