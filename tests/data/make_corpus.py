@@ -65,6 +65,38 @@ def vxlan(inner, vni=42, flags=0x08):
     return struct.pack("!B3xI", flags, vni << 8) + inner
 
 
+SRC6 = bytes.fromhex("20010db8000000000000000000000001")
+DST6 = bytes.fromhex("20010db8000000010000000000000002")
+
+
+def ext6(kind, nh, size):
+    """An IPv6 extension header: 8-byte units (AH: 4-byte units), filled with PadN."""
+    if kind == 44:
+        return struct.pack("!BBHI", nh, 0, size, 7)      # size: the fragment offset field
+    hl = size // 4 - 2 if kind == 51 else size // 8 - 1
+    return struct.pack("!BBBB", nh, hl, 1, size - 4) + bytes(size - 4)
+
+
+def ipv6(payload=b"", nh=17, hlim=64, exts=(), plen=None, src=SRC6, dst=DST6, version=6):
+    """IPv6 header, the extension headers exts ((kind, size), first first), payload."""
+    chain, first = b"", nh
+    for kind, size in reversed(exts):
+        chain = ext6(kind, first, size) + chain
+        first = kind
+    body = chain + payload
+    n = len(body) if plen is None else plen
+    return struct.pack("!IHBB", version << 28, n & 0xFFFF, first, hlim) + src + dst + body
+
+
+def l4_csum6(seg, nh, src=SRC6, dst=DST6):
+    return csum(src + dst + struct.pack("!IxxxB", len(seg), nh) + seg)
+
+
+def udp6(payload=b"", **kw):
+    seg = udp(payload, **kw)
+    return seg[:6] + struct.pack("!H", l4_csum6(seg, 17) or 0xFFFF) + seg[8:]
+
+
 def ipv4_udp_frame(payload=b"hello, skbfwd", **kw):
     return eth(0x0800, ipv4(udp(payload), **kw))
 
@@ -159,6 +191,45 @@ def frames():
     for i, n in enumerate((50, 70)):
         body = bytes(rnd.getrandbits(8) for _ in range(n))
         add(f"random_udp_{n}", eth(0x0800, ipv4(body[:8] + body[8:], proto=17)))
+    # --- IPv6: references, lying lengths, hop limits, extension header chains
+    u6 = udp6(b"hello, ipv6")
+    add("ipv6_udp_ok", eth(0x86DD, ipv6(u6)))
+    t6 = tcp(b"GET /")
+    add("ipv6_tcp_ok", eth(0x86DD, ipv6(t6[:16] + struct.pack("!H", l4_csum6(t6, 6)) + t6[18:],
+                                         nh=6)))
+    echo6 = struct.pack("!BBHHH", 128, 0, 0, 0x1234, 1) + b"ping6"
+    add("ipv6_echo_ok", eth(0x86DD, ipv6(echo6[:2] + struct.pack("!H", l4_csum6(echo6, 58))
+                                          + echo6[4:], nh=58)))
+    ns = struct.pack("!BBHI", 135, 0, 0, 0) + DST6 + b"\x01\x01" + SRC_MAC
+    add("ipv6_ns_ok", eth(0x86DD, ipv6(ns[:2] + struct.pack("!H", l4_csum6(ns, 58)) + ns[4:],
+                                        nh=58, hlim=255)))
+    add("ipv6_header_cut_20", eth(0x86DD, ipv6(u6)[:20]))
+    add("ipv6_version_4", eth(0x86DD, ipv6(u6, version=4)))
+    add("ipv6_plen_over_frame", eth(0x86DD, ipv6(u6, plen=1000)))
+    add("ipv6_plen_65535", eth(0x86DD, ipv6(u6, plen=65535)))
+    add("ipv6_plen_zero", eth(0x86DD, ipv6(u6, plen=0)))
+    add("ipv6_plen_under_frame", eth(0x86DD, ipv6(u6, plen=8)))
+    add("ipv6_hlim_0", eth(0x86DD, ipv6(u6, hlim=0)))
+    add("ipv6_hlim_1", eth(0x86DD, ipv6(u6, hlim=1)))
+    add("ipv6_src_multicast", eth(0x86DD, ipv6(u6, src=bytes.fromhex("ff02" + "00" * 13 + "01"))))
+    add("ipv6_ext_chain_ok", eth(0x86DD, ipv6(u6, exts=((0, 8), (60, 16), (43, 24), (51, 16)))))
+    hbh = eth(0x86DD, ipv6(u6, exts=((0, 8),)))
+    add("ipv6_ext_past_frame", hbh[:55] + b"\xff" + hbh[56:])
+    add("ipv6_ext_past_plen", eth(0x86DD, ipv6(u6, exts=((0, 8), (60, 16)), plen=12)))
+    add("ipv6_ext_cut", eth(0x86DD, ipv6(u6, exts=((0, 8),)))[:14 + 40 + 5])
+    add("ipv6_ext_deep_16", eth(0x86DD, ipv6(u6, exts=tuple((60, 8) for _ in range(16)))))
+    add("ipv6_ext_to_end", eth(0x86DD, ipv6(b"", nh=60, exts=tuple((60, 8) for _ in range(6)))))
+    add("ipv6_frag_first", eth(0x86DD, ipv6(u6, exts=((44, 0x0001),))))
+    add("ipv6_frag_later", eth(0x86DD, ipv6(b"F" * 24, exts=((44, 0x0049),))))
+    add("ipv6_esp", eth(0x86DD, ipv6(b"\x00\x00\x01\x00" + bytes(20), nh=50)))
+    add("ipv6_no_next", eth(0x86DD, ipv6(b"", nh=59, exts=((60, 8),))))
+    add("vlan_ipv6_udp", eth(0x8100, struct.pack("!HH", 100, 0x86DD) + ipv6(u6)))
+    inner6 = eth(0x86DD, ipv6(u6))
+    add("vxlan_ipv6_outer", eth(0x86DD, ipv6(udp(vxlan(inner6), dport=4789))))
+    add("jumbo_ipv6_4000", eth(0x86DD, ipv6(udp6(bytes(range(250)) * 16))))
+    for n in (60, 100):
+        body = bytes(rnd.getrandbits(8) for _ in range(n - 15))
+        add(f"random_ipv6_{n}", eth(0x86DD, b"\x60" + body))
     return out
 
 
