@@ -8,9 +8,10 @@
  *   - then takes everything waiting on the port into its ring, dropping what
  *     does not fit (counted: ring drops, the NIC's imissed).
  * Ticks keep an absolute schedule in virtual time: when the process wakes k
- * ticks late (descheduled), it serves the k ticks' frames before it takes in
- * what arrived meanwhile (which waited in the port's own ring), as the device
- * would have had it run.  So the device forwards --frames x 10^6 / --period-us
+ * ticks late (descheduled), it serves the k ticks' frames from the ring, and
+ * what service is left goes to the frames that arrived meanwhile (they waited
+ * in the port's own ring) before the rest go into the ring: as the device
+ * would have done had it run.  So the device forwards --frames x 10^6 / --period-us
  * frames per second at most, and without loss any rate up to that plus --ring
  * frames over a trial, however late the process runs (while the port's ring
  * holds what arrives meanwhile).
@@ -70,6 +71,20 @@ dut_ts_add(struct timespec *t, unsigned long ns)
 		t->tv_nsec -= 1000000000L;
 		t->tv_sec++;
 	}
+}
+
+/* Send @n frames out of port 0, a few tries; what it refuses is freed and counted. */
+static void
+dut_send(struct rte_mbuf **pkts, unsigned int n, uint64_t *sent, uint64_t *tx_drops)
+{
+	unsigned int done = 0, tries;
+
+	for (tries = 0; done < n && tries < 100; tries++)
+		done += rte_eth_tx_burst(0, 0, pkts + done, (uint16_t)(n - done));
+	*sent += done;
+	*tx_drops += n - done;
+	if (done < n)
+		rte_pktmbuf_free_bulk(pkts + done, n - done);
 }
 
 int
@@ -141,9 +156,9 @@ main(int argc, char **argv)
 			     (next.tv_sec == end.tv_sec && next.tv_nsec < end.tv_nsec))) {
 		struct rte_mbuf *pkts[DUT_BURST];
 		unsigned long ticks = 0, serve;
-		unsigned int n, k, tries;
+		unsigned int n, k;
 		struct timespec now;
-		uint16_t nb, done;
+		uint16_t nb;
 
 		clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
 		/* the ticks due by now: this one and those the process missed */
@@ -161,26 +176,32 @@ main(int argc, char **argv)
 				pkts[k] = ring[(head + k) % ring_size];
 			head = (head + n) % (unsigned int)ring_size;
 			count -= n;
-			done = 0;
-			for (tries = 0; done < n && tries < 100; tries++)
-				done += rte_eth_tx_burst(0, 0, pkts + done, (uint16_t)(n - done));
-			sent += done;
-			tx_drops += n - done;
-			if (done < n)
-				rte_pktmbuf_free_bulk(pkts + done, n - done);
+			dut_send(pkts, n, &sent, &tx_drops);
 		}
-		/* the NIC: everything that arrived into the ring, the rest missed */
+		/*
+		 * The NIC: what arrived.  While the missed ticks have service left
+		 * and the ring is empty, the frames are those the CPU would have
+		 * served as they came: out at once.  The rest into the ring, and
+		 * what does not fit is missed.
+		 */
 		while ((nb = rte_eth_rx_burst(0, 0, pkts, DUT_BURST)) != 0) {
+			struct rte_mbuf *out[DUT_BURST];
+			unsigned int nout = 0;
+
 			received += nb;
 			for (k = 0; k < nb; k++) {
-				if (count == ring_size) {
+				if (serve > 0 && count == 0) {
+					out[nout++] = pkts[k];
+					serve--;
+				} else if (count == ring_size) {
 					rte_pktmbuf_free(pkts[k]);
 					ring_drops++;
-					continue;
+				} else {
+					ring[(head + count) % ring_size] = pkts[k];
+					count++;
 				}
-				ring[(head + count) % ring_size] = pkts[k];
-				count++;
 			}
+			dut_send(out, nout, &sent, &tx_drops);
 		}
 	}
 	while (count > 0) {
