@@ -364,24 +364,56 @@ latency_rx(struct fwd_stream *fs, struct sk_buff *const *skbs, uint16_t n)
 	}
 }
 
+/* True when of the probes this process's streams sent, none is still missing. */
+static bool
+latency_all_back(void)
+{
+	uint64_t sent = 0, back = 0;
+	unsigned int s, r, k;
+
+	for (s = 0; s < nb_fwd_streams; s++) {
+		const struct fwd_latency *l = fwd_streams[s].lat;
+
+		if (l == NULL || l->sent == 0)
+			continue;
+		sent += l->sent;
+		for (r = 0; r < nb_fwd_streams; r++) {
+			const struct fwd_latency *rl = fwd_streams[r].lat;
+
+			for (k = 0; rl != NULL && k < LAT_STREAM_FLOWS; k++)
+				if (rl->flows[k].received != 0 && rl->flows[k].id == l->flow)
+					back += rl->flows[k].received;
+		}
+	}
+	return back >= sent;
+}
+
 unsigned int
-latency_drain(struct fwd_stream *fs)
+latency_drain(void)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	uint64_t hz = rte_get_tsc_hz(), start = rte_rdtsc(), last = start;
-	unsigned int total = 0;
+	uint64_t hz = rte_get_tsc_hz(), start = rte_rdtsc();
+	unsigned int total = 0, s;
 
-	while (rte_rdtsc() - last < hz / 50 && rte_rdtsc() - start < hz / 2) {
-		uint16_t n = fwd_rx(fs, skbs);
+	while (!latency_all_back() && rte_rdtsc() - start < hz) {
+		unsigned int got = 0;
 
-		if (n == 0) {
-			rte_pause();
-			continue;
+		for (s = 0; s < nb_fwd_streams; s++) {
+			struct fwd_stream *fs = &fwd_streams[s];
+			uint16_t n;
+
+			if (fs->lat == NULL)
+				continue;
+			n = fwd_rx(fs, skbs);
+			if (n == 0)
+				continue;
+			fs->drops[FWD_DROP_CONSUMED] += n;
+			kfree_skb_bulk(skbs, n);
+			got += n;
 		}
-		fs->drops[FWD_DROP_CONSUMED] += n;
-		kfree_skb_bulk(skbs, n);
-		total += n;
-		last = rte_rdtsc();
+		if (got == 0)
+			rte_delay_us_sleep(100);
+		total += got;
 	}
 	return total;
 }

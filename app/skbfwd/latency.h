@@ -265,13 +265,14 @@ latency_tx_time(void)
 }
 
 /**
- * Receive what is still in flight on @fs after its generator stopped (on the
- * main lcore, the stream's queues being its own then): poll through fwd_rx()
- * until every probe @fs's flows sent in this process came back, or nothing
- * came for 20 ms, at most 500 ms; what arrives is measured and freed as
- * consumed.  @return the frames received.
+ * Receive what is still in flight after the generators stopped (on the main
+ * lcore, the streams' queues being its own then): poll every stream through
+ * fwd_rx() until every probe this process's streams sent came back, at most
+ * 1 s; what arrives is measured and freed as consumed.  Probes of flows that
+ * come back to another process are not waited for.
+ * @return the frames received.
  */
-unsigned int latency_drain(struct fwd_stream *fs);
+unsigned int latency_drain(void);
 
 /**
  * Per RX port: the samples and flow counts of its streams.  Counts are read

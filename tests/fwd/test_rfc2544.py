@@ -23,6 +23,7 @@ did overflow the device."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -145,9 +146,7 @@ def main():
             dut.communicate()
         fwd.stop()
         t.cleanup_prefix(dut_prefix)
-        for f in os.listdir(tmp):
-            os.unlink(os.path.join(tmp, f))
-        os.rmdir(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
     return tap
 
 

@@ -236,3 +236,15 @@ def mac(s):
 
 def is_root():
     return os.geteuid() == 0
+
+
+# --latency's lines at stop and exit (app/skbfwd/latency.c latency_print()):
+# probes and min, mean, p50, p90, p99, p99.9, max in us of port 0's TSC clock,
+# then port 0's flow 0/0 from this process: received, lost, reordered, sent
+LATENCY_RE = re.compile(
+    r"^  Port 0: (\d+) probes, TX TSC to RX TSC: min ([\d.]+) us, mean ([\d.]+) us, "
+    r"p50 ([\d.]+) us, p90 ([\d.]+) us, p99 ([\d.]+) us, p99\.9 ([\d.]+) us, "
+    r"max ([\d.]+) us$", re.M)
+LATENCY_FLOW_RE = re.compile(
+    r"^  Port 0: flow 0/0: (\d+) received, (\d+) lost, (\d+) reordered "
+    r"\((\d+) sent from here\)$", re.M)

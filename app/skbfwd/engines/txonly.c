@@ -13,6 +13,12 @@
  * frame and updates the header checksum incrementally (csum_replace4()).
  * What it makes is counted in fs->generated.  It never polls RX, as testpmd's
  * txonly: frames that arrive stay with the port.
+ *
+ * --tx-rate and --latency take a path of their own, behind one test a burst
+ * (the unpaced default pays nothing more): --tx-rate paces each stream on
+ * the TSC (pace.h) at its share of its TX port's rate; --latency writes a
+ * probe (latency.h) into every frame and receives on the stream's RX queue,
+ * measuring what comes back and freeing it (consumed).
  */
 
 #include <limits.h>
@@ -22,13 +28,17 @@
 
 #include <rte_malloc.h>
 
+#include "latency.h"
+#include "pace.h"
 #include "parse.h"
 #include "pkt.h"
+#include "runtime.h"
 #include "txpkts.h"
 
 #define TXONLY_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
 #define TXONLY_MAX_SEGS 8
 #define TXONLY_TTL 64
+#define TXONLY_RX_BURSTS 8      /* --latency: RX bursts at most before each TX burst */
 
 static uint16_t txonly_seg_len[TXONLY_MAX_SEGS] = { 64 };
 static unsigned int txonly_nb_segs = 1;
@@ -41,6 +51,14 @@ static bool txonly_txpkts_given, txonly_size_given;
 static uint64_t txonly_count;   /* --tx-count: frames per stream, 0: unlimited */
 static uint16_t txonly_gso_size; /* --tx-gso: MSS of the 64 KiB GSO skbs built, 0: off */
 static bool txonly_gso_udp;      /* --tx-gso-udp: UDP (IP fragments) rather than TCP */
+static struct skbfwd_rate txonly_rate; /* --tx-rate of every TX port; value 0: unpaced */
+
+/* --tx-rate: what each TX port was asked and made in the run (txonly_stream_stop()) */
+static struct {
+	double asked_pps;             /* the port's rate in frames/s, 0: not a TX port */
+	double achieved_pps;          /* the sum of its streams' achieved rates */
+	double seconds;               /* the longest of its streams' sending time */
+} txonly_port_rate[RTE_MAX_ETHPORTS];
 
 #define TXONLY_GSO_TCP_PAYLOAD 65536u /* 46 segments at MSS 1448 */
 #define TXONLY_GSO_UDP_PAYLOAD 65000u /* a datagram IPv4 can still fragment */
@@ -146,6 +164,9 @@ struct txonly_stream {
 	struct rte_mempool *mp;
 	unsigned int room;            /* NET_SKB_PAD + the first segment */
 	uint32_t ip_src;              /* the template's source address, host order */
+	bool slow;                    /* paced or probed: txonly_fwd_slow() */
+	bool paced;                   /* --tx-rate: pace holds the schedule */
+	struct fwd_pace pace;
 	uint8_t tmpl[] __rte_cache_aligned;
 };
 
@@ -317,6 +338,79 @@ txonly_fwd_gso(struct fwd_stream *fs, const struct txonly_stream *ts)
 	fwd_tx(fs, skbs, n);
 }
 
+/* @n frames into @skbs, frames @made on; @return how many the pool gave. */
+static inline uint16_t
+txonly_build_burst(struct fwd_stream *fs, struct txonly_stream *ts, struct sk_buff **skbs,
+		   uint16_t n, uint64_t made)
+{
+	txonly_tmpl_eth(ts, fs->tx_port);
+	if (likely(alloc_skb_bulk(ts->mp, skbs, n, ts->room) == 0)) {
+		txonly_fill_all(ts, skbs, n, made);
+		if (unlikely(txonly_nb_segs > 1) && txonly_add_frags(ts->mp, skbs, n) < 0) {
+			kfree_skb_bulk(skbs, n);
+			n = txonly_build_each(ts, skbs, n, made);
+		}
+	} else {
+		n = txonly_build_each(ts, skbs, n, made);
+	}
+	return n;
+}
+
+/*
+ * --tx-rate, --latency: what came back measured and freed, then the frames
+ * due by the stream's schedule (all of a burst unpaced), each with a probe
+ * stamped with the TSC of the burst.  The schedule moves by what the TX port
+ * took: frames it refused are owed again.
+ */
+static __rte_noinline void
+txonly_fwd_slow(struct fwd_stream *fs, struct txonly_stream *ts)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	struct fwd_latency *l = fs->lat;
+	uint64_t made = fs->generated, now = 0, tx0;
+	uint16_t n = fs->burst, i;
+
+	/* what came back, a few full bursts of it after the lcore was away */
+	for (i = 0; l != NULL && i < TXONLY_RX_BURSTS; i++) {
+		n = fwd_rx(fs, skbs);
+		if (n != 0) {
+			fs->drops[FWD_DROP_CONSUMED] += n;
+			kfree_skb_bulk(skbs, n);
+		}
+		if (n < fs->burst)
+			break;
+	}
+	n = fs->burst;
+	if (txonly_count != 0) {
+		if (made >= txonly_count)
+			return;
+		n = (uint16_t)RTE_MIN((uint64_t)n, txonly_count - made);
+	}
+	if (ts->paced) {
+		now = rte_rdtsc();
+		n = (uint16_t)fwd_pace_due(&ts->pace, now, n);
+		if (n == 0)
+			return;
+	}
+	n = txonly_build_burst(fs, ts, skbs, n, made);
+	if (unlikely(n == 0))
+		return;
+	if (l != NULL) {
+		uint64_t tsc = latency_tx_time();
+
+		for (i = 0; i < n; i++)
+			lat_probe_write(skb_data(skbs[i]) + LAT_PROBE_OFFSET, l->flow, l->seq + i, tsc);
+		l->seq += n;
+	}
+	fs->generated += n;
+	tx0 = fs->tx_packets;
+	fwd_tx_bytes(fs, skbs, n, (uint64_t)n * txonly_pkt_len);
+	if (l != NULL)
+		l->sent += fs->tx_packets - tx0;
+	if (ts->paced)
+		fwd_pace_sent(&ts->pace, now, (unsigned int)(fs->tx_packets - tx0));
+}
+
 static void
 txonly_fwd(struct fwd_stream *fs)
 {
@@ -329,21 +423,16 @@ txonly_fwd(struct fwd_stream *fs)
 		txonly_fwd_gso(fs, ts);
 		return;
 	}
+	if (unlikely(ts->slow)) {
+		txonly_fwd_slow(fs, ts);
+		return;
+	}
 	if (txonly_count != 0) {
 		if (made >= txonly_count)
 			return;
 		n = (uint16_t)RTE_MIN((uint64_t)n, txonly_count - made);
 	}
-	txonly_tmpl_eth(ts, fs->tx_port);
-	if (likely(alloc_skb_bulk(ts->mp, skbs, n, ts->room) == 0)) {
-		txonly_fill_all(ts, skbs, n, made);
-		if (unlikely(txonly_nb_segs > 1) && txonly_add_frags(ts->mp, skbs, n) < 0) {
-			kfree_skb_bulk(skbs, n);
-			n = txonly_build_each(ts, skbs, n, made);
-		}
-	} else {
-		n = txonly_build_each(ts, skbs, n, made);
-	}
+	n = txonly_build_burst(fs, ts, skbs, n, made);
 	if (unlikely(n == 0))
 		return;
 	fs->generated += n;
@@ -352,6 +441,17 @@ txonly_fwd(struct fwd_stream *fs)
 }
 
 FWD_LCORE_LOOP(txonly_fwd)
+
+/* The stream's share of its TX port's --tx-rate, in frames/s. */
+static double
+txonly_stream_pps(const struct fwd_stream *fs)
+{
+	unsigned int s, n = 0;
+
+	for (s = 0; s < nb_fwd_streams; s++)
+		n += fwd_streams[s].tx_port == fs->tx_port;
+	return skbfwd_rate_pps(&txonly_rate, txonly_pkt_len) / (n ? n : 1);
+}
 
 static int
 txonly_stream_init(struct fwd_stream *fs)
@@ -368,8 +468,34 @@ txonly_stream_init(struct fwd_stream *fs)
 	ts->room = NET_SKB_PAD + txonly_seg_len[0];
 	txonly_tmpl_init(ts);
 	txonly_tmpl_eth(ts, fs->tx_port);
+	/* the run's streams are paced; start tx_first's bursts (a scratch copy) are not */
+	ts->paced = txonly_rate.value > 0 && fs >= fwd_streams && fs < fwd_streams + nb_fwd_streams;
+	if (ts->paced)
+		fwd_pace_start(&ts->pace, txonly_stream_pps(fs), rte_get_tsc_hz(), fs->burst);
+	ts->slow = ts->paced || fs->lat != NULL;
 	fs->engine_ctx = ts;
 	return 0;
+}
+
+/*
+ * After the run: --latency takes in what is still in flight, so that it does
+ * not count as lost; --tx-rate: what the stream's port was asked and made.
+ */
+static void
+txonly_stream_stop(struct fwd_stream *fs)
+{
+	const struct txonly_stream *ts = fs->engine_ctx;
+	double hz = (double)rte_get_tsc_hz();
+
+	if (fs == &fwd_streams[0] && fs->lat != NULL)  /* every stream's, once */
+		printf("txonly: --latency: %u frames in flight taken in at stop\n", latency_drain());
+	if (ts == NULL || !ts->paced)
+		return;
+	txonly_port_rate[fs->tx_port].asked_pps = skbfwd_rate_pps(&txonly_rate, txonly_pkt_len);
+	txonly_port_rate[fs->tx_port].achieved_pps += fwd_pace_rate(&ts->pace, rte_get_tsc_hz());
+	txonly_port_rate[fs->tx_port].seconds =
+		RTE_MAX(txonly_port_rate[fs->tx_port].seconds,
+			(double)(ts->pace.last_tsc - ts->pace.first_tsc) / hz);
 }
 
 static void
@@ -499,6 +625,8 @@ txonly_parse_option(const char *name, const char *arg)
 		txonly_count = v;
 		return 0;
 	}
+	if (strcmp(name, "tx-rate") == 0)
+		return skbfwd_parse_rate(name, arg, &txonly_rate);
 	if (strcmp(name, "tx-gso") == 0) {
 		unsigned long v;
 
@@ -531,6 +659,16 @@ txonly_setup(void)
 		fprintf(stderr, "skbfwd: --tx-gso-udp needs --tx-gso=SIZE\n");
 		return -EINVAL;
 	}
+	if (txonly_gso_size != 0 && (txonly_rate.value > 0 || latency_enabled())) {
+		fprintf(stderr, "skbfwd: --tx-gso sends GSO skbs: no --tx-rate or --latency with it\n");
+		return -EINVAL;
+	}
+	if (latency_enabled() && txonly_seg_len[0] < LAT_PROBE_OFFSET + LAT_PROBE_LEN) {
+		fprintf(stderr, "skbfwd: --latency: txonly's probe needs frames of %u bytes at least in their first segment, not %u\n",
+			LAT_PROBE_OFFSET + LAT_PROBE_LEN, txonly_seg_len[0]);
+		return -EINVAL;
+	}
+	memset(txonly_port_rate, 0, sizeof(txonly_port_rate));
 	if (txonly_gso_size != 0) {
 		printf("skbfwd: txonly: %s GSO skbs of %u payload bytes, gso_size %u\n",
 		       txonly_gso_udp ? "UDP" : "TCP", txonly_gso_payload(), txonly_gso_size);
@@ -538,7 +676,57 @@ txonly_setup(void)
 	}
 	printf("skbfwd: txonly: %u-byte frames in %u segment%s\n", txonly_pkt_len,
 	       txonly_nb_segs, txonly_nb_segs > 1 ? "s" : "");
+	if (txonly_rate.value > 0) {
+		char r[32];
+
+		printf("skbfwd: txonly: --tx-rate %s on every TX port: %.0f frames/s of %u bytes, shared by its streams\n",
+		       skbfwd_rate_format(&txonly_rate, r, sizeof(r)),
+		       skbfwd_rate_pps(&txonly_rate, txonly_pkt_len), txonly_pkt_len);
+	}
 	return 0;
+}
+
+/* --tx-rate: each TX port's rate asked and achieved (after the run's statistics). */
+static void
+txonly_teardown(void)
+{
+	unsigned int p;
+
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++) {
+		if (txonly_port_rate[p].asked_pps == 0)
+			continue;
+		printf("txonly: port %u: asked %.6f Mpps, achieved %.6f Mpps (%.6f Gbit/s on the wire) over %.3f s%s\n",
+		       p, txonly_port_rate[p].asked_pps / 1e6, txonly_port_rate[p].achieved_pps / 1e6,
+		       txonly_port_rate[p].achieved_pps * 8.0 * SKBFWD_WIRE_BYTES(txonly_pkt_len) / 1e9,
+		       txonly_port_rate[p].seconds,
+		       txonly_port_rate[p].achieved_pps < 0.99 * txonly_port_rate[p].asked_pps ?
+		       " (below the rate: the lcore could not make it)" : "");
+	}
+	fflush(stdout);
+}
+
+/* --stats-json "txonly": each paced port's rate asked and achieved. */
+static void
+txonly_stats_json(FILE *f)
+{
+	unsigned int p;
+	bool first = true;
+
+	if (txonly_rate.value == 0)
+		return;
+	fprintf(f, ",\n  \"txonly\": {\"tx_rate_pps\": %.3f, \"ports\": [",
+		skbfwd_rate_pps(&txonly_rate, txonly_pkt_len));
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++) {
+		if (txonly_port_rate[p].asked_pps == 0)
+			continue;
+		fprintf(f, "%s{\"port\": %u, \"asked_pps\": %.3f, \"achieved_pps\": %.3f, \"achieved_bps\": %.3f, \"seconds\": %.3f}",
+			first ? "" : ", ", p, txonly_port_rate[p].asked_pps,
+			txonly_port_rate[p].achieved_pps,
+			txonly_port_rate[p].achieved_pps * 8.0 * SKBFWD_WIRE_BYTES(txonly_pkt_len),
+			txonly_port_rate[p].seconds);
+		first = false;
+	}
+	fprintf(f, "]}");
 }
 
 static bool
@@ -553,6 +741,7 @@ static const struct option txonly_longopts[] = {
 	{ "tx-udp", required_argument, NULL, 0 },
 	{ "txonly-multi-flow", no_argument, NULL, 0 },
 	{ "tx-count", required_argument, NULL, 0 },
+	{ "tx-rate", required_argument, NULL, 0 },
 	{ "tx-gso", required_argument, NULL, 0 },
 	{ "tx-gso-udp", no_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
@@ -568,6 +757,9 @@ static const struct fwd_options txonly_options = {
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
 	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n"
 	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n"
+	"  --tx-rate=RATE          txonly: each TX port's rate, shared by its streams: N pps,\n"
+	"                          kpps, Mpps, or Mbit/s, Gbit/s on the wire (frame + 24 bytes\n"
+	"                          of FCS, preamble and gap); default: as fast as it can\n"
 	"  --tx-gso=SIZE           txonly: TCP GSO skbs with gso_size SIZE, segmented on TX: 64 KiB\n"
 	"                          of payload, or --txpkts/--tx-pkt-size bytes of frame\n"
 	"                          (--tx-count counts skbs; Generated counts wire packets)\n"
@@ -600,7 +792,10 @@ const struct fwd_engine txonly_engine = {
 	.stream_init = txonly_stream_init,
 	.packet_fwd = txonly_fwd,
 	.lcore_loop = txonly_fwd_lcore_loop,
+	.stream_stop = txonly_stream_stop,
 	.stream_fini = txonly_stream_fini,
+	.teardown = txonly_teardown,
+	.stats_json = txonly_stats_json,
 	.sends_gso = txonly_sends_gso,
 	.options = FWD_OPTIONS(&txonly_options, &txpkts_options),
 	.generator = true,
