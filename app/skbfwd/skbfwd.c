@@ -89,6 +89,9 @@ skbfwd_console_tick(void)
 {
 	glue_ports_poll_link(); /* link down/up of ports without LSC interrupts */
 	skbfwd_metrics_tick(rte_get_timer_cycles());
+	/* an engine whose work is done (rfc2544): forwarding stops as `stop` does */
+	if (fwd_running() && fwd_run_ended())
+		fwd_stop();
 }
 
 /*
