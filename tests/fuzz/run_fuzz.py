@@ -36,10 +36,11 @@ def engine_args(engine, work):
         routes = os.path.join(work, "fuzz_routes.conf")
         with open(routes, "w") as f:
             f.write("10.0.0.0/8 0 02:00:00:00:00:09\n192.168.0.0/16 0 02:00:00:00:00:0a\n"
-                    "198.18.0.0/15 0 02:00:00:00:00:0b\n")
+                    "198.18.0.0/15 0 02:00:00:00:00:0b\n2001:db8::/32 0 02:00:00:00:00:0c\n")
         return f"--routes={routes}"
     if engine == "icmpecho":
-        return "--icmp-ip=0,10.0.1.2"
+        # the corpus's IPv4 and IPv6 destinations (make_corpus.py)
+        return "--icmp-ip=0,10.0.1.2 --icmp-ip=0,2001:db8:0:1::2"
     if engine == "flowgen":
         return "--flowgen-clones=1 --flowgen-flows=7"
     if engine == "noisy":
@@ -57,6 +58,9 @@ ENGINE_VARIANTS = {
     "icmpecho": [("any address", "")],
     # each tag call alone
     "vlan": [("pop", "--vlan-pop"), ("push", "--vlan-push=4095")],
+    # VXLAN over IPv6: encap's IPv6 outer, decap matching the corpus's IPv6 destination
+    "encap": [("ipv6 outer", "--vxlan-local=2001:db8::1 --vxlan-remote=2001:db8::2")],
+    "decap": [("ipv6 local", "--vxlan-local=2001:db8:0:1::2")],
 }
 
 # libFuzzer flags of an engine: ieee1588 prints a line for every frame (stdout closed)

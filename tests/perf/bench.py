@@ -63,6 +63,7 @@ BURST = 32
 NB_MBUFS = 16384
 NB_DESC = 1024
 L3_DST = {0: "198.18.1.", 1: "198.18.0."}   # port 0 traffic routes to port 1 and back
+L3_DST6 = {0: "2001:200:0:1::", 1: "2001:200::"}   # the same through l3fwd's IPv6 rules
 
 # Targets (issues 8 and 13): (row key, kind, bound).  kind "ratio": skbfwd/peer
 # Mpps >= bound; "instr": skbfwd instructions/packet < peer's; "instr-le": <=;
@@ -72,6 +73,7 @@ TARGETS = [
     ("mac/l2fwd", "ratio", 1.0),
     ("macswap/testpmd-macswap", "ratio", 1.5),
     ("l3fwd/dpdk-l3fwd", "ratio", 1.0),
+    ("l3fwd6/dpdk-l3fwd", "ratio", 1.0),
     ("txonly/testpmd-txonly", "ratio", 1.0),
     ("txonly-2seg/testpmd-txonly-2seg", "ratio", 1.0),
     ("rxonly/testpmd-rxonly", "ratio", 1.0),
@@ -411,6 +413,21 @@ def ipv4_frame(dst, src_mac, dst_mac, i):
     return dst_mac + src_mac + b"\x08\x00" + bytes(ip) + udp
 
 
+def ipv6_frame(dst, src_mac, dst_mac, i):
+    """The shortest Ethernet/IPv6/UDP frame, 62 bytes (UDP checksummed, as IPv6 requires), to @dst."""
+    src = socket.inet_pton(socket.AF_INET6, f"2001:db8::{1 + i % 200:x}")
+    dst = socket.inet_pton(socket.AF_INET6, dst)
+    payload = b""
+    udp = bytearray(struct.pack("!HHHH", 1024 + i % 64, 5000, 8 + len(payload), 0) + payload)
+    pseudo = src + dst + struct.pack("!IxxxB", len(udp), 17) + bytes(udp)
+    s = sum(struct.unpack(f"!{len(pseudo) // 2}H", pseudo))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    udp[6:8] = struct.pack("!H", (~s & 0xFFFF) or 0xFFFF)
+    ip = struct.pack("!IHBB16s16s", 0x60000000, len(udp), 17, 64, src, dst)
+    return dst_mac + src_mac + b"\x86\xdd" + ip + bytes(udp)
+
+
 def write_pcap(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -420,14 +437,17 @@ def write_pcap(path, frames):
 
 
 def l3_traffic(tmp):
-    """Capture per port (256 frames to 4 hosts of the other port's /24) and route files."""
-    pcaps = []
-    for port, net in L3_DST.items():
-        frames = [ipv4_frame(f"{net}{1 + i % 4}", bytes.fromhex("020000000001"),
-                             bytes.fromhex(f"0200000000{port:02x}"), i) for i in range(256)]
-        path = os.path.join(tmp, f"l3_rx{port}.pcap")
-        write_pcap(path, frames)
-        pcaps.append(path)
+    """Captures per port (256 frames to 4 hosts of the other port's /24; IPv6: of its
+    prefix) and route files."""
+    pcaps, pcaps6 = [], []
+    for port in (0, 1):
+        for lst, make, net, name in ((pcaps, ipv4_frame, L3_DST[port], "l3_rx"),
+                                     (pcaps6, ipv6_frame, L3_DST6[port], "l3_rx6_")):
+            frames = [make(f"{net}{1 + i % 4}", bytes.fromhex("020000000001"),
+                           bytes.fromhex(f"0200000000{port:02x}"), i) for i in range(256)]
+            path = os.path.join(tmp, f"{name}{port}.pcap")
+            write_pcap(path, frames)
+            lst.append(path)
     rule4 = os.path.join(tmp, "rules_v4.cfg")
     rule6 = os.path.join(tmp, "rules_v6.cfg")
     with open(rule4, "w") as f:
@@ -438,7 +458,10 @@ def l3_traffic(tmp):
     with open(routes, "w") as f:
         # skbfwd's --routes: PREFIX/LEN PORT NEXT_HOP_MAC (l3fwd's default next hops)
         f.write("198.18.0.0/24 0 02:00:00:00:00:00\n198.18.1.0/24 1 02:00:00:00:00:01\n")
-    return pcaps, rule4, rule6, routes
+    routes6 = os.path.join(tmp, "skbfwd_routes6.txt")
+    with open(routes6, "w") as f:
+        f.write("2001:200::/48 0 02:00:00:00:00:00\n2001:200:0:1::/64 1 02:00:00:00:00:01\n")
+    return pcaps, pcaps6, rule4, rule6, routes, routes6
 
 
 # ---------------------------------------------------------------- the rows
@@ -492,6 +515,12 @@ def rows(env):
     else:
         out.append(("l3fwd/dpdk-l3fwd", None,
                     "skbfwd has no l3fwd engine" if "l3fwd" not in eng else "dpdk-doc not installed"))
+    pcap6 = [f"net_pcap{p},rx_pcap={f},infinite_rx=1" for p, f in enumerate(env.pcaps6)]
+    if "l3fwd" in eng and env.l3fwd:
+        # IPv6: l3fwd's LPM mode routes these through its LPM6 table (the --rule_ipv6 file)
+        out.append(("l3fwd6/dpdk-l3fwd",
+                    Tool("skbfwd l3fwd IPv6", "skbfwd", "l3fwd", vdevs=pcap6, extra=env.l3opts6),
+                    Tool("l3fwd lpm IPv6", "l3fwd", "lpm", vdevs=pcap6)))
     for mode in ("io", "macswap", "l3fwd"):
         raw = mode + "-raw"
         if mode in env.bench_engines and raw in env.bench_engines:
@@ -736,8 +765,9 @@ def main():
         except (subprocess.CalledProcessError, RuntimeError) as e:
             log(f"bench: cannot build l2fwd/l3fwd: {getattr(e, 'stderr', e)}")
             env.l2fwd = env.l3fwd = None
-        env.pcaps, env.rule4, env.rule6, routes = l3_traffic(tmp)
+        env.pcaps, env.pcaps6, env.rule4, env.rule6, routes, routes6 = l3_traffic(tmp)
         env.l3opts = [f"--routes={routes}"]
+        env.l3opts6 = [f"--routes={routes6}"]
         hz = tsc_hz()
         res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,

@@ -42,7 +42,8 @@ def main():
     for want in ("io/testpmd-io", "mac/testpmd-mac", "mac/l2fwd", "macswap/testpmd-macswap",
                  "rxonly/testpmd-rxonly", "rxonly-classify/testpmd-rxonly", "txonly/testpmd-txonly",
                  "txonly-2seg/testpmd-txonly-2seg", "csum/testpmd-csum",
-                 "l3fwd/dpdk-l3fwd", "io/io-raw", "macswap/macswap-raw", "l3fwd/l3fwd-raw"):
+                 "l3fwd/dpdk-l3fwd", "l3fwd6/dpdk-l3fwd", "io/io-raw", "macswap/macswap-raw",
+                 "l3fwd/l3fwd-raw"):
         t.ok(want in keys, f"comparison {want} present in the JSON")
     for row in rows:
         if row.get("skipped"):
