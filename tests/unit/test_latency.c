@@ -3,7 +3,8 @@
  * The arithmetic of skbfwd's benchmarking (skbfwd_lib): the rate parser of
  * --tx-rate with every unit and its refusals (the exact stderr lines), the
  * probe's bytes, the latency histogram's buckets and quantiles on synthetic
- * samples, and loss and reordering from sequence numbers.
+ * samples, loss and reordering from sequence numbers, and the TSC pacing of
+ * --tx-rate on a synthetic clock.
  */
 
 #include <errno.h>
@@ -16,6 +17,7 @@
 
 #include "test.h"
 #include "latency.h"
+#include "pace.h"
 #include "parse.h"
 
 /* stderr of a call, captured in a temporary file */
@@ -375,6 +377,62 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * The pacing of --tx-rate on a synthetic TSC of 1 GHz: 1 Mpps is a frame
+ * every 1000 cycles; a lcore polling every 3000 cycles sends 3 a poll and
+ * exactly the frames due over 100 ms; a stall longer than 100 ms is not made
+ * up; the achieved rate counts the frames over the time they took.
+ */
+static int
+test_pace(void)
+{
+	const uint64_t hz = 1000000000, t0 = 5000000000;
+	struct fwd_pace p;
+	uint64_t t, frames = 0;
+	unsigned int n;
+
+	fwd_pace_start(&p, 1e6, hz, 32);
+	TEST_ASSERT(p.cycles_per_frame == 1000 && p.depth == 1e8, "1 Mpps: %f, depth %f",
+		    p.cycles_per_frame, p.depth);
+	/* the first frame at once, the next 1000 cycles later */
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0, 32), 1);
+	fwd_pace_sent(&p, t0, 1);
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0 + 999, 32), 0);
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0 + 1000, 32), 1);
+	/* 32 due at once: a burst at most */
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0 + 40000, 32), 32);
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0 + 40000, 8), 8);
+	/* a poll every 3000 cycles for 100 ms: 3 frames a poll, 100000 in all */
+	fwd_pace_start(&p, 1e6, hz, 32);
+	for (t = t0; t < t0 + hz / 10; t += 3000) {
+		n = fwd_pace_due(&p, t, 32);
+		fwd_pace_sent(&p, t, n);
+		frames += n;
+	}
+	TEST_ASSERT_EQ(frames, 100000);
+	TEST_ASSERT(fabs(fwd_pace_rate(&p, hz) - 1e6) < 1e6 * 1e-4, "rate %f",
+		    fwd_pace_rate(&p, hz));
+	/* a 300 ms stall: 100 ms of frames owed (and the one due now), no more, in full bursts */
+	t += 3 * hz / 10;
+	frames = 0;
+	do {
+		n = fwd_pace_due(&p, t, 32);
+		fwd_pace_sent(&p, t, n);
+		frames += n;
+		TEST_ASSERT(n == 32 || frames == 100001, "a burst of %u after %llu", n,
+			    (unsigned long long)frames);
+	} while (n != 0);
+	TEST_ASSERT_EQ(frames, 100000 + 1);
+	/* frames sent to the TX port's liking only: what it refused is owed again */
+	fwd_pace_start(&p, 1e6, hz, 32);
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0, 32), 1);
+	fwd_pace_sent(&p, t0, 0);
+	TEST_ASSERT_EQ(fwd_pace_due(&p, t0 + 2000, 32), 3);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_TEST(test_rate_units),
 	UNIT_TEST(test_rate_wire),
@@ -383,6 +441,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_hist_buckets),
 	UNIT_TEST(test_hist_quantiles),
 	UNIT_TEST(test_flow_seq),
+	UNIT_TEST(test_pace),
 };
 
 int
