@@ -282,18 +282,18 @@ fwd_bytes(struct sk_buff *const *skbs, uint16_t n)
  */
 uint16_t fwd_rx_hooks(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n);
 
-/**
- * Receive one burst on @fs into @skbs, counting the packets but not the bytes:
- * the caller adds the skb_len() of every skb returned to fs->rx_bytes itself,
- * in the pass over the burst it makes anyway (saves one).  With GRO on, the
- * difference between the wire bytes and the merged lengths is counted here,
- * so the total is the wire bytes all the same.
- * @return the number of skbs in @skbs.
+/*
+ * The one RX path of the helpers below.  @fields: every skb's fields made valid
+ * (skb_rx_burst()), for engines that read or set them (header offsets, protocol,
+ * cb, ...); false: the bare __skb_rx_burst() of the engines that pass packets
+ * through and only use accessor calls (io, mac, macswap, noisy, flowgen), which never
+ * touch the private area.
  */
-static inline uint16_t
-fwd_rx_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
+static __rte_always_inline uint16_t
+fwd_rx_burst(struct fwd_stream *fs, struct sk_buff **skbs, bool fields)
 {
-	uint16_t n = skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, fs->burst);
+	uint16_t n = fields ? skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, fs->burst) :
+			      __skb_rx_burst(fs->rx_port, fs->rx_queue, skbs, fs->burst);
 
 	fs->rx_packets += n;
 	if (unlikely(fs->rx_hooks))
@@ -301,14 +301,54 @@ fwd_rx_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
 	return n;
 }
 
+/**
+ * Receive one burst on @fs into @skbs, counting the packets but not the bytes:
+ * the caller adds the skb_len() of every skb returned to fs->rx_bytes itself,
+ * in the pass over the burst it makes anyway (saves one).  With GRO on, the
+ * difference between the wire bytes and the merged lengths is counted here,
+ * so the total is the wire bytes all the same.  Every skb's fields are valid
+ * (skb_rx_burst()).
+ * @return the number of skbs in @skbs.
+ */
+static inline uint16_t
+fwd_rx_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	return fwd_rx_burst(fs, skbs, true);
+}
+
+/* fwd_rx_burst() with the bytes counted too. */
+static __rte_always_inline uint16_t
+fwd_rx_burst_bytes(struct fwd_stream *fs, struct sk_buff **skbs, bool fields)
+{
+	uint16_t n = fwd_rx_burst(fs, skbs, fields);
+
+	fs->rx_bytes += fwd_bytes(skbs, n);
+	return n;
+}
+
 /** Receive one burst on @fs into @skbs, packets and bytes counted.  @return the number received. */
 static inline uint16_t
 fwd_rx(struct fwd_stream *fs, struct sk_buff **skbs)
 {
-	uint16_t n = fwd_rx_nobytes(fs, skbs);
+	return fwd_rx_burst_bytes(fs, skbs, true);
+}
 
-	fs->rx_bytes += fwd_bytes(skbs, n);
-	return n;
+/**
+ * As fwd_rx_nobytes() for an engine that passes packets through and never reads
+ * or sets a plain skb field (__skb_rx_burst(): the fields are not made valid;
+ * accessor calls stay right).
+ */
+static inline uint16_t
+fwd_rx_pass_nobytes(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	return fwd_rx_burst(fs, skbs, false);
+}
+
+/** As fwd_rx() for a pass-through engine (fwd_rx_pass_nobytes()). */
+static inline uint16_t
+fwd_rx_pass(struct fwd_stream *fs, struct sk_buff **skbs)
+{
+	return fwd_rx_burst_bytes(fs, skbs, false);
 }
 
 /** The libskb drop reason of each enum fwd_drop (the last column of FWD_DROP_REASONS). */

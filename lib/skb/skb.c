@@ -361,17 +361,27 @@ __pskb_trim(struct sk_buff *skb, unsigned int len)
 
 /* ---------------------------------------------------------------- head re-allocation */
 
+/* Add @off to a header offset @hdr when it is set. */
+static inline void
+skb_hdr_shift(uint16_t *hdr, int off)
+{
+	if (*hdr != SKB_HDR_UNSET)
+		*hdr = (uint16_t)(*hdr + off);
+}
+
 void
 skb_headers_offset_update(struct sk_buff *skb, int off)
 {
 	if (!skb_meta_valid(skb) || off == 0)
 		return;
-	if (skb->mac_header != SKB_HDR_UNSET)
-		skb->mac_header = (uint16_t)(skb->mac_header + off);
-	if (skb->network_header != SKB_HDR_UNSET)
-		skb->network_header = (uint16_t)(skb->network_header + off);
-	if (skb->transport_header != SKB_HDR_UNSET)
-		skb->transport_header = (uint16_t)(skb->transport_header + off);
+	skb_hdr_shift(&skb->mac_header, off);
+	skb_hdr_shift(&skb->network_header, off);
+	skb_hdr_shift(&skb->transport_header, off);
+	skb_hdr_shift(&skb->inner_mac_header, off);
+	skb_hdr_shift(&skb->inner_network_header, off);
+	skb_hdr_shift(&skb->inner_transport_header, off);
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		skb->csum_start = (uint16_t)(skb->csum_start + off);
 }
 
 int

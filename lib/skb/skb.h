@@ -40,20 +40,22 @@
  * IPv4 / IPv6 / UDP / TCP parser) each include what they need and can be included
  * alone; skb_check.h holds the hooks the inline calls use in checking builds.
  *
- * Metadata validity: an mbuf fresh from a PMD or from rte_pktmbuf_alloc() has a
- * stale private area.  The fields kept there (users, header offsets, cb, protocol,
- * priority, mark, gso fields) are made valid lazily: a dynamic mbuf flag in
- * ol_flags (which every PMD rewrites on RX and rte_pktmbuf_reset() clears) says
- * whether they are, and the first call that needs them initialises them as
- * alloc_skb() would.  So an engine that only moves packets never touches the
- * private area's cache lines.  skb_from_mbuf() and every allocation return an skb
- * whose fields are valid; __skb_from_mbuf() is the bare cast for burst paths: read
- * the plain fields (cb, protocol, priority, mark) of such an skb only after
- * skb_meta_prepare(); every accessor function is right either way.
- * DPDK calls that copy ol_flags into another mbuf (rte_pktmbuf_clone,
- * rte_pktmbuf_copy) carry the flag over to a private area that was not copied:
- * call skb_meta_init() on such an mbuf before using it as an skb (a never-used
- * private area already reads as a fresh skb, so freeing it is safe either way).
+ * Metadata validity: every public call that hands out an skb (allocation,
+ * skb_rx_burst(), skb_from_mbuf(), clones and copies, GSO segments) hands out
+ * one whose fields are valid, as Linux's.  Underneath, an mbuf fresh from a PMD
+ * or from rte_pktmbuf_alloc() has a stale private area, and a dynamic mbuf flag
+ * in ol_flags (which every PMD rewrites on RX and rte_pktmbuf_reset() clears)
+ * says whether the fields (users, header offsets, cb, protocol, ...) are valid.
+ * The bare casts __skb_rx_burst() and __skb_from_mbuf() leave the flag as it
+ * is, for burst paths that only move packets and never touch the private
+ * area's cache lines: on such an skb every accessor call is right (the first
+ * one that needs the fields initialises them as alloc_skb() would), but a plain
+ * field (cb, protocol, priority, mark, ...) is valid only after
+ * skb_meta_prepare().  DPDK calls that copy ol_flags into another mbuf
+ * (rte_pktmbuf_clone, rte_pktmbuf_copy) carry the flag over to a private area
+ * that was not copied: call skb_meta_init() on such an mbuf before using it as
+ * an skb (a never-used private area already reads as a fresh skb, so freeing
+ * it is safe either way).
  */
 #ifndef _SKB_H_
 #define _SKB_H_
@@ -153,6 +155,12 @@ struct skb_shared_info {
 	uint32_t gso_type;  /**< SKB_GSO_* */
 };
 
+/** skb->ip_summed (Linux values): what is known of the packet's checksums. */
+#define CHECKSUM_NONE 0        /**< nothing: the stack verifies (RX) or the checksum is complete (TX) */
+#define CHECKSUM_UNNECESSARY 1 /**< RX: the device verified the L4 (and IP) checksum */
+#define CHECKSUM_COMPLETE 2    /**< RX: skb->csum holds the sum of the packet from the network header */
+#define CHECKSUM_PARTIAL 3     /**< TX: the checksum at csum_start + csum_offset is still to be done */
+
 /**
  * The socket buffer.  @mbuf must stay first: an skb and its mbuf share one address.
  * Everything after it lives in the mbuf private area (see "Metadata validity").
@@ -160,27 +168,46 @@ struct skb_shared_info {
 struct sk_buff {
 	struct rte_mbuf mbuf;
 
-	/* queue links (struct sk_buff_head); written by enqueue, meaningful only while queued */
-	struct sk_buff *next;
-	struct sk_buff *prev;
-	/* private area, valid when skb_meta_flag is set in mbuf.ol_flags */
+	/*
+	 * The fields of a fresh skb, one block that skb_meta_init() writes (users
+	 * 1, header offsets SKB_HDR_UNSET, everything else 0); valid when
+	 * skb_meta_flag is set in mbuf.ol_flags.
+	 */
 	uint32_t users;             /**< holders of this sk_buff (skb_get); not the data refs */
 	uint16_t mac_header;        /**< offset from head, SKB_HDR_UNSET when unset */
 	uint16_t network_header;
 	uint16_t transport_header;
+	uint16_t inner_mac_header;  /**< the encapsulated packet's headers (encapsulation 1) */
+	uint16_t inner_network_header;
+	uint16_t inner_transport_header;
 	uint16_t protocol;          /**< L3 protocol, network byte order (ETH_P_* / RTE_ETHER_TYPE_*) */
+	uint8_t ip_summed;          /**< CHECKSUM_* */
+	uint8_t encapsulation;      /**< 1: a tunnel header leads; the inner_* offsets are set */
+	union {
+		uint32_t csum;      /**< CHECKSUM_COMPLETE: the sum (not folded), network order words */
+		struct {
+			uint16_t csum_start;  /**< CHECKSUM_PARTIAL: offset from head where summing starts */
+			uint16_t csum_offset; /**< from csum_start to the checksum field */
+		};
+	};
 	uint32_t priority;
 	uint32_t mark;
-	uint32_t skb_flags;         /**< SKB_FL_* */
+	uint16_t skb_flags;         /**< SKB_FL_* */
+	uint8_t pkt_type;           /**< PACKET_HOST (0), ... (eth_type_trans()) */
+	uint8_t meta_spare;         /**< unused, 0 */
 	struct skb_shared_info shinfo;
-	uint8_t pkt_type;           /**< PACKET_HOST, ... (eth_type_trans()) */
+	char cb[48] __rte_aligned(8); /**< per-layer scratch, zeroed on allocation */
+	/* end of the block skb_meta_init() writes */
+
+	/* queue links (struct sk_buff_head); written by enqueue, meaningful only while queued */
+	struct sk_buff *next;
+	struct sk_buff *prev;
 	/*
 	 * Shares this segment's own buffer with clones: each clone attaches the
 	 * buffer as an external one through this shinfo, and the segment holds one
 	 * extra mbuf reference while any clone exists.  See skb_clone().
 	 */
 	struct rte_mbuf_ext_shared_info data_shinfo;
-	char cb[48] __rte_aligned(8); /**< per-layer scratch, zeroed on allocation */
 } __rte_aligned(RTE_MBUF_PRIV_ALIGN);
 
 /** Bytes of mbuf private area an skb pool gives each mbuf. */
@@ -188,6 +215,13 @@ struct sk_buff {
 static_assert(offsetof(struct sk_buff, mbuf) == 0, "the mbuf must start the skb");
 static_assert(SKB_PRIV_SIZE % RTE_MBUF_PRIV_ALIGN == 0, "private area must stay aligned");
 static_assert(SKB_PRIV_SIZE <= 256, "skb private area grew past four cache lines");
+/* skb_meta_init() writes the fields from users to the end of cb as one block */
+#define SKB_META_OFF offsetof(struct sk_buff, users)
+#define SKB_META_LEN (offsetof(struct sk_buff, next) - SKB_META_OFF)
+static_assert(SKB_META_OFF == sizeof(struct rte_mbuf), "the block starts the private area");
+static_assert(offsetof(struct sk_buff, protocol) - SKB_META_OFF == 16,
+	      "users and the six header offsets make the first 16 bytes");
+static_assert(SKB_META_LEN % 16 == 0, "the block is whole 16-byte words");
 
 /**
  * Memory an skb holding @X bytes of buffer really takes, as Linux SKB_TRUESIZE:
@@ -292,12 +326,27 @@ __skb_from_mbuf(struct rte_mbuf *m)
 
 /**
  * Initialise the private area of @skb as alloc_skb() would, whatever it holds:
- * users 1, header offsets unset, protocol, priority, mark, flags, gso fields and
- * cb zero; marks the metadata valid.  skb_meta_prepare() calls it for a stale
- * area; call it yourself on an mbuf whose ol_flags DPDK copied from another
- * (rte_pktmbuf_clone(), rte_pktmbuf_copy()) before using it as an skb.
+ * users 1, header offsets (inner ones too) unset, protocol, ip_summed
+ * (CHECKSUM_NONE), encapsulation, csum, priority, mark, flags, pkt_type, gso
+ * fields and cb zero; marks the metadata valid.  skb_meta_prepare() calls it
+ * for a stale area; call it yourself on an mbuf whose ol_flags DPDK copied from
+ * another (rte_pktmbuf_clone(), rte_pktmbuf_copy()) before using it as an skb.
+ * A few wide stores (the fields are one block): cheap enough for every packet
+ * of an RX burst.
  */
-void skb_meta_init(struct sk_buff *skb);
+static inline void
+skb_meta_init(struct sk_buff *skb)
+{
+	skb->users = 1;
+	skb->mac_header = SKB_HDR_UNSET;
+	skb->network_header = SKB_HDR_UNSET;
+	skb->transport_header = SKB_HDR_UNSET;
+	skb->inner_mac_header = SKB_HDR_UNSET;
+	skb->inner_network_header = SKB_HDR_UNSET;
+	skb->inner_transport_header = SKB_HDR_UNSET;
+	memset((char *)skb + SKB_META_OFF + 16, 0, SKB_META_LEN - 16);
+	skb->mbuf.ol_flags |= skb_meta_flag;
+}
 
 /** True when the private area of @skb is valid. */
 static inline bool
@@ -936,6 +985,14 @@ skb_##name##_header(const struct sk_buff *skb)                                  
 SKB_DEFINE_HDR_FUNCS(mac)
 SKB_DEFINE_HDR_FUNCS(network)
 SKB_DEFINE_HDR_FUNCS(transport)
+/*
+ * The headers of the encapsulated packet (Linux's inner_*_header): set by
+ * whoever adds or finds a tunnel header, with skb->encapsulation 1; pskb_expand_head()
+ * and every head re-allocation move them as the outer ones.
+ */
+SKB_DEFINE_HDR_FUNCS(inner_mac)
+SKB_DEFINE_HDR_FUNCS(inner_network)
+SKB_DEFINE_HDR_FUNCS(inner_transport)
 #undef SKB_DEFINE_HDR_FUNCS
 
 /** Offset of the network header from the data pointer (may be negative). */
@@ -1013,7 +1070,8 @@ icmp6_hdr(const struct sk_buff *skb)
 }
 
 /**
- * Move every header offset that is set by @off bytes (Linux
+ * Move every header offset that is set (the inner ones too, and csum_start of a
+ * CHECKSUM_PARTIAL skb) by @off bytes (Linux
  * skb_headers_offset_update): what a call that moves the data inside its
  * buffer, or copies it to another place in a new one, does to keep the
  * offsets on the same bytes.  Unset offsets stay unset; no effect on an skb
@@ -1844,17 +1902,36 @@ skb_queue_splice_tail_init(struct sk_buff_head *list, struct sk_buff_head *head)
 /* ---------------------------------------------------------------- bursts */
 
 /**
- * Receive up to @n skbs from a port queue (rte_eth_rx_burst on the same array:
- * the skbs' metadata is made valid lazily, see the top of this file).  The ASan
- * build poisons the headroom and tailroom of every segment received.
+ * Receive up to @n skbs from a port queue without making their fields valid: the
+ * bare rte_eth_rx_burst() on the same array, for burst paths that never read the
+ * plain fields (cb, protocol, priority, mark, ip_summed, ...) and only move the
+ * packets.  Every accessor call is right on such an skb (the metadata is made
+ * valid the first time one needs it, see the top of this file); a plain field
+ * read or written before that call is lost.  The ASan build poisons the
+ * headroom and tailroom of every segment received.
  * @return the number received.
  */
 static inline uint16_t
-skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
+__skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
 {
 	uint16_t nb = rte_eth_rx_burst(port, queue, (struct rte_mbuf **)skbs, n);
 
 	SKB_ASAN_RX(skbs, nb);
+	return nb;
+}
+
+/**
+ * Receive up to @n skbs from a port queue, each one's fields valid as a fresh
+ * netdev_alloc_skb()'s (skb_meta_init()): kernel RX code may set skb->protocol
+ * and then call skb_reset_network_header().  @return the number received.
+ */
+static inline uint16_t
+skb_rx_burst(uint16_t port, uint16_t queue, struct sk_buff **skbs, uint16_t n)
+{
+	uint16_t nb = __skb_rx_burst(port, queue, skbs, n), i;
+
+	for (i = 0; i < nb; i++)
+		skb_meta_init(skbs[i]);
 	return nb;
 }
 

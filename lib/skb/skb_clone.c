@@ -31,17 +31,9 @@ skb_copy_header(struct sk_buff *to, const struct sk_buff *from)
 		skb_meta_init(to);
 		return;
 	}
+	memcpy((char *)to + SKB_META_OFF, (const char *)from + SKB_META_OFF, SKB_META_LEN);
 	to->users = 1;
-	to->mac_header = from->mac_header;
-	to->network_header = from->network_header;
-	to->transport_header = from->transport_header;
-	to->protocol = from->protocol;
-	to->priority = from->priority;
-	to->mark = from->mark;
-	to->skb_flags = from->skb_flags & ~SKB_FL_CLONED;
-	to->shinfo = from->shinfo;
-	to->pkt_type = from->pkt_type;
-	memcpy(to->cb, from->cb, sizeof(to->cb));
+	to->skb_flags &= (uint16_t)~SKB_FL_CLONED;
 	SKB_ASAN_HEAD(to); /* the header offsets keep their headroom readable */
 }
 

@@ -3,7 +3,7 @@
  * libskb internals shared by its .c files; not installed.  The units, each of
  * which calls only units listed before it (never one after it: no loops):
  *
- *   skb_meta.c   the "metadata valid" flag, skb_lib_init(), skb_meta_init()
+ *   skb_meta.c   the "metadata valid" flag and skb_lib_init()
  *   skb_buf.c    buffers and segments: buffers that outlive the mbuf using
  *                them, segment attach/clone, sharing tests, segment walks
  *   skb_asan.c   ASan build: pool ops poisoning free buffers, poisoning of the

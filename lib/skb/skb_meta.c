@@ -28,20 +28,3 @@ skb_lib_init(void)
 	skb_meta_flag = RTE_BIT64(bit);
 	return 0;
 }
-
-void
-skb_meta_init(struct sk_buff *skb)
-{
-	skb->users = 1;
-	skb->mac_header = SKB_HDR_UNSET;
-	skb->network_header = SKB_HDR_UNSET;
-	skb->transport_header = SKB_HDR_UNSET;
-	skb->protocol = 0;
-	skb->priority = 0;
-	skb->mark = 0;
-	skb->skb_flags = 0;
-	skb->pkt_type = PACKET_HOST;
-	memset(&skb->shinfo, 0, sizeof(skb->shinfo));
-	memset(skb->cb, 0, sizeof(skb->cb));
-	skb->mbuf.ol_flags |= skb_meta_flag;
-}

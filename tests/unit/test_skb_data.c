@@ -551,6 +551,54 @@ setup(void)
 	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
 }
 
+/*
+ * Linux's contracts: __pskb_pull_tail(skb, delta) pulls @delta more bytes and
+ * returns the new tail (NULL and the skb unchanged for a bad delta);
+ * skb_availroom() is 0 for a nonlinear skb.
+ */
+static int
+test_linux_contracts(void)
+{
+	const unsigned int lens[] = { 20, 30, 40 };
+	struct sk_buff *skb = make_chain(mp, 16, lens, 3);
+	unsigned char *tail;
+
+	TEST_ASSERT(skb != NULL, "chain");
+	TEST_ASSERT_EQ(skb_availroom(skb), 0);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	TEST_ASSERT(__pskb_pull_tail(skb, -1) == NULL, "negative delta");
+	TEST_ASSERT(__pskb_pull_tail(skb, 71) == NULL, "delta past the frags");
+	TEST_ASSERT_EQ(skb_headlen(skb), 20);
+	TEST_ASSERT_EQ(skb_len(skb), 90);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
+	tail = __pskb_pull_tail(skb, 0);
+	TEST_ASSERT_PTR_EQ(tail, skb_tail_pointer(skb));
+	TEST_ASSERT_EQ(skb_headlen(skb), 20);
+	tail = __pskb_pull_tail(skb, 35);   /* all of the first frag, 5 of the second */
+	TEST_ASSERT(tail != NULL, "pull 35");
+	TEST_ASSERT_PTR_EQ(tail, skb_tail_pointer(skb));
+	TEST_ASSERT_EQ(skb_headlen(skb), 55);
+	TEST_ASSERT_EQ(skb_len(skb), 90);
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
+	TEST_ASSERT(is_pat(skb_data(skb), 0, 55), "pulled bytes");
+	TEST_ASSERT(skb_is_pat(skb, 0), "whole data");
+	TEST_ASSERT_EQ(skb_availroom(skb), 0);
+	tail = __pskb_pull_tail(skb, 35);   /* the rest: linear now */
+	TEST_ASSERT_PTR_EQ(tail, skb_tail_pointer(skb));
+	TEST_ASSERT_EQ(skb_headlen(skb), 90);
+	TEST_ASSERT(!skb_is_nonlinear(skb), "still nonlinear");
+	TEST_ASSERT_EQ(skb_availroom(skb), (unsigned int)skb_tailroom(skb));
+	TEST_ASSERT_EQ(skb_availroom(skb), rte_pktmbuf_tailroom(skb_to_mbuf(skb)));
+	TEST_ASSERT(skb_availroom(skb) > 0, "linear skb without room");
+	TEST_ASSERT(skb_is_pat(skb, 0), "whole data after the last pull");
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_header_pointer),
@@ -563,6 +611,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_split),
 	UNIT_TEST(test_header_helpers),
 	UNIT_TEST(test_kfree_bulk),
+	UNIT_TEST(test_linux_contracts),
 };
 
 int

@@ -99,7 +99,7 @@ flowgen_fwd(struct fwd_stream *fs)
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct flowgen_lcore *lc = &flowgen_lcores[fs->lcore_idx];
 	uint32_t flows = (uint32_t)flowgen_flows, flow = lc->next_flow;
-	uint16_t n = fwd_rx(fs, skbs), burst = fs->burst, unsent;
+	uint16_t n = fwd_rx_pass(fs, skbs), burst = fs->burst, unsent;
 	unsigned long clones = 0;
 	uint64_t sent;
 

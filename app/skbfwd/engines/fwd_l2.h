@@ -59,7 +59,7 @@ fwd_l2_burst(struct fwd_stream *fs, unsigned int fast_len, fwd_l2_edit_t edit,
 	     fwd_l2_edit_t edit_short, const void *arg)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST + 1];
-	uint16_t n = fwd_rx_nobytes(fs, skbs), i, nb_drop = 0;
+	uint16_t n = fwd_rx_pass_nobytes(fs, skbs), i, nb_drop = 0;
 	uint64_t bytes = 0;          /* 64 bits: GCC 12 then adds without a register copy */
 	uint32_t drop_bytes = 0;
 	struct sk_buff *skb;

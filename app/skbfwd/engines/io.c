@@ -8,7 +8,7 @@ io_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	uint64_t rx_bytes = fs->rx_bytes;
-	uint16_t n = fwd_rx(fs, skbs);
+	uint16_t n = fwd_rx_pass(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;

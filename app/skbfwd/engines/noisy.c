@@ -124,7 +124,7 @@ noisy_fwd(struct fwd_stream *fs)
 {
 	struct noisy_stream *ns = fs->engine_ctx;
 	struct sk_buff *skbs[MAX_PKT_BURST], *out[MAX_PKT_BURST];
-	uint16_t n = fwd_rx(fs, skbs), k = 0;
+	uint16_t n = fwd_rx_pass(fs, skbs), k = 0;
 	uint64_t now;
 
 	if (n != 0) {
