@@ -364,8 +364,7 @@ latency_rx(struct fwd_stream *fs, struct sk_buff *const *skbs, uint16_t n)
 	}
 }
 
-/* True when of the probes this process's streams sent, none is still missing. */
-static bool
+bool
 latency_all_back(void)
 {
 	uint64_t sent = 0, back = 0;
@@ -386,36 +385,6 @@ latency_all_back(void)
 		}
 	}
 	return back >= sent;
-}
-
-unsigned int
-latency_drain(void)
-{
-	struct sk_buff *skbs[MAX_PKT_BURST];
-	uint64_t hz = rte_get_tsc_hz(), start = rte_rdtsc();
-	unsigned int total = 0, s;
-
-	while (!latency_all_back() && rte_rdtsc() - start < hz) {
-		unsigned int got = 0;
-
-		for (s = 0; s < nb_fwd_streams; s++) {
-			struct fwd_stream *fs = &fwd_streams[s];
-			uint16_t n;
-
-			if (fs->lat == NULL)
-				continue;
-			n = fwd_rx(fs, skbs);
-			if (n == 0)
-				continue;
-			fs->drops[FWD_DROP_CONSUMED] += n;
-			kfree_skb_bulk(skbs, n);
-			got += n;
-		}
-		if (got == 0)
-			rte_delay_us_sleep(100);
-		total += got;
-	}
-	return total;
 }
 
 /* ------------------------------------------------------------- collect */

@@ -264,15 +264,8 @@ latency_tx_time(void)
 	return rte_rdtsc();
 }
 
-/**
- * Receive what is still in flight after the generators stopped (on the main
- * lcore, the streams' queues being its own then): poll every stream through
- * fwd_rx() until every probe this process's streams sent came back, at most
- * 1 s; what arrives is measured and freed as consumed.  Probes of flows that
- * come back to another process are not waited for.
- * @return the frames received.
- */
-unsigned int latency_drain(void);
+/** True when, of the probes this process's streams sent, none is still missing. */
+bool latency_all_back(void);
 
 /**
  * Per RX port: the samples and flow counts of its streams.  Counts are read
