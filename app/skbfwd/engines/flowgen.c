@@ -15,7 +15,8 @@
  * sends each frame built N more times, as clones sharing its data
  * (skb_clone()), within a burst: the flow number still advances per frame
  * sent, so the next frame built skips the flows its clones stood for, as
- * testpmd's does.  What it sends is counted in fs->generated.
+ * testpmd's does.  A burst's frames come from one alloc_skb_bulk() and a
+ * header template set up at start.  What it sends is counted in fs->generated.
  */
 
 #include <stdio.h>
@@ -54,50 +55,61 @@ static struct flowgen_lcore {
 	uint32_t next_flow;
 } __rte_cache_aligned flowgen_lcores[RTE_MAX_LCORE];
 
-/* One frame of flow @flow for @port; NULL when the pool is empty. */
-static struct sk_buff *
-flowgen_build(uint16_t port, uint32_t flow)
-{
-	struct sk_buff *skb = netdev_alloc_skb(port, flowgen_len);
-	struct rte_ether_hdr *eth;
-	struct rte_ipv4_hdr *ip;
-	struct rte_udp_hdr *uh;
+/* The headers of flow 0, built at set-up: Ethernet, IPv4 (checksummed per frame), UDP. */
+static uint8_t flowgen_hdr[FLOWGEN_HDR_LEN];
 
-	if (unlikely(skb == NULL))
-		return NULL;
-	eth = skb_put_zero(skb, flowgen_len);
-	if (unlikely(eth == NULL)) {
-		kfree_skb(skb);
-		return NULL;
-	}
+static void
+flowgen_hdr_init(void)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)flowgen_hdr;
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
+
+	memset(flowgen_hdr, 0, sizeof(flowgen_hdr));
 	eth->dst_addr = flowgen_dst;
 	eth->src_addr = flowgen_src;
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	ip = (struct rte_ipv4_hdr *)(eth + 1);
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->total_length = rte_cpu_to_be_16((uint16_t)(flowgen_len - RTE_ETHER_HDR_LEN));
 	ip->time_to_live = FLOWGEN_TTL;
 	ip->next_proto_id = IPPROTO_UDP;
 	ip->src_addr = RTE_BE32(FLOWGEN_IP_SRC);
-	/* a 32-bit add, as testpmd's: flow 256 is 10.253.1.0 */
-	ip->dst_addr = rte_cpu_to_be_32(FLOWGEN_IP_DST + flow);
-	ip_send_check(ip);
-	uh = (struct rte_udp_hdr *)(ip + 1);
 	uh->src_port = RTE_BE16(FLOWGEN_UDP_SRC);
 	uh->dst_port = RTE_BE16(FLOWGEN_UDP_DST);
 	uh->dgram_len = rte_cpu_to_be_16((uint16_t)(flowgen_len - RTE_ETHER_HDR_LEN - sizeof(*ip)));
-	skb_reset_mac_header(skb);
-	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
-	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
+}
+
+/*
+ * Make @skb (fresh from alloc_skb_bulk() with NET_SKB_PAD + flowgen_len bytes
+ * of room) the frame of flow @flow.  The room is known, so the unchecked
+ * __skb_put() and __skb_set_*_header() twins do.
+ */
+static inline void
+flowgen_fill(struct sk_buff *skb, uint32_t flow)
+{
+	struct rte_ipv4_hdr *ip;
+	uint8_t *p;
+
+	skb_reserve(skb, NET_SKB_PAD);
+	p = __skb_put(skb, flowgen_len);
+	memcpy(p, flowgen_hdr, sizeof(flowgen_hdr));
+	memset(p + sizeof(flowgen_hdr), 0, flowgen_len - sizeof(flowgen_hdr));
+	ip = (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN);
+	/* a 32-bit add, as testpmd's: flow 256 is 10.253.1.0 */
+	ip->dst_addr = rte_cpu_to_be_32(FLOWGEN_IP_DST + flow);
+	ip_send_check(ip);
+	__skb_set_mac_header(skb, 0);
+	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	__skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
 	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	return skb;
 }
 
 static void
 flowgen_fwd(struct fwd_stream *fs)
 {
-	struct sk_buff *skbs[MAX_PKT_BURST];
+	struct sk_buff *skbs[MAX_PKT_BURST], *built[MAX_PKT_BURST];
 	struct flowgen_lcore *lc = &flowgen_lcores[fs->lcore_idx];
+	uint16_t nbuilt, k = 0;
 	uint32_t flows = (uint32_t)flowgen_flows, flow = lc->next_flow;
 	uint16_t n = fwd_rx_pass(fs, skbs), burst = fs->burst, unsent;
 	unsigned long clones = 0;
@@ -112,22 +124,27 @@ flowgen_fwd(struct fwd_stream *fs)
 			return;
 		burst = (uint16_t)RTE_MIN((uint64_t)burst, flowgen_count - fs->generated);
 	}
+	/* a burst starts with a frame built, each followed by its clones: one pool get */
+	nbuilt = (uint16_t)((burst + flowgen_clones) / (flowgen_clones + 1));
+	if (unlikely(alloc_skb_bulk(skb_netdev_pool(fs->tx_port), built, nbuilt,
+				    NET_SKB_PAD + flowgen_len) < 0))
+		return;                 /* the pool is short: again next call */
 	for (n = 0; n < burst; n++) {
-		/* a burst starts with a frame built; clones stay within it */
 		if (n == 0 || clones == 0) {
-			skbs[n] = flowgen_build(fs->tx_port, flow);
+			skbs[n] = built[k++];
+			flowgen_fill(skbs[n], flow);
 			clones = flowgen_clones;
 		} else {
 			skbs[n] = skb_clone(skbs[n - 1]);
 			clones--;
+			if (unlikely(skbs[n] == NULL)) {
+				kfree_skb_bulk(built + k, (uint16_t)(nbuilt - k));
+				break;
+			}
 		}
-		if (unlikely(skbs[n] == NULL))
-			break;
 		if (++flow == flows)
 			flow = 0;
 	}
-	if (unlikely(n == 0))
-		return;
 	fs->generated += n;
 	sent = fs->tx_packets;
 	fwd_tx(fs, skbs, n);
@@ -162,6 +179,7 @@ flowgen_setup(void)
 			return -EINVAL;
 		}
 	}
+	flowgen_hdr_init();
 	memset(flowgen_lcores, 0, sizeof(flowgen_lcores));
 	/* testpmd's line for each port at start */
 	for (i = 0; i < nb_fwd_ports; i++)
