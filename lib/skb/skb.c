@@ -171,6 +171,15 @@ skb_netdev_pool(uint16_t port_id)
  * attached external buffer beyond the data room), no headroom, metadata valid.
  * 0, or -ENOMEM (no external buffer; @m unchanged, still the caller's to free).
  */
+/* Make @skb, a reset mbuf with room enough, what alloc_skb() hands out. */
+static inline void
+skb_alloc_fresh(struct sk_buff *skb)
+{
+	skb->mbuf.data_off = 0;
+	skb_meta_init(skb);
+	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
+}
+
 static inline int
 skb_alloc_prepare(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
 {
@@ -183,9 +192,7 @@ skb_alloc_prepare(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
 			return -ENOMEM;
 		skb_seg_set_buf(m, &nb, 0);
 	}
-	m->data_off = 0;
-	skb_meta_init(skb);
-	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
+	skb_alloc_fresh(skb);
 	return 0;
 }
 
@@ -222,6 +229,14 @@ alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
 	/* rte_pktmbuf_alloc_bulk() less its own pass: reset and prepare in one */
 	if (unlikely(rte_mempool_get_bulk(mp, (void **)ms, n) != 0))
 		return -ENOMEM;
+	/* a pool's mbufs come back with its data room (rte_pktmbuf_detach()) */
+	if (likely(size <= rte_pktmbuf_data_room_size(mp))) {
+		for (i = 0; i < n; i++) {
+			rte_pktmbuf_reset(ms[i]);
+			skb_alloc_fresh(skbs[i]);
+		}
+		return 0;
+	}
 	for (i = 0; i < n; i++) {
 		rte_pktmbuf_reset(ms[i]);
 		if (unlikely(skb_alloc_prepare(mp, ms[i], size) < 0)) {
