@@ -95,8 +95,9 @@ extern "C" {
 
 /** GSO types (skb_shinfo(skb)->gso_type), Linux values. */
 #define SKB_GSO_TCPV4 (1u << 0)
-#define SKB_GSO_UDP (1u << 4)
+#define SKB_GSO_TCPV6 (1u << 4)
 #define SKB_GSO_UDP_TUNNEL (1u << 10)
+#define SKB_GSO_UDP (1u << 16)
 
 /* Ethernet and VLAN sizes and protocols (Linux's <linux/if_ether.h> names and values) */
 #ifndef ETH_ALEN

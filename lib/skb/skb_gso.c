@@ -226,6 +226,91 @@ skb_gso_finish(struct rte_mbuf *m, const struct skb_gso_hdrs *h, enum skb_gso_ki
 	seg->transport_header = (uint16_t)(m->data_off + (h->tunnel ? h->outer_l4_off : h->l4_off));
 }
 
+/*
+ * TCP over IPv6 (rte_gso has no IPv6): each segment a fresh linear skb from
+ * @skb's pool holding a copy of the headers (extension headers included) and
+ * of its MSS of payload; payload length, sequence number, flags (FIN and PSH
+ * on the last segment only, CWR on the first only) and the TCP checksum
+ * written per segment.
+ */
+static int
+skb_gso_segment_tcp6(struct sk_buff *skb, struct sk_buff_head *segs)
+{
+	struct sk_buff_head out;
+	struct skb_hdrs h;
+	struct sk_buff *seg;
+	unsigned int mss = skb->shinfo.gso_size, hdr, payload, nseg, i;
+	uint32_t seq0;
+	uint8_t flags0;
+	int ret;
+
+	ret = skb_parse_eth(skb, 0, &h);
+	if (ret == 0 && h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV6))
+		ret = -EINVAL;
+	if (ret == 0)
+		ret = skb_parse_ip(skb, &h, SKB_PARSE_GSO);
+	if (ret == 0 && (h.l4_proto != IPPROTO_TCP || (h.flags & SKB_HDRS_FRAG)))
+		ret = -EINVAL;
+	if (ret == 0)
+		ret = skb_parse_l4(skb, &h, SKB_PARSE_GSO);
+	if (ret < 0)
+		return ret == -ENOMEM ? ret : -EINVAL;
+	hdr = h.l4_off + h.l4_len;
+	if (skb_len(skb) <= hdr || mss == 0 || hdr + mss > UINT16_MAX)
+		return -EINVAL;
+	payload = skb_len(skb) - hdr;
+	nseg = (payload + mss - 1) / mss;
+	if (nseg > SKB_GSO_MAX_SEGS)
+		return -EMSGSIZE;
+	seq0 = rte_be_to_cpu_32(((const struct rte_tcp_hdr *)(skb_data(skb) + h.l4_off))->sent_seq);
+	flags0 = skb_data(skb)[h.l4_off + 13];
+	__skb_queue_head_init(&out);
+	for (i = 0; i < nseg; i++) {
+		unsigned int len = RTE_MIN(mss, payload - i * mss), tlen = h.l4_len + len;
+		struct rte_ipv6_hdr *ip;
+		struct rte_tcp_hdr *tcp;
+		unsigned char *p;
+		uint8_t fl = flags0;
+
+		seg = alloc_skb(skb_to_mbuf(skb)->pool, hdr + len);
+		if (seg == NULL || (p = skb_put(seg, hdr + len)) == NULL ||
+		    skb_copy_bits(skb, 0, p, (int)hdr) != 0 ||
+		    skb_copy_bits(skb, (int)(hdr + i * mss), p + hdr, (int)len) != 0) {
+			kfree_skb(seg);
+			__skb_queue_purge(&out);
+			return -ENOMEM;
+		}
+		ip = (struct rte_ipv6_hdr *)(p + h.l3_off);
+		tcp = (struct rte_tcp_hdr *)(p + h.l4_off);
+		ip->payload_len = rte_cpu_to_be_16((uint16_t)(hdr + len - h.l3_off -
+							      sizeof(struct rte_ipv6_hdr)));
+		tcp->sent_seq = rte_cpu_to_be_32(seq0 + i * mss);
+		if (i + 1 < nseg)
+			fl &= (uint8_t)~(RTE_TCP_FIN_FLAG | RTE_TCP_PSH_FLAG);
+		if (i > 0)
+			fl &= (uint8_t)~RTE_TCP_CWR_FLAG;
+		tcp->tcp_flags = fl;
+		tcp->cksum = 0;
+		tcp->cksum = csum_ipv6_magic(ip->src_addr, ip->dst_addr, tlen, IPPROTO_TCP,
+					     csum_partial(tcp, (int)tlen, 0));
+		seg->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+		if (skb_meta_valid(skb)) {
+			seg->priority = skb->priority;
+			seg->mark = skb->mark;
+			memcpy(seg->cb, skb->cb, sizeof(seg->cb));
+		}
+		skb_to_mbuf(seg)->port = skb_to_mbuf(skb)->port;
+		skb_reset_mac_header(seg);
+		skb_set_network_header(seg, (int)h.l3_off);
+		skb_set_transport_header(seg, (int)h.l4_off);
+		__skb_queue_tail(&out, seg);
+	}
+	while ((seg = __skb_dequeue(&out)) != NULL)
+		__skb_queue_tail(segs, seg);
+	kfree_skb(skb);
+	return 0;
+}
+
 int
 skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 {
@@ -240,6 +325,8 @@ skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 
 	if (skb == NULL || segs == NULL || !skb_is_gso(skb))
 		return -EINVAL;
+	if (skb->shinfo.gso_type & SKB_GSO_TCPV6)
+		return skb_gso_segment_tcp6(skb, segs);
 	m = &skb->mbuf;
 	mss = skb->shinfo.gso_size;
 	type = skb->shinfo.gso_type;

@@ -5,7 +5,7 @@
  * fields themselves (skb_shinfo(), skb_is_gso(), SKB_GSO_*) are skb.h's.
  *
  * gso_size is what Linux puts there:
- *  - SKB_GSO_TCPV4: the MSS, TCP payload bytes per segment;
+ *  - SKB_GSO_TCPV4, SKB_GSO_TCPV6: the MSS, TCP payload bytes per segment;
  *  - SKB_GSO_UDP (UFO, IP fragmentation, as rte_gso does it): IP payload bytes
  *    per fragment, rounded down to a multiple of 8 (the UDP header travels in
  *    the first fragment's payload), e.g. 1480 for a 1500-byte MTU;
@@ -32,7 +32,9 @@ extern "C" {
 
 /**
  * Split a GSO skb (TCP/IPv4, UDP/IPv4 or VXLAN-in-UDP TCP/IPv4) into wire-sized
- * skbs with rte_gso_segment(): TCP sequence numbers, IPv4 IDs (incremented per
+ * skbs with rte_gso_segment(); TCP/IPv6 (gso_type SKB_GSO_TCPV6, extension
+ * headers allowed) libskb segments itself, each segment a linear copy of the
+ * headers and of its payload, the original's data not shared.  Per segment: TCP sequence numbers, IPv4 IDs (incremented per
  * segment, outer and inner), total lengths, fragment offsets and MF (UDP), TCP
  * flags (FIN/PSH kept only on the last segment), the IPv4 header checksums and
  * the TCP (or, UDP, whole-datagram) checksum computed in software.  An outer UDP

@@ -920,6 +920,128 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * TCP over IPv6 behind a hop-by-hop header, its payload @plen bytes of pat()
+ * in frags of 1000 (4096 past 16000 bytes): segmented with @mss, every byte of each segment checked
+ * against the header built here (payload length, sequence number, flags: FIN
+ * and PSH on the last only, CWR on the first only; the TCP checksum summed
+ * here with RFC 8200's pseudo-header), the payload rejoined.
+ */
+static int
+gso_tcp6_case(unsigned int plen, unsigned int mss)
+{
+	const uint32_t seq0 = 0xfffffc00u; /* wraps */
+	uint8_t hdr[82] = { 0 };
+	struct sk_buff_head segs;
+	struct sk_buff *skb, *seg;
+	unsigned int i = 0, got = 0, nseg = (plen + mss - 1) / mss, k;
+
+	skb_queue_head_init(&segs);
+	put_eth(hdr);
+	wr16(hdr + 12, 0x86dd);
+	wr32(hdr + 14, 0x6a012345);          /* traffic class 0xa0, flow label 0x12345 */
+	hdr[20] = 0;                         /* next header: hop-by-hop */
+	hdr[21] = 64;
+	for (k = 0; k < 16; k++) {
+		hdr[22 + k] = (uint8_t)(0x20 + k);
+		hdr[38 + k] = (uint8_t)(0x40 + k);
+	}
+	hdr[54] = 6;                         /* hop-by-hop: next TCP, 8 bytes, PadN */
+	hdr[56] = 1;
+	hdr[57] = 4;
+	wr16(hdr + 62, 4000);
+	wr16(hdr + 64, 80);
+	wr32(hdr + 66, seq0);
+	wr32(hdr + 70, 0x01020304);
+	hdr[74] = 0x50;
+	hdr[75] = 0x80 | 0x10 | 0x08 | 0x01; /* CWR ACK PSH FIN */
+	wr16(hdr + 76, 65000);
+	skb = make_gso_skb(hdr, sizeof(hdr), plen, plen > 16000 ? 4096 : 1000); /* <= 16 frags */
+	TEST_ASSERT(skb != NULL, "build");
+	skb_shinfo(skb)->gso_size = (uint16_t)mss;
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV6;
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), 0);
+	TEST_ASSERT_EQ(skb_queue_len(&segs), nseg);
+	skb_queue_walk(&segs, seg) {
+		unsigned int pay = i + 1 < nseg ? mss : plen - (nseg - 1) * mss;
+		uint8_t want = 0x10 | (i == 0 ? 0x80 : 0) | (i + 1 == nseg ? 0x09 : 0);
+		uint8_t ps[40];
+
+		TEST_ASSERT_EQ(skb_len(seg), sizeof(hdr) + pay);
+		TEST_ASSERT_EQ(skb_copy_bits(seg, 0, flat, (int)skb_len(seg)), 0);
+		/* the headers as built, but for payload length, sequence, flags and checksum */
+		TEST_ASSERT(memcmp(flat, hdr, 18) == 0, "ethernet, version, class, flow of %u", i);
+		TEST_ASSERT_EQ(rd16(flat + 18), 8 + 20 + pay);
+		TEST_ASSERT(memcmp(flat + 20, hdr + 20, 46) == 0, "addresses, extension of %u", i);
+		TEST_ASSERT_EQ(rd32(flat + 66), (uint32_t)(seq0 + i * mss));
+		TEST_ASSERT(memcmp(flat + 70, hdr + 70, 5) == 0, "ack, offset of %u", i);
+		TEST_ASSERT_EQ(flat[75], want);
+		TEST_ASSERT_EQ(rd16(flat + 76), 65000);
+		TEST_ASSERT_EQ(rd16(flat + 80), 0);
+		memcpy(ps, flat + 22, 32);
+		wr32(ps + 32, 20 + pay);
+		wr32(ps + 36, 6);
+		TEST_ASSERT_EQ(fold(sum16(flat + 62, 20 + pay, sum16(ps, 40, 0))), 0xffff);
+		TEST_ASSERT(!skb_is_gso(seg), "segment %u still gso", i);
+		TEST_ASSERT_EQ(skb_network_offset(seg), 14);
+		TEST_ASSERT_EQ(skb_transport_offset(seg), 62);
+		TEST_ASSERT_EQ(seg->protocol, RTE_BE16(RTE_ETHER_TYPE_IPV6));
+		memcpy(joined + got, flat + sizeof(hdr), pay);
+		got += pay;
+		i++;
+	}
+	return joined_ok(&segs, got, plen, 0);
+fail:
+	skb_queue_purge(&segs);
+	return TEST_FAILED;
+}
+
+/* TCP/IPv6: an even and an odd MSS, a payload of exactly one MSS and one byte more. */
+static int
+test_gso_tcp6(void)
+{
+	static const unsigned int cases[][2] = {
+		{ 3000, 1000 }, { 2501, 777 }, { 1440, 1440 }, { 1441, 1440 }, { 60000, 1428 },
+	};
+	unsigned int c;
+
+	for (c = 0; c < RTE_DIM(cases); c++)
+		if (gso_tcp6_case(cases[c][0], cases[c][1]) != TEST_SUCCESS) {
+			printf("# plen %u mss %u\n", cases[c][0], cases[c][1]);
+			return TEST_FAILED;
+		}
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 0);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/* SKB_GSO_TCPV6 on what is no TCP/IPv6 packet: -EINVAL, the skb unchanged and still ours. */
+static int
+test_gso_tcp6_errors(void)
+{
+	uint8_t hdr[54];
+	struct sk_buff_head segs;
+	struct sk_buff *skb;
+
+	skb_queue_head_init(&segs);
+	put_eth(hdr);
+	put_ipv4(hdr + 14, 0, 1, 0x4000, 6, 0x0a000001, 0x0a000002);
+	put_tcp(hdr + 34, 1, 0x10);
+	skb = make_gso_skb(hdr, sizeof(hdr), 3000, 1000);
+	TEST_ASSERT(skb != NULL, "build");
+	skb_shinfo(skb)->gso_size = 1000;
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV6;
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
+	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
+	TEST_ASSERT_EQ(skb_len(skb), 54 + 3000);
+	kfree_skb(skb);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 0);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_gso_tcp4_64k),
@@ -929,6 +1051,8 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_gso_errors),
 	UNIT_TEST(test_gso_linear_ext),
 	UNIT_TEST(test_gso_clone),
+	UNIT_TEST(test_gso_tcp6),
+	UNIT_TEST(test_gso_tcp6_errors),
 	UNIT_TEST(test_gro_tcp_merge),
 	UNIT_TEST(test_gro_refuses),
 	UNIT_TEST(test_gro_udp_frags),
