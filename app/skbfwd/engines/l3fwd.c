@@ -48,8 +48,14 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 		goto bad;
 	skb->protocol = hd.protocol;
 	if (unlikely(hd.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4))) {
-		if (hd.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
-			return l3fwd6_route(skb, &hd, &l3fwd_rt, hop);
+		if (hd.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6)) {
+			/* nothing of the IPv4 path's escapes to the call: it stays in registers */
+			uint32_t hop6 = 0;
+			int r = l3fwd6_route(skb, &l3fwd_rt, &hop6);
+
+			*hop = hop6;
+			return r;
+		}
 		return FWD_DROP_NOT_IPV4;
 	}
 	ret = skb_parse_ip(skb, &hd, SKB_PARSE_CSUM);

@@ -50,8 +50,8 @@ int l3fwd_routes_load(struct l3fwd_routes *rt, const char *name);
 void l3fwd_routes_free(struct l3fwd_routes *rt);
 
 /**
- * Route one IPv6 packet whose Ethernet header and tags skb_parse_eth() found
- * (@hd, h->protocol IPv6), as RFC 8200 and RFC 4443 ask of a router: the
+ * Route one IPv6 packet (its EtherType after the tags IPv6, as the caller
+ * found), as RFC 8200 and RFC 4443 ask of a router: the
  * header checked by skb_parse_ip() (version 6, payload length inside the
  * frame, extension headers inside the packet), a multicast source refused, a
  * hop limit of 0 or 1 refused (it would reach 0 here), the destination looked
@@ -62,8 +62,7 @@ void l3fwd_routes_free(struct l3fwd_routes *rt);
  * truncated, bad_header, no_mbuf (skb_parse_ip()), bad_address (multicast
  * source), ttl_expired, no_route.
  */
-int l3fwd6_route(struct sk_buff *skb, struct skb_hdrs *hd, const struct l3fwd_routes *rt,
-		 uint32_t *hop);
+int l3fwd6_route(struct sk_buff *skb, const struct l3fwd_routes *rt, uint32_t *hop);
 
 /**
  * Group a burst whose packets go to several ports: packet i goes to

@@ -8,15 +8,18 @@
 #include "pkt.h"
 
 int
-l3fwd6_route(struct sk_buff *skb, struct skb_hdrs *hd, const struct l3fwd_routes *rt,
-	     uint32_t *hop)
+l3fwd6_route(struct sk_buff *skb, const struct l3fwd_routes *rt, uint32_t *hop)
 {
+	struct skb_hdrs hdrs, *hd = &hdrs;
 	struct rte_ipv6_hdr *ip;
 	struct rte_ether_hdr *eth;
 	const struct l3fwd_hop *h;
 	int ret;
 
-	ret = skb_parse_ip(skb, hd, 0);
+	/* the Ethernet header again: the IPv4 path's parse result stays its own */
+	ret = skb_parse_eth(skb, 0, hd);
+	if (likely(ret == 0))
+		ret = skb_parse_ip(skb, hd, 0);
 	if (unlikely(ret < 0))
 		return pkt_drop_reason(ret);
 	__skb_set_network_header(skb, (int)hd->l3_off);
