@@ -188,6 +188,13 @@ struct fwd_engine {
 	bool generator;
 	/** Never polls RX (txonly): --record-burst-stats has no RX line for it. */
 	bool no_rx;
+	/**
+	 * Counts no bytes itself (io): skbfwd's byte figures for its streams are
+	 * the devices' own per-queue counters (the RX queue's q_ibytes, the TX
+	 * queue's q_obytes since the run started), so no pass over the burst
+	 * reads each mbuf again.  0 on a device that keeps none (net_null).
+	 */
+	bool device_bytes;
 	/** Counts bad checksums in fwd_stream rx_bad_*: the blocks get testpmd's Bad-* lines. */
 	bool checksum_counts;
 	/**

@@ -4,7 +4,8 @@
  * in testpmd 22.11.11's layout, byte for byte, so that scripts written for
  * dpdk-testpmd's output read skbfwd's: the NIC blocks of --stats-period, the
  * forward statistics blocks at stop, the burst and cycles lines.  skbfwd's
- * own figures (bytes counted in software, drops by reason, rates, per queue
+ * own figures (bytes counted in software, or the devices' own for an engine
+ * with device_bytes; drops by reason, rates, per queue
  * and per lcore, --stats-json with its schema in docs/usage.md) come after
  * them, in lines of their own.  Stream counters belong to their lcores; the
  * main lcore only reads them.
@@ -49,6 +50,38 @@ static struct fwd_rates stream_rates[MAX_FWD_STREAMS];
 static uint64_t stats_start_tsc, stats_last_tsc;
 /* device counters at stats_init(): the blocks show what happened since */
 static struct rte_eth_stats port_start[RTE_MAX_ETHPORTS];
+/* engines with device_bytes: the first stream sending on its TX queue, which gets its bytes */
+static bool stream_txq_first[MAX_FWD_STREAMS];
+
+/* @now - @start of a device counter (0 where it went back: the counters were reset). */
+static inline uint64_t
+dev_since(uint64_t now, uint64_t start)
+{
+	return now >= start ? now - start : 0;
+}
+
+/*
+ * The bytes of stream @s for an engine with device_bytes: the device's own
+ * counters of its RX queue and TX queue since stats_init() (queues beyond
+ * the RTE_ETHDEV_QUEUE_STAT_CNTRS the devices count, and devices that keep
+ * none, such as net_null: 0).  Where streams share a TX queue, the first one
+ * gets its bytes.
+ */
+static void
+stream_dev_bytes(unsigned int s, struct fwd_counts *c)
+{
+	const struct fwd_stream *fs = &fwd_streams[s];
+	struct rte_eth_stats st;
+
+	c->rx_bytes = c->tx_bytes = 0;
+	if (fs->rx_queue < RTE_ETHDEV_QUEUE_STAT_CNTRS && rte_eth_stats_get(fs->rx_port, &st) == 0)
+		c->rx_bytes = dev_since(st.q_ibytes[fs->rx_queue],
+					port_start[fs->rx_port].q_ibytes[fs->rx_queue]);
+	if (stream_txq_first[s] && fs->tx_queue < RTE_ETHDEV_QUEUE_STAT_CNTRS &&
+	    rte_eth_stats_get(fs->tx_port, &st) == 0)
+		c->tx_bytes = dev_since(st.q_obytes[fs->tx_queue],
+					port_start[fs->tx_port].q_obytes[fs->tx_queue]);
+}
 
 void
 counts_add(struct fwd_counts *a, const struct fwd_counts *b)
@@ -80,8 +113,12 @@ stream_counts(const struct fwd_stream *fs, struct fwd_counts *c)
 	memset(c, 0, sizeof(*c));
 	c->rx = fs->rx_packets;
 	c->tx = fs->tx_packets;
-	c->rx_bytes = fs->rx_bytes;
-	c->tx_bytes = fs->tx_bytes;
+	if (cfg.engine->device_bytes && fs >= fwd_streams && fs < fwd_streams + nb_fwd_streams)
+		stream_dev_bytes((unsigned int)(fs - fwd_streams), c);
+	else {
+		c->rx_bytes = fs->rx_bytes;
+		c->tx_bytes = fs->tx_bytes;
+	}
 	c->generated = fs->generated;
 	c->cycles = fs->core_cycles;
 	c->bad_ip_csum = fs->rx_bad_ip_csum;
@@ -212,7 +249,7 @@ lcore_rates(const struct fwd_lcore *fc, struct fwd_rates *r)
 void
 stats_init(void)
 {
-	unsigned int i;
+	unsigned int i, s, k;
 
 	memset(last_period, 0, sizeof(last_period));
 	memset(port_rates, 0, sizeof(port_rates));
@@ -221,6 +258,14 @@ stats_init(void)
 	memset(port_start, 0, sizeof(port_start));
 	for (i = 0; i < nb_fwd_ports; i++)
 		rte_eth_stats_get(fwd_ports[i], &port_start[fwd_ports[i]]);
+	for (s = 0; s < nb_fwd_streams; s++) {
+		const struct fwd_stream *fs = &fwd_streams[s];
+
+		for (k = 0; k < s; k++)
+			if (fwd_streams[k].tx_port == fs->tx_port && fwd_streams[k].tx_queue == fs->tx_queue)
+				break;
+		stream_txq_first[s] = k == s;
+	}
 	stats_start_tsc = stats_last_tsc = rte_get_timer_cycles();
 }
 
@@ -764,7 +809,8 @@ stats_print_own(void)
 		stats_update_rates(t, snap_stream, (double)(now - stats_last_tsc) / hz);
 	memset(&acc, 0, sizeof(acc));
 	memset(&acc_rates, 0, sizeof(acc_rates));
-	printf("\nskbfwd statistics (bytes counted in software; rates of the %s):\n",
+	printf("\nskbfwd statistics (bytes %s; rates of the %s):\n",
+	       cfg.engine->device_bytes ? "from the devices' counters" : "counted in software",
 	       cfg.stats_period != 0 ? "last period" : "whole run");
 	for (i = 0; i < nb_fwd_ports; i++) {
 		uint16_t p = fwd_ports[i];

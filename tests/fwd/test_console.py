@@ -185,7 +185,7 @@ def run(tap, c, d, f0, f1, b0, b1):
     done = stop.index("Done.") if "Done." in stop else -1
     tap.eq(stop[:2] + stop[done:done + 3],
            ["Telling cores to stop...", "Waiting for lcores to finish...", "Done.", "",
-            "skbfwd statistics (bytes counted in software; rates of the whole run):"],
+            "skbfwd statistics (bytes from the devices' counters; rates of the whole run):"],
            "stop: testpmd's lines around its blocks, then skbfwd's own", "\n".join(stop))
     ports = t.parse_ports("\n".join(stop))
     want = {0: (N0, N1, b0, b1), 1: (N1, N0, b1, b0)}
