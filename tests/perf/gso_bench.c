@@ -59,8 +59,8 @@ gso_bench_template(struct rte_mempool *mp, bool udp, unsigned int pay, unsigned 
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->time_to_live = 64;
 	ip->next_proto_id = udp ? IPPROTO_UDP : IPPROTO_TCP;
-	ip->src_addr = RTE_BE32(RTE_IPV4(198, 18, 0, 1));
-	ip->dst_addr = RTE_BE32(RTE_IPV4(198, 18, 0, 2));
+	ip->src_addr = RTE_BE32(UINT32_C(0xc6120001)); /* 198.18.0.1 (RTE_IPV4 shifts into an int's sign bit) */
+	ip->dst_addr = RTE_BE32(UINT32_C(0xc6120002)); /* 198.18.0.2 */
 	if (!udp) {
 		struct rte_tcp_hdr *th = (struct rte_tcp_hdr *)(ip + 1);
 

@@ -119,8 +119,8 @@ rfc2544_headers(uint16_t port, unsigned int size)
 	ip->total_length = rte_cpu_to_be_16((uint16_t)(R.len - RTE_ETHER_HDR_LEN));
 	ip->time_to_live = 64;
 	ip->next_proto_id = IPPROTO_UDP;
-	ip->src_addr = RTE_BE32(RTE_IPV4(198, 18, 0, 1));
-	ip->dst_addr = RTE_BE32(RTE_IPV4(198, 19, 0, 1));
+	ip->src_addr = RTE_BE32(UINT32_C(0xc6120001)); /* 198.18.0.1 (RTE_IPV4 shifts into an int's sign bit) */
+	ip->dst_addr = RTE_BE32(UINT32_C(0xc6130001)); /* 198.19.0.1 */
 	ip->hdr_checksum = rte_ipv4_cksum(ip);
 	uh->src_port = RTE_BE16(0xc020);
 	uh->dst_port = RTE_BE16(7);
