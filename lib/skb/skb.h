@@ -204,10 +204,13 @@ struct sk_buff {
 	struct sk_buff *next;
 	struct sk_buff *prev;
 	/*
-	 * Shares this segment's own buffer with clones: each clone attaches the
-	 * buffer as an external one through this shinfo, and the segment holds one
-	 * extra mbuf reference while any clone exists.  See skb_clone().
+	 * Clones share buffers (skb_clone()): each view of this segment's own
+	 * buffer attached elsewhere (a clone's segment) holds one reference to
+	 * this mbuf and is counted in data_views (atomic; 0 at rest); and while
+	 * this segment is itself such a view, data_shinfo is its external
+	 * buffer's shinfo, which gives the reference back when DPDK detaches it.
 	 */
+	uint32_t data_views;
 	struct rte_mbuf_ext_shared_info data_shinfo;
 } __rte_aligned(RTE_MBUF_PRIV_ALIGN);
 
@@ -1193,9 +1196,9 @@ skb_header_pointer(const struct sk_buff *skb, int offset, int len, void *buffer)
  * Header offsets, cb, protocol, priority, mark, gso fields and the mbuf
  * offload fields are copied; the clone has users 1 and SKB_FL_CLONED.  Writing
  * headers into either needs skb_cow_head() first.
- * Differs from Linux: a clone of an skb must not be created on one lcore while
- * the last clone of the same data is freed on another (clone on the owning lcore,
- * free anywhere is fine).
+ * As Linux's atomic dataref: an skb and its clones may be cloned and freed on
+ * any lcores at once (each clone segment holds one reference to the mbuf whose
+ * buffer it shares).
  * @return the clone; NULL when the pool is empty (@skb unchanged).
  */
 struct sk_buff *skb_clone(struct sk_buff *skb);

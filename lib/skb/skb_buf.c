@@ -5,29 +5,34 @@
  * Why not rte_pktmbuf_clone(): an indirect mbuf finds its direct mbuf by address
  * arithmetic, so the direct mbuf can never be re-pointed at a private copy while
  * clones exist (see docs/skb-api.md).  Here every clone segment is attached to
- * the shared buffer as an *external* buffer instead: a direct segment S lends its
- * own buffer through S->data_shinfo (in S's private area), whose count is the
- * number of attached clones and which holds one extra mbuf reference on S, given
- * back by skb_data_release() when the last clone goes.  S itself can then be
- * attached to a fresh copy (skb_cow_head) at any time: the clones keep the old one.
+ * the shared buffer as an *external* buffer instead.  A pool mbuf O whose
+ * buffer others view is their owner: each view V (a clone's segment, or a
+ * segment re-pointed at a fresh pool buffer) holds one mbuf reference on O and
+ * is counted in O->data_views, and V's own data_shinfo is the external
+ * buffer's shinfo of V (count 1, free_cb skb_data_release, opaque O), so DPDK's
+ * detach of V gives V's reference on O back.  O's mbuf refcnt is then Linux's
+ * dataref: every count changes only under a reference its changer holds, so
+ * clones made on one lcore while others of the same data are freed on another
+ * cannot race.  O itself can be attached to a fresh copy (skb_cow_head) at any
+ * time: the views keep the old buffer, and O goes back to its pool with the
+ * last of them.
  */
 
 #include <rte_malloc.h>
+#include <rte_pause.h>
 
 #include "skb_internal.h"
 
 /* ---------------------------------------------------------------- buffers */
 
-/* free_cb of a pool mbuf's buffer lent through its data_shinfo; @opaque is that mbuf. */
+/* free_cb of a view of pool mbuf @opaque's buffer (the view's own data_shinfo): one view less. */
 static void
 skb_data_release(void *addr, void *opaque)
 {
 	struct rte_mbuf *owner = opaque;
-	struct sk_buff *o = __skb_from_mbuf(owner);
 
 	RTE_SET_USED(addr);
-	/* a cleared free_cb says "no live sharing" to the next skb_seg_clone() */
-	__atomic_store_n(&o->data_shinfo.free_cb, NULL, __ATOMIC_RELEASE);
+	__atomic_fetch_sub(&__skb_from_mbuf(owner)->data_views, 1, __ATOMIC_RELEASE);
 	rte_pktmbuf_free_seg(owner);
 }
 
@@ -47,26 +52,55 @@ skb_malloc_buf_free(void *addr, void *opaque)
 	rte_free(addr);
 }
 
-/* Lend the buffer of pool mbuf @m through its data_shinfo; count 1, @m's ref taken by the caller. */
-static struct rte_mbuf_ext_shared_info *
-skb_lend_buf(struct rte_mbuf *m)
+/* Views of pool mbuf @o's buffer: the attached ones, and @o itself while it is alive and direct. */
+static unsigned int
+skb_buf_views(const struct rte_mbuf *o)
 {
-	struct rte_mbuf_ext_shared_info *sh = &__skb_from_mbuf(m)->data_shinfo;
+	/*
+	 * Views first, then references: a view being made or released on another
+	 * lcore (reference and count change apart) reads as one view more, never less.
+	 */
+	unsigned int n = __atomic_load_n(&((const struct sk_buff *)o)->data_views, __ATOMIC_ACQUIRE);
 
-	sh->fcb_opaque = m;
-	rte_mbuf_ext_refcnt_set(sh, 1);
-	__atomic_store_n(&sh->free_cb, skb_data_release, __ATOMIC_RELEASE);
-	return sh;
+	return n + (RTE_MBUF_DIRECT(o) && rte_mbuf_refcnt_read(o) > n ? 1u : 0u);
 }
 
-/* True when @m's own buffer is lent to clones right now (its data_shinfo is live). */
-static bool
-skb_buf_lent(const struct rte_mbuf *m)
+/* Point segment @m at external buffer @addr/@iova/@len counted by @sh (data_off, data_len are the caller's). */
+static void
+skb_seg_point(struct rte_mbuf *m, void *addr, rte_iova_t iova, uint16_t len,
+	      struct rte_mbuf_ext_shared_info *sh)
 {
-	const struct sk_buff *skb = (const struct sk_buff *)m;
+	m->buf_addr = addr;
+	rte_mbuf_iova_set(m, iova);
+	m->buf_len = len;
+	m->shinfo = sh;
+	m->ol_flags |= RTE_MBUF_F_EXTERNAL;
+}
 
-	return skb_mbuf_has_priv(m) &&
-	       __atomic_load_n(&skb->data_shinfo.free_cb, __ATOMIC_ACQUIRE) == skb_data_release;
+/*
+ * Attach segment @v to pool mbuf @owner's buffer as a view: @v's data_shinfo
+ * becomes its external buffer's shinfo.  The caller has taken the reference on
+ * @owner that @v now holds.  Buffer fields only (data_off, data_len are the caller's).
+ */
+static void
+skb_view_attach(struct rte_mbuf *v, struct rte_mbuf *owner)
+{
+	struct rte_mbuf_ext_shared_info *sh = &__skb_from_mbuf(v)->data_shinfo;
+
+	__atomic_fetch_add(&__skb_from_mbuf(owner)->data_views, 1, __ATOMIC_RELAXED);
+	sh->free_cb = skb_data_release;
+	sh->fcb_opaque = owner;
+	rte_mbuf_ext_refcnt_set(sh, 1);
+	skb_seg_point(v, owner->buf_addr, rte_mbuf_iova_get(owner), owner->buf_len, sh);
+}
+
+/* The owner of the pool buffer external segment @m views, or NULL when it views other memory. */
+static struct rte_mbuf *
+skb_view_owner(const struct rte_mbuf *m)
+{
+	const struct rte_mbuf_ext_shared_info *sh = m->shinfo;
+
+	return sh->free_cb == skb_data_release ? sh->fcb_opaque : NULL;
 }
 
 int
@@ -88,7 +122,8 @@ skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 		nb->addr = b->buf_addr;
 		nb->iova = rte_mbuf_iova_get(b);
 		nb->len = b->buf_len;
-		nb->shinfo = skb_lend_buf(b);
+		nb->owner = b; /* its one reference goes to the segment set on it */
+		nb->shinfo = NULL;
 		return 0;
 	}
 	total = want + sizeof(*sh) + sizeof(uintptr_t);
@@ -109,6 +144,7 @@ skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 	nb->addr = buf;
 	nb->iova = rte_malloc_virt2iova(buf);
 	nb->len = len;
+	nb->owner = NULL;
 	nb->shinfo = sh;
 	return 0;
 }
@@ -116,11 +152,16 @@ skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 void
 skb_newbuf_put(struct skb_newbuf *nb)
 {
-	if (rte_mbuf_ext_refcnt_update(nb->shinfo, -1) == 0)
+	if (nb->owner != NULL)
+		rte_pktmbuf_free_seg(nb->owner);
+	else if (rte_mbuf_ext_refcnt_update(nb->shinfo, -1) == 0)
 		nb->shinfo->free_cb(nb->addr, nb->shinfo->fcb_opaque);
 }
 
 /* ---------------------------------------------------------------- segments */
+
+/* Re-reads of a direct segment's counts before a reference no view accounts for is believed. */
+#define SKB_INDIRECT_SETTLE 1024u
 
 void
 skb_seg_set_buf(struct rte_mbuf *m, const struct skb_newbuf *nb, uint16_t data_off)
@@ -143,15 +184,15 @@ skb_seg_set_buf(struct rte_mbuf *m, const struct skb_newbuf *nb, uint16_t data_o
 		m->priv_size = rte_pktmbuf_priv_size(m->pool);
 	}
 	/*
-	 * A direct segment's own buffer needs nothing: if clones share it, its
-	 * data_shinfo holds a reference on the mbuf, and DPDK's free path detaches
-	 * the external buffer and restores the own one before the mbuf goes back.
+	 * A direct segment's own buffer needs nothing: if clones view it, each
+	 * holds a reference on the mbuf, and DPDK's free path detaches the
+	 * external buffer and restores the own one before the mbuf goes back.
 	 */
-	m->buf_addr = nb->addr;
-	rte_mbuf_iova_set(m, nb->iova);
-	m->buf_len = nb->len;
-	m->shinfo = nb->shinfo;
-	m->ol_flags |= RTE_MBUF_F_EXTERNAL;
+	if (nb->owner != NULL) {
+		skb_view_attach(m, nb->owner);
+	} else {
+		skb_seg_point(m, nb->addr, nb->iova, nb->len, nb->shinfo);
+	}
 	m->data_off = data_off;
 }
 
@@ -174,24 +215,27 @@ skb_seg_clone(struct rte_mbuf *s, struct rte_mempool *mp)
 		skb_asan_unpoison(s->buf_addr, s->buf_len);
 #endif
 	if (RTE_MBUF_HAS_EXTBUF(s)) {
-		sh = s->shinfo;
-		rte_mbuf_ext_refcnt_update(sh, 1);
+		struct rte_mbuf *owner = skb_view_owner(s);
+
+		if (owner != NULL) {
+			/* a view of a pool buffer: @s holds @owner, so the count is not 0 */
+			rte_mbuf_refcnt_update(owner, 1);
+			skb_view_attach(c, owner);
+		} else {
+			/* rte_malloc or caller memory: one shinfo counts its users */
+			sh = s->shinfo;
+			rte_mbuf_ext_refcnt_update(sh, 1);
+			skb_seg_point(c, s->buf_addr, rte_mbuf_iova_get(s), s->buf_len, sh);
+		}
 	} else if (RTE_MBUF_CLONED(s) || !skb_mbuf_has_priv(s)) {
 		/* not an skb segment: fall back to DPDK's indirect attach */
 		rte_pktmbuf_attach(c, s);
 		return c;
-	} else if (skb_buf_lent(s)) {
-		sh = &__skb_from_mbuf(s)->data_shinfo;
-		rte_mbuf_ext_refcnt_update(sh, 1);
 	} else {
+		/* @s's own buffer: the caller holds @s, so its refcnt is not 0 */
 		rte_mbuf_refcnt_update(s, 1);
-		sh = skb_lend_buf(s);
+		skb_view_attach(c, s);
 	}
-	c->buf_addr = s->buf_addr;
-	rte_mbuf_iova_set(c, rte_mbuf_iova_get(s));
-	c->buf_len = s->buf_len;
-	c->shinfo = sh;
-	c->ol_flags |= RTE_MBUF_F_EXTERNAL;
 	c->data_off = s->data_off;
 	c->data_len = s->data_len;
 	return c;
@@ -201,17 +245,11 @@ skb_seg_clone(struct rte_mbuf *s, struct rte_mempool *mp)
 static bool
 skb_seg_ext_shared(const struct rte_mbuf *m)
 {
-	const struct rte_mbuf_ext_shared_info *sh = m->shinfo;
-	const struct rte_mbuf *owner;
+	const struct rte_mbuf *owner = skb_view_owner(m);
 
-	if (rte_mbuf_ext_refcnt_read(sh) > 1)
-		return true;
-	if (__atomic_load_n(&sh->free_cb, __ATOMIC_ACQUIRE) != skb_data_release)
-		return false;
-	/* a lent buffer: its owner sees it too while it is in use and still points at it */
-	owner = sh->fcb_opaque;
-	return owner != m && rte_mbuf_refcnt_read(owner) > 1 &&
-	       owner->buf_addr == m->buf_addr;
+	if (owner != NULL)
+		return skb_buf_views(owner) > 1;
+	return rte_mbuf_ext_refcnt_read(m->shinfo) > 1;
 }
 
 bool
@@ -225,14 +263,28 @@ skb_seg_shared(const struct rte_mbuf *seg)
 bool
 skb_seg_has_dpdk_indirect(const struct rte_mbuf *m)
 {
-	/* refcnt: 1 for itself, plus 1 while its buffer is lent to clones, plus the indirect ones */
-	unsigned int own = 1;
+	const uint32_t *views = &((const struct sk_buff *)m)->data_views;
+	unsigned int tries;
 
 	if (!RTE_MBUF_DIRECT(m))
 		return false;
-	if (skb_buf_lent(m))
-		own++;
-	return rte_mbuf_refcnt_read(m) > own;
+	if (!skb_mbuf_has_priv(m))
+		return rte_mbuf_refcnt_read(m) > 1;
+	/*
+	 * refcnt: 1 for itself, 1 per view attached to its buffer, plus the
+	 * indirect ones.  A view released on another lcore counts itself out of
+	 * data_views just before it drops its reference (it may not touch @m
+	 * after): a reference more than the views is believed only once it
+	 * stays so, re-read a while.
+	 */
+	for (tries = 0; tries < SKB_INDIRECT_SETTLE; tries++) {
+		uint32_t n = __atomic_load_n(views, __ATOMIC_ACQUIRE);
+
+		if (rte_mbuf_refcnt_read(m) <= 1u + n)
+			return false;
+		rte_pause();
+	}
+	return true;
 }
 
 #ifdef SKB_ASAN
@@ -248,9 +300,9 @@ skb_seg_owned(const struct rte_mbuf *m)
 		return false;
 	if (sh->free_cb == skb_malloc_buf_free)
 		return true;
-	if (sh->free_cb != skb_data_release)
+	owner = skb_view_owner(m);
+	if (owner == NULL)
 		return false; /* caller memory (skb_add_ext_frag) is the caller's to mark */
-	owner = sh->fcb_opaque;
 	return skb_asan_pool(owner->pool);
 }
 #endif

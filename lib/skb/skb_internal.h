@@ -53,21 +53,23 @@ skb_mbuf_has_priv(const struct rte_mbuf *m)
 
 /*
  * A data buffer an mbuf can be attached to as an external one: either the
- * buffer of a pool mbuf (its data_shinfo, in its private area, counts the
- * attachments, and the mbuf goes back to its pool at zero), or rte_malloc
- * memory with the shinfo at its end.
+ * buffer of a pool mbuf @owner (the segment attached becomes a view of it, see
+ * skb_buf.c; the mbuf goes back to its pool with its last view), or rte_malloc
+ * memory with @shinfo at its end (@owner NULL).
  */
 struct skb_newbuf {
 	void *addr;
 	rte_iova_t iova;
 	uint16_t len;
+	struct rte_mbuf *owner;
 	struct rte_mbuf_ext_shared_info *shinfo;
 };
 
 /*
  * Get a buffer of at least @min bytes (@want preferred): a pool mbuf from @mp when
  * @min fits its data room, else rte_malloc memory of @want bytes (or @min when
- * @want does not fit 16 bits).  The shinfo count is 1, held by the caller.
+ * @want does not fit 16 bits).  The one reference (to @owner, or the shinfo
+ * count 1) is the caller's.
  * @return 0 or -ENOMEM.
  */
 int skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
@@ -77,7 +79,7 @@ int skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 void skb_newbuf_put(struct skb_newbuf *nb);
 
 /*
- * Re-point segment @m at @nb (taking over the caller's shinfo count) with data at
+ * Re-point segment @m at @nb (taking over the caller's reference) with data at
  * @data_off; data_len is kept.  The reference @m held on its old buffer is
  * dropped first (external: shinfo count; DPDK indirect: the direct mbuf's
  * refcnt); a direct mbuf's own buffer is left to whoever still shares it.
