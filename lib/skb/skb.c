@@ -397,6 +397,7 @@ skb_headers_offset_update(struct sk_buff *skb, int off)
 	skb_hdr_shift(&skb->inner_transport_header, off);
 	if (skb->ip_summed == CHECKSUM_PARTIAL)
 		skb->csum_start = (uint16_t)(skb->csum_start + off);
+	SKB_ASAN_HEAD(skb); /* the headroom from the lowest offset stays readable */
 }
 
 int
