@@ -65,7 +65,8 @@ WITH = {name: ["--noisy-lkup-memory=1"] for name in
         ("noisy-lkup-num-writes", "noisy-lkup-num-reads", "noisy-lkup-num-reads-writes")}
 
 REFUSAL_RE = re.compile(r"^skbfwd: --([a-z0-9-]+) is not supported: (\S.*)$")
-OWNER_RE = re.compile(r"^skbfwd: --\S+ is an option of the (\S+) engines?")
+# "of the txonly engine, not of io" or "of the txonly and flowgen engines, not of io": the first
+OWNER_RE = re.compile(r"^skbfwd: --\S+ is an option of the ([a-z0-9_]+)\b.* engines?, not of")
 CRASH_RE = re.compile(r"AddressSanitizer|runtime error:|Segmentation fault|PANIC in|Aborted")
 
 
