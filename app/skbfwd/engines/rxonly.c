@@ -100,7 +100,8 @@ static void
 rxonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	uint16_t n = fwd_rx(fs, skbs);
+	/* the sink reads no skb field: the bare receive, unless it classifies */
+	uint16_t n = unlikely(rxonly_classify_on) ? fwd_rx(fs, skbs) : fwd_rx_pass(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;
