@@ -1232,9 +1232,12 @@ skb_cloned(const struct sk_buff *skb)
  * and @ntail more of tailroom (Linux pskb_expand_head).  Bytes from head to tail
  * are copied, header offsets move with them (pointers taken before are stale),
  * frags stay shared.  The new buffer is a pool mbuf's buffer when it fits, else
- * rte_malloc memory; clones keep the old one.
+ * rte_malloc memory; clones keep the old one.  The tailroom is kept whole, as
+ * Linux keeps it, except when @ntail is 0 and the buffer would pass 64 KiB:
+ * then the tailroom is cut to what fits (headroom and data always stay whole).
  * @return 0; -EINVAL for a negative @nhead/@ntail or a shared (skb_get) skb;
- * -ENOMEM when the buffer would pass 64 KiB or memory is short; -EBUSY while DPDK
+ * -ENOMEM when the headroom and data (with the tailroom plus @ntail, when
+ * @ntail > 0) would pass 64 KiB or memory is short; -EBUSY while DPDK
  * indirect mbufs (rte_pktmbuf_clone, rte_gso_segment) point into the head, which
  * then cannot be moved.  On error the skb is unchanged.
  */

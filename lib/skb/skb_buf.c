@@ -103,6 +103,26 @@ skb_view_owner(const struct rte_mbuf *m)
 	return sh->free_cb == skb_data_release ? sh->fcb_opaque : NULL;
 }
 
+/* What an rte_malloc buffer carries past its data: the shinfo, aligned down to a word. */
+#define SKB_NEWBUF_OVERHEAD (sizeof(struct rte_mbuf_ext_shared_info) + sizeof(uintptr_t))
+
+/* True when skb_newbuf_get() takes a buffer of @min bytes from @mp's mbufs. */
+static inline bool
+skb_newbuf_in_pool(struct rte_mempool *mp, unsigned int min)
+{
+	return mp != NULL && skb_pool_has_priv(mp) && min <= rte_pktmbuf_data_room_size(mp);
+}
+
+unsigned int
+skb_newbuf_max(struct rte_mempool *mp)
+{
+	const unsigned int heap = UINT16_MAX - SKB_NEWBUF_OVERHEAD;
+
+	if (skb_newbuf_in_pool(mp, heap + 1))
+		return rte_pktmbuf_data_room_size(mp);
+	return heap;
+}
+
 int
 skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 	       int socket, struct skb_newbuf *nb)
@@ -114,7 +134,7 @@ skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 
 	if (want < min)
 		want = min;
-	if (mp != NULL && skb_pool_has_priv(mp) && min <= rte_pktmbuf_data_room_size(mp)) {
+	if (skb_newbuf_in_pool(mp, min)) {
 		struct rte_mbuf *b = rte_pktmbuf_alloc(mp);
 
 		if (b == NULL)
@@ -126,9 +146,9 @@ skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 		nb->shinfo = NULL;
 		return 0;
 	}
-	total = want + sizeof(*sh) + sizeof(uintptr_t);
+	total = want + SKB_NEWBUF_OVERHEAD;
 	if (total > UINT16_MAX) {
-		total = min + sizeof(*sh) + sizeof(uintptr_t);
+		total = min + SKB_NEWBUF_OVERHEAD;
 		if (total > UINT16_MAX)
 			return -ENOMEM;
 	}

@@ -85,14 +85,23 @@ int
 pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 {
 	struct rte_mbuf *m = &skb->mbuf;
-	unsigned int tail;
+	unsigned int head, tail, max;
 
 	SKB_DEBUG_ENTRY(skb, -EINVAL);
 	if (nhead < 0 || ntail < 0 || skb_shared(skb))
 		return -EINVAL;
 	/* the head segment's own tailroom, frags or not (skb_availroom() is 0 with frags) */
+	head = m->data_off + (unsigned int)nhead;
 	tail = rte_pktmbuf_tailroom(m) + (unsigned int)ntail;
-	return skb_rehead(skb, m->data_off + (unsigned int)nhead, tail, tail);
+	/*
+	 * Linux keeps the whole tailroom.  When that passes the longest buffer (a
+	 * clone of a head near 64 KiB: the copy's shinfo no longer fits), a caller
+	 * that asked for no more tailroom gets what fits rather than -ENOMEM.
+	 */
+	max = skb_newbuf_max(m->pool);
+	if (ntail == 0 && (uint64_t)head + m->data_len + tail > max)
+		tail = head + m->data_len < max ? max - head - m->data_len : 0;
+	return skb_rehead(skb, head, tail, tail);
 }
 
 /* ---------------------------------------------------------------- private copies */

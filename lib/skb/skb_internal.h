@@ -75,6 +75,12 @@ struct skb_newbuf {
 int skb_newbuf_get(struct rte_mempool *mp, unsigned int min, unsigned int want,
 		   int socket, struct skb_newbuf *nb);
 
+/*
+ * The longest buffer skb_newbuf_get() can give for @mp: its data room when that
+ * is larger, else the longest rte_malloc buffer whose shinfo still fits 16 bits.
+ */
+unsigned int skb_newbuf_max(struct rte_mempool *mp);
+
 /* Give back a buffer from skb_newbuf_get() that was never attached. */
 void skb_newbuf_put(struct skb_newbuf *nb);
 

@@ -192,6 +192,75 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * A clone of a head near 64 KiB: a private copy keeping the whole tailroom would
+ * pass the longest buffer (65503 bytes asked, 65504 given: the shinfo sits on a
+ * word boundary after them).  Made writable, the head keeps what fits; a caller
+ * asking for more tailroom still gets all of it or -ENOMEM.
+ */
+static int
+test_expand_head_64k(void)
+{
+	struct sk_buff *skb = alloc_skb(mp, 65503), *c = NULL;
+	uint8_t *p;
+	unsigned int i;
+
+	TEST_ASSERT(skb != NULL, "alloc_skb 65503");
+	TEST_ASSERT_EQ(skb_to_mbuf(skb)->buf_len, 65504);
+	skb_reserve(skb, 128);
+	p = skb_put(skb, 9818);
+	TEST_ASSERT(p != NULL, "skb_put 9818");
+	for (i = 0; i < 9818; i++)
+		p[i] = pat(i);
+	set_meta(skb);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 55558);
+	c = skb_clone(skb);
+	TEST_ASSERT(c != NULL, "skb_clone");
+	/* 128 + 9818 + 55558 = 65504 bytes, and the shinfo after them: past 16 bits */
+	TEST_ASSERT_EQ(skb_ensure_writable(skb, 86), 0);
+	TEST_ASSERT(!skb_cloned(skb), "still cloned");
+	TEST_ASSERT(skb_data(skb) != skb_data(c), "head not copied");
+	TEST_ASSERT_EQ(skb_headroom(skb), 128);
+	TEST_ASSERT_EQ(skb_headlen(skb), 9818);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 55558);
+	TEST_ASSERT_EQ(skb_to_mbuf(skb)->buf_len, 65504);
+	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
+	TEST_ASSERT_EQ(skb->mark, 7);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after ensure_writable");
+	skb_data(skb)[0] ^= 0xff;
+	TEST_ASSERT(skb_is_pat(c, 0), "the clone sees the write");
+	skb_data(skb)[0] ^= 0xff;
+	/* 1000 more in front: the tailroom gives way, 65504 - 1128 - 9818 */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 1000, 0), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 1128);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 54558);
+	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 1000,0");
+	/* more tailroom asked: the whole of it, which cannot be had; the skb unchanged */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 0, 1), -ENOMEM);
+	TEST_ASSERT_EQ(skb_headroom(skb), 1128);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 54558);
+	/* headroom and data past the longest buffer: -ENOMEM, unchanged */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 54559, 0), -ENOMEM);
+	TEST_ASSERT_EQ(skb_headroom(skb), 1128);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after refusals");
+	/* exactly the longest buffer: no tailroom left */
+	TEST_ASSERT_EQ(pskb_expand_head(skb, 54557, 0), 0);
+	TEST_ASSERT_EQ(skb_headroom(skb), 55685);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 1);
+	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 54557,0");
+	kfree_skb(c);
+	c = NULL;
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(c);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 /* pskb_expand_head: new head- and tailroom, offsets moved, bytes kept, refusals. */
 static int
 test_expand_head(void)
@@ -452,6 +521,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_clone_cow_write),
 	UNIT_TEST(test_cow_head_headroom),
 	UNIT_TEST(test_expand_head),
+	UNIT_TEST(test_expand_head_64k),
 	UNIT_TEST(test_skb_copy),
 	UNIT_TEST(test_pskb_copy_unshare),
 	UNIT_TEST(test_realloc_headroom),
