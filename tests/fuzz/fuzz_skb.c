@@ -14,6 +14,8 @@
 
 #include <inttypes.h>
 
+#include <rte_log.h>
+
 #include "fuzz_common.h"
 #include "skb_parse.h"
 
@@ -34,6 +36,12 @@ LLVMFuzzerInitialize(int *argc __rte_unused, char ***argv)
 	unsigned int i;
 
 	fuzz_eal_init((*argv)[0]);
+	/*
+	 * The program misuses on purpose (a put past the room, a pull past the
+	 * head); the debug build would log each one (to stderr and syslog, most
+	 * of an input's time).  They are counted and checked instead: misuse().
+	 */
+	rte_log_set_level(RTE_LOGTYPE_USER1, RTE_LOG_CRIT);
 	fz_pool = fuzz_pool_create("fuzz_skb_pool", 2048);
 	for (i = 0; i < MODEL_MAX; i++)
 		fz_pat[i] = (uint8_t)(i * 7 + 3);
@@ -58,12 +66,35 @@ rd16(struct prog *g)
 	return rd8(g) | rd8(g) << 8;
 }
 
+/* Misuses counted so far of the kinds in @first..@last (enum skb_misuse). */
+static uint64_t
+misuse(enum skb_misuse first, enum skb_misuse last)
+{
+	uint64_t n = 0;
+	unsigned int k;
+
+	for (k = first; k <= (unsigned int)last; k++)
+		n += skb_misuse_count((enum skb_misuse)k);
+	return n;
+}
+
+/* Misuses the program makes on purpose: a refused put, push or pull. */
+#define misuse_refused() misuse(SKB_MISUSE_OVER, SKB_MISUSE_NONLINEAR)
+
 /* The skb's bytes must be the model's, and the chain sound. */
 static void
 check(struct sk_buff *skb, const struct model *m, const char *after)
 {
 	struct rte_mbuf *mb = skb_to_mbuf(skb);
 
+	/* never by the program: each would be libskb's bug (debug build) */
+	FUZZ_CHECK(misuse(SKB_MISUSE_DOUBLE_FREE, SKB_MISUSE_BAD_MBUF) == 0,
+		   "after %s: double free %" PRIu64 ", use after free %" PRIu64
+		   ", shared write %" PRIu64 ", bad mbuf %" PRIu64, after,
+		   skb_misuse_count(SKB_MISUSE_DOUBLE_FREE),
+		   skb_misuse_count(SKB_MISUSE_USE_AFTER_FREE),
+		   skb_misuse_count(SKB_MISUSE_SHARED_WRITE),
+		   skb_misuse_count(SKB_MISUSE_BAD_MBUF));
 	fuzz_check_chain(mb);
 	FUZZ_CHECK(skb_len(skb) == m->len, "after %s: len %u, model %u", after, skb_len(skb),
 		   m->len);
@@ -208,7 +239,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sk_buff *skb, *clone = NULL;
 	unsigned int steps = 0, a, b;
 	uint8_t tmp[512];
-	uint64_t drops;
+	uint64_t drops, refused;
 	enum skb_drop_reason reason;
 
 	/* the start: an skb of rd16 % 2048 bytes, headroom rd8 */
@@ -235,9 +266,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (skb_cloned(skb) && pskb_expand_head(skb, 0, 0) != 0)
 				break;
 			a = skb_is_nonlinear(skb) ? 0 : (unsigned int)skb_tailroom(skb);
+			refused = misuse_refused();
 			p = skb_put(skb, n);
 			FUZZ_CHECK((p == NULL) == (skb_is_nonlinear(skb) || n > a), "skb_put(%u) room %u",
 				   n, a);
+			FUZZ_CHECK(misuse_refused() == refused + (p == NULL), "skb_put misuse count");
 			if (p != NULL && fz_m.len + n <= MODEL_MAX) {
 				memcpy(p, fz_pat + n, n);
 				memcpy(fz_m.b + fz_m.len, fz_pat + n, n);
@@ -254,8 +287,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (skb_cloned(skb) && skb_cow_head(skb, n) != 0)
 				break;
 			a = skb_headroom(skb);
+			refused = misuse_refused();
 			p = skb_push(skb, n);
 			FUZZ_CHECK((p == NULL) == (n > a), "skb_push(%u) headroom %u", n, a);
+			FUZZ_CHECK(misuse_refused() == refused + (p == NULL), "skb_push misuse count");
 			if (p != NULL) {
 				memcpy(p, fz_pat + 2 * n, n);
 				memmove(fz_m.b + n, fz_m.b, fz_m.len);
@@ -267,8 +302,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			name = "skb_pull";
 			n %= 2100;
 			a = skb_headlen(skb);
+			refused = misuse_refused();
 			p = skb_pull(skb, n);
 			FUZZ_CHECK((p == NULL) == (n > a), "skb_pull(%u) headlen %u", n, a);
+			FUZZ_CHECK(misuse_refused() == refused + (p == NULL), "skb_pull misuse count");
 			if (p != NULL) {
 				memmove(fz_m.b, fz_m.b + n, fz_m.len - n);
 				fz_m.len -= n;
