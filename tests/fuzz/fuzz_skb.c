@@ -5,7 +5,11 @@
  * pskb_expand_head, linearize, copy_bits, store_bits, header_pointer, the
  * parser of skb_parse.h over a header stack the input shapes, skb_checksum,
  * skb_pad/skb_put_padto, skb_copy_expand, skb_vlan_push/pop, eth_type_trans,
- * skb_ensure_writable, skb_share_check, skb_unclone/skb_cow) run on one skb, checked after every step against a model that is a plain byte array:
+ * skb_ensure_writable, skb_share_check, skb_unclone/skb_cow, __pskb_pull_tail,
+ * skb_headers_offset_update, skb_orphan, alloc_skb_bulk/kfree_skb_bulk(_reason),
+ * skb_copy/pskb_copy/skb_realloc_headroom/skb_unshare, pskb_trim/pskb_pull,
+ * skb_linearize, skb_padto/eth_skb_pad) run on one skb, checked after every
+ * step against a model that is a plain byte array:
  * lengths, every byte, the chain's soundness, and a clone's bytes (which must not
  * change whatever happens to the original).  At the end everything is freed (the
  * skb with kfree_skb_reason(), whose count must go up by one) and the cache-less
@@ -15,6 +19,9 @@
 #include <inttypes.h>
 
 #include <rte_log.h>
+
+/* fuzz targets exist only in the ASan build */
+#include <sanitizer/asan_interface.h>
 
 #include "fuzz_common.h"
 #include "skb_parse.h"
@@ -254,7 +261,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(skb, &fz_m, "start");
 
 	while (g.i < g.n && steps++ < 64) {
-		unsigned int op = rd8(&g) % 24, n = rd16(&g);
+		unsigned int op = rd8(&g) % 32, n = rd16(&g);
 		const char *name = "?";
 		void *p;
 		int ret;
@@ -651,6 +658,202 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(n & 1 || skb_headroom(skb) >= n % 700, "skb_cow(%u): headroom %u",
 					   n % 700, skb_headroom(skb));
 			}
+			break;
+		case 24: { /* __pskb_pull_tail: frag bytes to the head, the data unchanged */
+			int delta = n & 0x8000 ? -(int)(n & 0xff) - 1 :
+				    (int)(n % (skb_data_len(skb) + 10));
+
+			name = "__pskb_pull_tail";
+			a = skb_headlen(skb);
+			b = skb_headroom(skb);
+			p = __pskb_pull_tail(skb, delta);
+			if (delta < 0 || (unsigned int)delta > fz_m.len - a)
+				FUZZ_CHECK(p == NULL, "__pskb_pull_tail(%d) of %u + %u", delta, a,
+					   fz_m.len - a);
+			else if (b + a + (unsigned int)delta <= UINT16_MAX - 64)
+				FUZZ_CHECK(p != NULL, "__pskb_pull_tail(%d) of %u + %u refused", delta, a,
+					   fz_m.len - a);
+			if (p != NULL)
+				FUZZ_CHECK(p == skb_tail_pointer(skb) && skb_headlen(skb) == a + (unsigned int)delta &&
+					   !skb_cloned(skb) && skb_headroom(skb) == b,
+					   "__pskb_pull_tail(%d): headlen %u, was %u", delta, skb_headlen(skb), a);
+			else
+				FUZZ_CHECK(skb_headlen(skb) == a, "__pskb_pull_tail(%d) refused: headlen %u",
+					   delta, skb_headlen(skb));
+			break;
+		}
+		case 25: { /* skb_headers_offset_update there and back */
+			int off = (int)(n % 65) - 32, mac, net;
+
+			name = "skb_headers_offset_update";
+			if (off < -(int)skb_headroom(skb))
+				off = -(int)skb_headroom(skb);
+			skb_reset_mac_header(skb);
+			skb_set_network_header(skb, (int)((n >> 7) % (fz_m.len + 1)));
+			mac = skb_mac_offset(skb);
+			net = skb_network_offset(skb);
+			skb_headers_offset_update(skb, off);
+			FUZZ_CHECK(skb_mac_offset(skb) == mac + off && skb_network_offset(skb) == net + off,
+				   "skb_headers_offset_update(%d): mac %d net %d, were %d %d", off,
+				   skb_mac_offset(skb), skb_network_offset(skb), mac, net);
+			skb_headers_offset_update(skb, -off);
+			FUZZ_CHECK(skb_mac_offset(skb) == mac && skb_network_offset(skb) == net,
+				   "skb_headers_offset_update(%d) back: mac %d net %d", -off,
+				   skb_mac_offset(skb), skb_network_offset(skb));
+			break;
+		}
+		case 26: /* skb_orphan: the fields stay */
+			name = "skb_orphan";
+			skb->mark = n;
+			skb->priority = n ^ 0x5a5a;
+			skb->cb[n % sizeof(skb->cb)] = (char)n;
+			skb_orphan(skb);
+			FUZZ_CHECK(skb->mark == n && skb->priority == (n ^ 0x5a5a) &&
+				   skb->cb[n % sizeof(skb->cb)] == (char)n && skb->users == 1,
+				   "skb_orphan changed the fields");
+			break;
+		case 27: { /* alloc_skb_bulk, then kfree_skb_bulk or kfree_skb_bulk_reason */
+			struct sk_buff *bulk[9];
+			unsigned int k = n % 8 + 1, size = rd16(&g) % 4096, in_use, i;
+
+			name = "alloc_skb_bulk";
+			in_use = rte_mempool_in_use_count(fz_pool);
+			ret = alloc_skb_bulk(fz_pool, bulk, k, size);
+			FUZZ_CHECK(ret == 0, "alloc_skb_bulk(%u, %u): %d", k, size, ret);
+			FUZZ_CHECK(rte_mempool_in_use_count(fz_pool) == in_use + k, "bulk in use");
+			for (i = 0; i < k; i++) {
+				struct sk_buff *t = bulk[i];
+
+				FUZZ_CHECK(skb_len(t) == 0 && skb_headroom(t) == 0 &&
+					   skb_tailroom(t) >= (int)size && t->users == 1 &&
+					   !skb_cloned(t) && t->mark == 0 && t->priority == 0 &&
+					   t->protocol == 0 && !skb_mac_header_was_set(t) &&
+					   !skb_network_header_was_set(t),
+					   "alloc_skb_bulk skb %u: len %u tailroom %d", i, skb_len(t),
+					   skb_tailroom(t));
+				FUZZ_CHECK(skb_put_data(t, fz_pat + i, size) != NULL, "bulk put");
+				fuzz_read_all(skb_to_mbuf(t), fz_buf);
+				FUZZ_CHECK(memcmp(fz_buf, fz_pat + i, size) == 0, "bulk skb %u bytes", i);
+			}
+			bulk[k] = NULL;
+			if (n & 0x100) {
+				reason = (enum skb_drop_reason)(n % SKB_DROP_REASON_MAX);
+				drops = skb_drop_count(reason);
+				kfree_skb_bulk_reason(bulk, k + 1, reason);
+				FUZZ_CHECK(skb_drop_count(reason) == drops + k,
+					   "kfree_skb_bulk_reason of %u: %" PRIu64 " -> %" PRIu64, k,
+					   drops, skb_drop_count(reason));
+			} else {
+				kfree_skb_bulk(bulk, k + 1);
+			}
+			FUZZ_CHECK(rte_mempool_in_use_count(fz_pool) == in_use, "kfree_skb_bulk: %u in use, was %u",
+				   rte_mempool_in_use_count(fz_pool), in_use);
+			break;
+		}
+		case 28: { /* the copies: skb_copy, pskb_copy, skb_realloc_headroom; skb_unshare */
+			struct sk_buff *c = NULL;
+			unsigned int hr = (n >> 2) % 512, room = skb_headroom(skb);
+			bool fits = room + hr + fz_m.len <= UINT16_MAX - 128;
+
+			name = "skb_copy";
+			switch (n % 4) {
+			case 0:
+				c = skb_copy(skb);
+				FUZZ_CHECK(c == NULL || (!skb_is_nonlinear(c) && skb_headroom(c) == room),
+					   "skb_copy: headroom %u, was %u", skb_headroom(c), room);
+				break;
+			case 1:
+				name = "pskb_copy";
+				c = pskb_copy(skb);
+				FUZZ_CHECK(c == NULL || (skb_headlen(c) == skb_headlen(skb) &&
+							 skb_headroom(c) == room),
+					   "pskb_copy: headlen %u headroom %u", skb_headlen(c), skb_headroom(c));
+				break;
+			case 2:
+				name = "skb_realloc_headroom";
+				c = skb_realloc_headroom(skb, hr);
+				FUZZ_CHECK(c == NULL || skb_headroom(c) >= hr,
+					   "skb_realloc_headroom(%u): %u", hr, skb_headroom(c));
+				break;
+			default:
+				name = "skb_unshare";
+				skb = skb_unshare(skb);
+				if (skb == NULL) {
+					FUZZ_CHECK(!fits, "skb_unshare of %u, headroom %u failed", fz_m.len,
+						   room);
+					skb = restart(n);
+				}
+				FUZZ_CHECK(!skb_cloned(skb), "cloned after skb_unshare");
+				break;
+			}
+			if (n % 4 != 3) {
+				FUZZ_CHECK(c != NULL || !fits, "%s of %u, headroom %u failed", name,
+					   fz_m.len, room);
+				if (c != NULL) {
+					check(c, &fz_m, name);
+					kfree_skb(c);
+				}
+			}
+			break;
+		}
+		case 29: /* pskb_trim or pskb_pull, frags included */
+			a = (n >> 1) % (fz_m.len + 10);
+			if (n & 1) {
+				name = "pskb_trim";
+				FUZZ_CHECK(pskb_trim(skb, a) == 0, "pskb_trim(%u)", a);
+				if (a < fz_m.len)
+					fz_m.len = a;
+				break;
+			}
+			name = "pskb_pull";
+			p = pskb_pull(skb, a);
+			FUZZ_CHECK((p == NULL) == (a > fz_m.len), "pskb_pull(%u) of %u", a, fz_m.len);
+			if (p != NULL) {
+				FUZZ_CHECK(p == skb_data(skb), "pskb_pull: not the data pointer");
+				memmove(fz_m.b, fz_m.b + a, fz_m.len - a);
+				fz_m.len -= a;
+			}
+			break;
+		case 30: /* skb_linearize */
+			name = "skb_linearize";
+			b = skb_headroom(skb);
+			ret = skb_linearize(skb);
+			FUZZ_CHECK(ret == 0 || (ret == -ENOMEM && b + fz_m.len > UINT16_MAX - 128),
+				   "skb_linearize of %u, headroom %u: %d", fz_m.len, b, ret);
+			if (ret == 0)
+				FUZZ_CHECK(!skb_is_nonlinear(skb) && skb_headlen(skb) == fz_m.len,
+					   "skb_linearize: headlen %u of %u", skb_headlen(skb), fz_m.len);
+			break;
+		case 31: /* skb_padto (zeros after the data, length kept) or eth_skb_pad */
+			b = skb_headroom(skb);
+			a = n & 1 ? ETH_ZLEN : fz_m.len + (n >> 1) % 300;
+			if (a > MODEL_MAX)
+				break;
+			name = n & 1 ? "eth_skb_pad" : "skb_padto";
+			ret = n & 1 ? eth_skb_pad(skb) : skb_padto(skb, a);
+			if (ret != 0) {
+				FUZZ_CHECK(ret == -ENOMEM && b + RTE_MAX(a, fz_m.len) > UINT16_MAX - 128,
+					   "%s(%u) of %u, headroom %u: %d", name, a, fz_m.len, b, ret);
+				skb = restart(n);
+				break;
+			}
+			if (a <= fz_m.len)
+				break;
+			if (n & 1) {
+				memset(fz_m.b + fz_m.len, 0, a - fz_m.len);
+				fz_m.len = a;
+				break;
+			}
+			FUZZ_CHECK(!skb_is_nonlinear(skb) && skb_tailroom(skb) >= (int)(a - fz_m.len),
+				   "skb_padto(%u) of %u: tailroom %d", a, fz_m.len, skb_tailroom(skb));
+			/* the zeros are past the data: ASan-poisoned tailroom, opened to be read */
+			ASAN_UNPOISON_MEMORY_REGION(skb_tail_pointer(skb), a - fz_m.len);
+			memset(tmp, 0, sizeof(tmp));
+			for (b = fz_m.len; b < a; b += sizeof(tmp))
+				FUZZ_CHECK(memcmp(skb_tail_pointer(skb) + (b - fz_m.len), tmp,
+						  RTE_MIN(sizeof(tmp), a - b)) == 0,
+					   "skb_padto(%u): not zero after %u", a, b);
+			ASAN_POISON_MEMORY_REGION(skb_tail_pointer(skb), a - fz_m.len);
 			break;
 		case 13: /* drop the clone */
 			name = "kfree_skb(clone)";
