@@ -4,9 +4,14 @@
 seeded with the hostile corpus (tests/data/make_corpus.py), and print TAP: one
 check per target (and per engine for fuzz_engine), with its exec count.
 
-    run_fuzz.py [--seconds N] [--bin-dir DIR] [--skbfwd PATH] [--keep DIR]
+    run_fuzz.py [--seconds N | --runs N] [--only LABEL,...] [--bin-dir DIR]
+                [--skbfwd PATH] [--keep DIR] [--pid-file FILE]
 
---keep DIR keeps each target's grown corpus and any crash input under DIR.
+--runs N runs each target for N executions (libFuzzer -runs) instead of a time.
+--only runs only the targets whose label (as the TAP lines print it) is listed.
+--keep DIR keeps each target's grown corpus and any crash input under DIR; a
+corpus kept there seeds the next run too.  --pid-file FILE holds the PID of the
+fuzzer running (to pause it with SIGSTOP/SIGCONT for timed measurements).
 Environment: SKBFWD (the skbfwd binary, for the engine list) when --skbfwd is
 not given; FUZZ_BIN_DIR for --bin-dir."""
 
@@ -67,33 +72,44 @@ ENGINE_VARIANTS = {
 ENGINE_FLAGS = {"ieee1588": ["-close_fd_mask=1"]}
 
 
-def run_one(tap, label, binary, env_extra, seconds, seeds, work, keep, flags=()):
-    corpus = os.path.join(work, "corpus_" + re.sub(r"\W", "_", label))
+def run_one(tap, label, binary, env_extra, a, seeds, work, flags=()):
+    name = "corpus_" + re.sub(r"\W", "_", label)
+    corpus = os.path.join(work, name)
+    kept = os.path.join(a.keep, name) if a.keep else ""
+    if kept and os.path.isdir(kept):  # a kept corpus, without the last run's artifacts
+        shutil.copytree(kept, corpus, ignore=shutil.ignore_patterns(
+            "crash-*", "leak-*", "timeout-*", "oom-*"))
     os.makedirs(corpus, exist_ok=True)
     prefix = t.file_prefix("fuzz")
     env = dict(os.environ, FUZZ_FILE_PREFIX=prefix, **env_extra)
     env.setdefault("ASAN_OPTIONS", "abort_on_error=1:detect_leaks=0")
-    cmd = [binary, f"-max_total_time={seconds}", "-max_len=10000", "-timeout=20",
+    limit = f"-runs={a.runs}" if a.runs else f"-max_total_time={a.seconds}"
+    cmd = [binary, limit, "-max_len=10000", "-timeout=20",
            "-rss_limit_mb=4096", f"-artifact_prefix={corpus}/", "-print_final_stats=1",
            corpus, seeds] + list(flags)
-    try:
-        p = subprocess.run(cmd, capture_output=True, text=True, env=env,
-                           timeout=seconds * 4 + 120)
-        out, rc = p.stdout + p.stderr, p.returncode
-    except subprocess.TimeoutExpired as e:
-        out, rc = (e.stdout or b"").decode() + (e.stderr or b"").decode(), -9
-    finally:
-        t.cleanup_prefix(prefix)
+    with tempfile.TemporaryFile("w+") as log:
+        p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
+        if a.pid_file:
+            with open(a.pid_file, "w") as f:
+                f.write(f"{p.pid}\n")
+        try:
+            rc = p.wait(timeout=None if a.runs else a.seconds * 4 + 120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            rc = p.wait()
+        finally:
+            t.cleanup_prefix(prefix)
+        log.seek(0)
+        out = log.read()
     m = re.search(r"^Done (\d+) runs in (\d+) second", out, re.M)
     runs = int(m.group(1)) if m else 0
     crashes = [f for f in os.listdir(corpus) if re.match(r"(crash|leak|timeout|oom)-", f)]
     good = rc == 0 and m is not None and runs > 0 and not crashes
     tap.ok(good, f"{label}: {runs} runs in {m.group(2) if m else '?'} s, no crash, no leak"
            + (f" (artifacts: {crashes})" if crashes else ""), out)
-    if keep:
-        dst = os.path.join(keep, os.path.basename(corpus))
-        shutil.rmtree(dst, ignore_errors=True)
-        shutil.copytree(corpus, dst)
+    if kept:
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(corpus, kept)
     return runs
 
 
@@ -102,8 +118,12 @@ def main():
     ap.add_argument("--seconds", type=int, default=3)
     ap.add_argument("--bin-dir", default=os.environ.get("FUZZ_BIN_DIR", ""))
     ap.add_argument("--skbfwd", default=os.environ.get("SKBFWD", ""))
+    ap.add_argument("--runs", type=int, default=0)
+    ap.add_argument("--only", default="")
     ap.add_argument("--keep", default="")
+    ap.add_argument("--pid-file", default="")
     a = ap.parse_args()
+    only = set(filter(None, a.only.split(",")))
     tap = t.Tap()
     skb = os.path.join(a.bin_dir, "fuzz_skb")
     eng = os.path.join(a.bin_dir, "fuzz_engine")
@@ -116,14 +136,18 @@ def main():
         seeds = os.path.join(work, "seeds")
         subprocess.run([sys.executable, os.path.join(TOP, "tests", "data", "make_corpus.py"),
                         os.path.join(work, "seeds.pcap"), "--split", seeds], check=True)
-        total = run_one(tap, "fuzz_skb", skb, {}, a.seconds, seeds, work, a.keep)
+        total = 0
+        if not only or "fuzz_skb" in only:
+            total += run_one(tap, "fuzz_skb", skb, {}, a, seeds, work)
         for e in engines:
             runs = [(e, engine_args(e, work))] + \
                 [(f"{e} ({name})", args) for name, args in ENGINE_VARIANTS.get(e, [])]
             for label, args in runs:
+                if only and f"fuzz_engine {label}" not in only:
+                    continue
                 total += run_one(tap, f"fuzz_engine {label}", eng,
                                  {"FUZZ_ENGINE": e, "SKBFWD_FUZZ_ARGS": args},
-                                 a.seconds, seeds, work, a.keep, ENGINE_FLAGS.get(e, ()))
+                                 a, seeds, work, ENGINE_FLAGS.get(e, ()))
     print(f"# {total} fuzz runs in all")
     tap.done()
 
