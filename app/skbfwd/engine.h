@@ -381,6 +381,17 @@ fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum fwd
 	kfree_skb_bulk_reason(skbs, n, (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
 }
 
+/**
+ * fwd_drop_bulk() of skbs that only the bare receive (fwd_rx_pass()) handed
+ * out and nothing else holds (__kfree_skb_bulk_reason(): no users check).
+ */
+static inline void
+__fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum fwd_drop reason)
+{
+	fs->drops[reason] += n;
+	__kfree_skb_bulk_reason(skbs, n, (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
+}
+
 /* ------------------------------------------------------------------- TX */
 
 /**

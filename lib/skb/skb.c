@@ -349,6 +349,20 @@ kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reaso
 		skb_drop_add(reason, freed);
 }
 
+void
+__kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason)
+{
+#ifdef SKB_DEBUG
+	/* each as kfree_skb_reason(): a NULL, freed or shared skb is caught there */
+	kfree_skb_bulk_reason(skbs, n, reason);
+#else
+	if (n == 0)
+		return;
+	rte_pktmbuf_free_bulk((struct rte_mbuf **)skbs, n);
+	skb_drop_add(reason, n);
+#endif
+}
+
 int
 __pskb_trim(struct sk_buff *skb, unsigned int len)
 {

@@ -645,6 +645,19 @@ kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
 void kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason);
 
 /**
+ * The unchecked twin of kfree_skb_bulk_reason() (Linux __kfree_skb(), which
+ * frees without looking at the users count): free @n skbs, none of them NULL,
+ * as their last holder, and count all @n under @reason in one add.  For skbs
+ * that only a bare receive (__skb_rx_burst()) handed out, whose fields were
+ * never made valid, so that nobody else can hold them: a sink's burst.
+ * Freeing an skb someone else still holds this way is a use after free.  The
+ * skb_debug build frees each as kfree_skb_bulk_reason() does instead, so that
+ * a NULL, freed or shared skb is caught (a misuse counted, a shared one left
+ * to its other holders).
+ */
+void __kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason);
+
+/**
  * Drops counted under @reason by kfree_skb_reason() and kfree_skb_bulk_reason()
  * since the start, on every
  * lcore and thread.

@@ -105,9 +105,13 @@ rxonly_fwd(struct fwd_stream *fs)
 
 	if (unlikely(n == 0))
 		return;
-	if (unlikely(rxonly_classify_on))
+	if (unlikely(rxonly_classify_on)) {
 		rxonly_classify_burst(fs, skbs, n);
-	fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+		return;
+	}
+	/* the bare burst's skbs are this loop's alone: freed without a users check */
+	__fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 }
 
 FWD_LCORE_LOOP(rxonly_fwd)
