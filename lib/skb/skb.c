@@ -180,19 +180,21 @@ skb_alloc_fresh(struct sk_buff *skb)
 	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
 }
 
-static inline int
-skb_alloc_prepare(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
+/*
+ * The slow path of alloc_skb() and alloc_skb_bulk(), kept out of their frames:
+ * @m, fresh from @mp, is too small for @size bytes; attach an external buffer
+ * of @size bytes and make @m what alloc_skb() hands out.  0, or -ENOMEM (@m
+ * unchanged, still the caller's to free).
+ */
+static __rte_noinline int
+skb_alloc_large(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
 {
-	struct sk_buff *skb = __skb_from_mbuf(m);
+	struct skb_newbuf nb;
 
-	if (unlikely(size > m->buf_len)) {
-		struct skb_newbuf nb;
-
-		if (skb_newbuf_get(NULL, size, size, mp->socket_id, &nb) < 0)
-			return -ENOMEM;
-		skb_seg_set_buf(m, &nb, 0);
-	}
-	skb_alloc_fresh(skb);
+	if (skb_newbuf_get(NULL, size, size, mp->socket_id, &nb) < 0)
+		return -ENOMEM;
+	skb_seg_set_buf(m, &nb, 0);
+	skb_alloc_fresh(__skb_from_mbuf(m));
 	return 0;
 }
 
@@ -206,7 +208,11 @@ alloc_skb(struct rte_mempool *mp, unsigned int size)
 	m = rte_pktmbuf_alloc(mp);
 	if (unlikely(m == NULL))
 		return NULL;
-	if (unlikely(skb_alloc_prepare(mp, m, size) < 0)) {
+	if (likely(size <= m->buf_len)) {
+		skb_alloc_fresh(__skb_from_mbuf(m));
+		return __skb_from_mbuf(m);
+	}
+	if (skb_alloc_large(mp, m, size) < 0) {
 		rte_pktmbuf_free(m);
 		return NULL;
 	}
@@ -239,7 +245,7 @@ alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
 	}
 	for (i = 0; i < n; i++) {
 		rte_pktmbuf_reset(ms[i]);
-		if (unlikely(skb_alloc_prepare(mp, ms[i], size) < 0)) {
+		if (unlikely(skb_alloc_large(mp, ms[i], size) < 0)) {
 			/*
 			 * the earlier ones are skbs with one user, the later ones
 			 * mbufs as the pool keeps them (direct, unchained, one
