@@ -269,7 +269,7 @@ class Tool:
 def measure(env, tool, seconds, warm):
     """One native run: packets per second over a window of @seconds."""
     prefix = new_prefix(tool.kind)
-    p = subprocess.Popen(tool.cmd(env, prefix), stdin=subprocess.PIPE,
+    p = subprocess.Popen(env.rt + tool.cmd(env, prefix), stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     tel = Telemetry(prefix)
     try:
@@ -539,7 +539,7 @@ def run_micro(env):
         return None
     prefix = new_prefix("skbbench")
     try:
-        r = subprocess.run([env.skb_bench, "--json", "--iterations", str(env.micro_iters),
+        r = subprocess.run(env.rt + [env.skb_bench, "--json", "--iterations", str(env.micro_iters),
                             "--file-prefix", prefix], capture_output=True, text=True, timeout=600)
     finally:
         cleanup_prefix(prefix)
@@ -648,7 +648,8 @@ def evaluate(res):
 
 def markdown(res):
     """The table, the targets and the micro-benchmarks as Markdown (docs/performance.md)."""
-    L = [f"Memory: {res.get('memory', '--no-huge (4 KiB pages)')}; burst {res['burst']}, "
+    L = [f"Memory: {res.get('memory', '--no-huge (4 KiB pages)')}; "
+         f"scheduling {res.get('sched', 'SCHED_OTHER')}; burst {res['burst']}, "
          f"{res['nb_mbufs']} mbufs, {res['frame_bytes']}-byte frames.", "",
          "| comparison | skbfwd Mpps | peer Mpps | ratio | skbfwd cycles/pkt | peer cycles/pkt "
          "| skbfwd instr/pkt | peer instr/pkt |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -738,10 +739,15 @@ def main():
     ap.add_argument("--no-huge", action="store_true",
                     help="Mpps runs without hugepages (4 KiB pages: most of each packet's "
                          "cost is then TLB misses, see docs/performance.md)")
+    ap.add_argument("--rt", action="store_true",
+                    help="run every timed tool (both sides alike) under SCHED_FIFO priority 1 "
+                         "(chrt -f 1), so that other work on the machine does not preempt "
+                         "the polling lcore; the kernel's RT throttling still leaves it 5%%")
     a = ap.parse_args()
     if a.quick:
         a.runs, a.seconds, a.warm, a.cg_seconds = 1, 1.0, 0.3, 1.0
     env = Env()
+    env.rt = ["chrt", "-f", "1"] if a.rt else []
     env.skbfwd = os.path.join(a.build, "app/skbfwd/skbfwd")
     env.skbfwd_bench = os.path.join(a.build, "tests/perf/skbfwd-bench")
     env.skb_bench = os.path.join(a.build, "tests/perf/skb_bench")
@@ -773,6 +779,7 @@ def main():
                "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,
                "burst": BURST, "nb_mbufs": NB_MBUFS, "frame_bytes": 64,
                "memory": "2 MiB hugepages" if env.huge_dir else "--no-huge (4 KiB pages)",
+               "sched": "SCHED_FIFO 1 (--rt)" if a.rt else "SCHED_OTHER",
                "rows": []}
         only = a.only.split(",") if a.only else None
         instr_from = {}
