@@ -3,9 +3,11 @@
 """txonly golden test: the generator's frames captured with net_pcap tx_pcap and
 checked field by field (MACs, IPv4 fields and checksum by an independent sum,
 UDP ports/length/checksum 0, zero payload, total length = sum of --txpkts,
-multi-flow source addresses); exact counts via --tx-count; RX never polled (as
-testpmd's txonly): frames that arrive stay with the port; a run on net_null."""
+multi-flow source addresses); UDP/IPv6 frames compared byte for byte with
+frames built here (UDP checksum computed, 0 sent as 0xffff); exact counts via
+--tx-count; RX never polled (as testpmd's txonly): frames that arrive stay with the port; a run on net_null."""
 
+import ipaddress
 import os
 import struct
 import sys
@@ -65,6 +67,88 @@ g.check_run(tap, run, "txonly --tx-pkt-size", 0, {}, tx=40)
 check_frames(tap, "txonly --tx-pkt-size=1500", run.outputs[0], 40, 1500, "02:00:00:00:00:00",
              run.macs.get(0, ""), "198.18.0.1", "198.18.0.2", 7, 7)
 run.cleanup()
+
+
+
+def frames6(n, length, peer, port_mac, src, dst, sport, dport, multi_flow=False):
+    """The n UDP/IPv6 frames txonly must send, built here: frame k's source has
+    (its last 32 bits + k mod 256) mod 2**32 with --txonly-multi-flow."""
+    base = int(ipaddress.IPv6Address(src))
+    out = []
+    for k in range(n):
+        a = base
+        if multi_flow:
+            a = (base & ~0xFFFFFFFF) | (((base & 0xFFFFFFFF) + (k & 0xFF)) & 0xFFFFFFFF)
+        s = str(ipaddress.IPv6Address(a))
+        out.append(g.eth(peer, port_mac, g.ETH_IPV6,
+                         g.ipv6(s, dst, 17, g.udp6(s, dst, sport, dport, bytes(length - 62)))))
+    return out
+
+
+def check_frames6(tap, name, out, want):
+    tap.eq(len(out), len(want), f"{name}: frames captured")
+    bad = [(k, g.first_difference(o, w)) for k, (o, w) in enumerate(zip(out, want)) if o != w]
+    tap.eq(bad[:3], [], f"{name}: every byte of every frame (IPv6, UDP checksum, payload)")
+
+
+# UDP/IPv6: one segment, 64 bytes
+V6S, V6D = "2001:db8:1::1", "2001:db8:2::2"
+run = g.PcapRun("txonly", [empty], ["--port-topology=loop", "--tx-count=100",
+                                    f"--tx-ip={V6S},{V6D}"], tag="txonly6")
+g.check_run(tap, run, "txonly IPv6", 0, {}, tx=100)
+tap.ok("64-byte UDP/IPv6 frames in 1 segment" in run.r.out, "txonly IPv6: the setup line",
+       run.r.out)
+check_frames6(tap, "txonly IPv6", run.outputs[0],
+              frames6(100, 64, "02:00:00:00:00:00", run.macs.get(0, ""), V6S, V6D, 9, 9))
+run.cleanup()
+
+# two segments, multi-flow, a source whose last 32 bits wrap, and a destination
+# chosen so that one flow's UDP checksum computes to 0 (sent as 0xffff)
+V6W = "fd00:1:2:3:4:5:ffff:ff80"
+ZK = 5                                   # the flow whose checksum computes to 0
+_b = int(ipaddress.IPv6Address(V6W))
+_s5 = str(ipaddress.IPv6Address((_b & ~0xFFFFFFFF) | (((_b & 0xFFFFFFFF) + ZK) & 0xFFFFFFFF)))
+_udp0 = struct.pack("!HHHH", 1234, 4321, 1016, 0) + bytes(1008)
+# the destination's last word x adds x to the sum: x = the checksum with x = 0 makes it 0xffff
+_x = g.l4_csum6(_s5, "fd00::9:0", 17, _udp0)
+zero_dst = (f"fd00::9:{_x:x}", ZK)
+tap.eq(g.l4_csum6(_s5, zero_dst[0], 17, _udp0), 0,
+       f"txonly IPv6: flow {ZK}'s checksum to {zero_dst[0]} computes to 0")
+args = ["--port-topology=loop", "--tx-count=300", "--txpkts=70,1000",
+        f"--tx-ip={V6W},{zero_dst[0]}", "--tx-udp=1234,4321", "--txonly-multi-flow",
+        "--burst=64", "--eth-peer=0,02:00:00:00:ee:ee"]
+run = g.PcapRun("txonly", [empty], args, tag="txonly6_segs")
+g.check_run(tap, run, "txonly IPv6 --txpkts", 0, {}, tx=300)
+want = frames6(300, 1070, "02:00:00:00:ee:ee", run.macs.get(0, ""), V6W, zero_dst[0], 1234,
+               4321, multi_flow=True)
+tap.eq(want[zero_dst[1]][60:62], b"\xff\xff", "txonly IPv6: the zero checksum is sent as 0xffff")
+check_frames6(tap, "txonly IPv6 --txpkts=70,1000 multi-flow", run.outputs[0], want)
+run.cleanup()
+
+# --tx-pkt-size, one UDP port
+run = g.PcapRun("txonly", [empty], ["--port-topology=loop", "--tx-count=40", "--tx-pkt-size=1500",
+                                    "--tx-udp=7", "--tx-ip=::1,fe80::2"], tag="txonly6_size")
+g.check_run(tap, run, "txonly IPv6 --tx-pkt-size", 0, {}, tx=40)
+check_frames6(tap, "txonly IPv6 --tx-pkt-size=1500", run.outputs[0],
+              frames6(40, 1500, "02:00:00:00:00:00", run.macs.get(0, ""), "::1", "fe80::2", 7, 7))
+run.cleanup()
+
+# refused, one line each
+for bad, line in (
+        (["--tx-ip=1.2.3.4,2001:db8::1"],
+         "skbfwd: --tx-ip=1.2.3.4,2001:db8::1: SRC and DST must be of one family, both IPv4 or both IPv6"),
+        (["--tx-ip=2001:db8::1,10.0.0.1"],
+         "skbfwd: --tx-ip=2001:db8::1,10.0.0.1: SRC and DST must be of one family, both IPv4 or both IPv6"),
+        (["--tx-ip=2001:db8::1,2001:db8::g"],
+         "skbfwd: --tx-ip=2001:db8::1,2001:db8::g: expected SRC,DST IPv4 or IPv6 addresses"),
+        (["--tx-ip=::1,::2", "--txpkts=60,100"],
+         "skbfwd: --tx-ip with IPv6 addresses: the first segment must hold the 62 header bytes, not 60 (--txpkts, --tx-pkt-size)"),
+        (["--tx-ip=::1,::2", "--tx-gso=1000", "--tx-gso-udp"],
+         "skbfwd: --tx-gso-udp sends IPv4 fragments: not with IPv6 --tx-ip"),
+        (["--tx-ip=::1,::2", "--latency"],
+         "skbfwd: --latency: the probe sits at byte 42 of UDP/IPv4 frames: not with IPv6 --tx-ip")):
+    r = t.run(["--forward-mode=txonly", "--duration=0.2"] + bad, tag="txonly6_badopt")
+    tap.ok(r.rc != 0 and line in r.err.splitlines(), f"txonly: {' '.join(bad)} refused", r.log())
 
 for bad in ("--txpkts=20,100", "--txpkts=64,0", "--tx-ip=1.2.3.4", "--tx-udp=70000",
             "--tx-pkt-size=10", "--tx-count=0"):

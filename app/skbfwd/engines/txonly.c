@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * txonly engine: a UDP/IPv4 generator (testpmd's txonly).  Each stream keeps a
- * template of the first segment of its frames, written when it starts:
- * Ethernet, IPv4 (TTL 64, DF clear, header checksum set), UDP (checksum 0: none,
- * allowed over IPv4) and a zero payload; its Ethernet addresses (source := TX
- * port's MAC, destination := its --eth-peer) are written again once per burst.
+ * txonly engine: a UDP/IPv4 or UDP/IPv6 generator (testpmd's txonly).  Each
+ * stream keeps a template of the first segment of its frames, written when it
+ * starts: Ethernet, IPv4 (TTL 64, DF clear, header checksum set) and UDP
+ * (checksum 0: none, allowed over IPv4), or IPv6 (hop limit 64) and UDP (its
+ * checksum computed: mandatory over IPv6), and a zero payload; its Ethernet
+ * addresses (source := TX port's MAC, destination := its --eth-peer) are
+ * written again once per burst.
  * A burst is built with the skb API: alloc_skb_bulk() for the heads,
  * skb_reserve() of NET_SKB_PAD, skb_put_data() of the template, the header
  * offsets and skb->protocol as a kernel sender leaves them; --txpkts with
  * several sizes adds zeroed frags (alloc_skb_bulk() per segment, skb_put_zero(),
  * skb_append_frag()).  --txonly-multi-flow varies the source address frame by
- * frame and updates the header checksum incrementally (csum_replace4()).
+ * frame (IPv6: its last 32 bits) and updates the IPv4 header checksum or the
+ * UDP/IPv6 checksum incrementally (csum_replace4()).
  * What it makes is counted in fs->generated.  It never polls RX, as testpmd's
  * txonly: frames that arrive stay with the port.
  *
@@ -35,6 +38,7 @@
 #include "runtime.h"
 #include "txpkts.h"
 
+/* the headers of an IPv4 frame: the least --txpkts/--tx-pkt-size take (IPv6 checked at setup) */
 #define TXONLY_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
 #define TXONLY_MAX_SEGS 8
 #define TXONLY_TTL 64
@@ -45,6 +49,8 @@ static unsigned int txonly_nb_segs = 1;
 static uint32_t txonly_pkt_len = 64;
 static uint32_t txonly_ip_src = RTE_BE32(UINT32_C(0xc6120001)); /* 198.18.0.1 */
 static uint32_t txonly_ip_dst = RTE_BE32(UINT32_C(0xc6120002)); /* 198.18.0.2 */
+static bool txonly_ipv6;         /* --tx-ip gave IPv6 addresses: the two below */
+static uint8_t txonly_ip6_src[16], txonly_ip6_dst[16];
 static uint16_t txonly_udp_src = 9, txonly_udp_dst = 9;
 static bool txonly_multi_flow;
 static bool txonly_txpkts_given, txonly_size_given;
@@ -64,11 +70,18 @@ static struct {
 #define TXONLY_GSO_UDP_PAYLOAD 65000u /* a datagram IPv4 can still fragment */
 #define TXONLY_GSO_FRAG 2048u
 
+/* The IP header's length: IPv4 without options or IPv6 without extension headers. */
+static inline unsigned int
+txonly_l3_len(void)
+{
+	return txonly_ipv6 ? sizeof(struct rte_ipv6_hdr) : sizeof(struct rte_ipv4_hdr);
+}
+
 /* L4 payload of a --tx-gso skb: --txpkts/--tx-pkt-size less the headers, else 64 KiB. */
 static unsigned int
 txonly_gso_payload(void)
 {
-	unsigned int hl = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) +
+	unsigned int hl = RTE_ETHER_HDR_LEN + txonly_l3_len() +
 			  (txonly_gso_udp ? sizeof(struct rte_udp_hdr) : sizeof(struct rte_tcp_hdr));
 
 	if ((txonly_txpkts_given || txonly_size_given) && txonly_pkt_len > hl)
@@ -88,19 +101,19 @@ txonly_gso_segs(void)
 
 /*
  * --tx-gso: one GSO skb (helper "gso"): Ethernet, IPv4, TCP (ACK|PSH; sequence
- * and IP ID advancing per skb as a sender's would) or UDP headers, then the
- * zeroed payload in 2 KiB frags, gso_size/gso_type set; fwd_tx() segments it.
- * Checksums and lengths are left to segmentation.  NULL when the pool is empty.
+ * and IP ID advancing per skb as a sender's would) or UDP headers, or
+ * Ethernet, IPv6 (hop limit 64), TCP (SKB_GSO_TCPV6), then the zeroed payload
+ * in 2 KiB frags, gso_size/gso_type set; fwd_tx() segments it.  Checksums and
+ * lengths are left to segmentation.  NULL when the pool is empty.
  */
 static struct sk_buff *
 txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t seq)
 {
 	unsigned int l4 = txonly_gso_udp ? sizeof(struct rte_udp_hdr) : sizeof(struct rte_tcp_hdr);
 	unsigned int pay = txonly_gso_payload();
-	unsigned int hl = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + l4, off;
+	unsigned int l3 = txonly_l3_len(), hl = RTE_ETHER_HDR_LEN + l3 + l4, off;
 	struct sk_buff *skb = netdev_alloc_skb(fs->tx_port, hl);
 	struct rte_ether_hdr *eth;
-	struct rte_ipv4_hdr *ip;
 	uint8_t *l4h;
 
 	if (unlikely(skb == NULL))
@@ -120,15 +133,28 @@ txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t s
 	}
 	eth->dst_addr = *fwd_peer_addr(fs->tx_port);
 	eth->src_addr = *fwd_port_addr(fs->tx_port);
-	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	ip = (struct rte_ipv4_hdr *)(eth + 1);
-	ip->version_ihl = RTE_IPV4_VHL_DEF;
-	ip->time_to_live = TXONLY_TTL;
-	ip->next_proto_id = txonly_gso_udp ? IPPROTO_UDP : IPPROTO_TCP;
-	ip->src_addr = txonly_ip_src;
-	ip->dst_addr = txonly_ip_dst;
-	ip->packet_id = rte_cpu_to_be_16((uint16_t)(seq * ((pay + txonly_gso_size - 1) / txonly_gso_size)));
-	l4h = (uint8_t *)(ip + 1);
+	if (txonly_ipv6) {
+		struct rte_ipv6_hdr *ip6 = (struct rte_ipv6_hdr *)(eth + 1);
+
+		eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+		ip6->vtc_flow = RTE_BE32(UINT32_C(6) << 28);
+		ip6->proto = IPPROTO_TCP;     /* --tx-gso-udp is refused with IPv6 */
+		ip6->hop_limits = TXONLY_TTL;
+		memcpy(ip6->src_addr, txonly_ip6_src, 16);
+		memcpy(ip6->dst_addr, txonly_ip6_dst, 16);
+	} else {
+		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+
+		eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+		ip->version_ihl = RTE_IPV4_VHL_DEF;
+		ip->time_to_live = TXONLY_TTL;
+		ip->next_proto_id = txonly_gso_udp ? IPPROTO_UDP : IPPROTO_TCP;
+		ip->src_addr = txonly_ip_src;
+		ip->dst_addr = txonly_ip_dst;
+		ip->packet_id = rte_cpu_to_be_16((uint16_t)(seq * ((pay + txonly_gso_size - 1) /
+								   txonly_gso_size)));
+	}
+	l4h = (uint8_t *)(eth + 1) + l3;
 	if (txonly_gso_udp) {
 		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)l4h;
 
@@ -146,10 +172,11 @@ txonly_build_gso(const struct fwd_stream *fs, struct rte_mempool *mp, uint64_t s
 	}
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
-	skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(*ip));
-	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	skb_set_transport_header(skb, (int)(RTE_ETHER_HDR_LEN + l3));
+	skb->protocol = eth->ether_type;
 	skb_shinfo(skb)->gso_size = txonly_gso_size;
-	skb_shinfo(skb)->gso_type = txonly_gso_udp ? SKB_GSO_UDP : SKB_GSO_TCPV4;
+	skb_shinfo(skb)->gso_type = txonly_gso_udp ? SKB_GSO_UDP :
+				    txonly_ipv6 ? SKB_GSO_TCPV6 : SKB_GSO_TCPV4;
 	return skb;
 fail:
 	kfree_skb(skb);
@@ -158,19 +185,50 @@ fail:
 
 /*
  * A stream's state: its pool and the template of the first segment of its
- * frames (Ethernet, IPv4, UDP, zero payload: txonly_seg_len[0] bytes).
+ * frames (Ethernet, IPv4 or IPv6, UDP, zero payload: txonly_seg_len[0] bytes).
  */
 struct txonly_stream {
 	struct rte_mempool *mp;
 	unsigned int room;            /* NET_SKB_PAD + the first segment */
-	uint32_t ip_src;              /* the template's source address, host order */
+	uint32_t ip_src;              /* the template's source address (IPv6: its last 32 bits), host order */
 	bool slow;                    /* paced or probed: txonly_fwd_slow() */
 	bool paced;                   /* --tx-rate: pace holds the schedule */
 	struct fwd_pace pace;
 	uint8_t tmpl[] __rte_cache_aligned;
 };
 
-/* Write the IPv4 and UDP headers of the template, and zeros after them. */
+/*
+ * The template's IPv6 and UDP headers: the payload being zeros, the UDP
+ * checksum is the pseudo-header's and the UDP header's alone.
+ */
+static void
+txonly_tmpl_init6(struct txonly_stream *ts)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)ts->tmpl;
+	struct rte_ipv6_hdr *ip6 = (struct rte_ipv6_hdr *)(eth + 1);
+	struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip6 + 1);
+	uint16_t len = (uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN - sizeof(*ip6));
+	uint32_t low;
+
+	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+	ip6->vtc_flow = RTE_BE32(UINT32_C(6) << 28);
+	ip6->payload_len = rte_cpu_to_be_16(len);
+	ip6->proto = IPPROTO_UDP;
+	ip6->hop_limits = TXONLY_TTL;
+	memcpy(ip6->src_addr, txonly_ip6_src, 16);
+	memcpy(ip6->dst_addr, txonly_ip6_dst, 16);
+	uh->src_port = rte_cpu_to_be_16(txonly_udp_src);
+	uh->dst_port = rte_cpu_to_be_16(txonly_udp_dst);
+	uh->dgram_len = rte_cpu_to_be_16(len);
+	uh->dgram_cksum = csum_ipv6_magic(ip6->src_addr, ip6->dst_addr, len, IPPROTO_UDP,
+					  csum_partial(uh, sizeof(*uh), 0));
+	if (uh->dgram_cksum == 0)
+		uh->dgram_cksum = 0xffff;
+	memcpy(&low, txonly_ip6_src + 12, sizeof(low));
+	ts->ip_src = rte_be_to_cpu_32(low);
+}
+
+/* Write the IPv4 (or IPv6) and UDP headers of the template, and zeros after them. */
 static void
 txonly_tmpl_init(struct txonly_stream *ts)
 {
@@ -179,6 +237,10 @@ txonly_tmpl_init(struct txonly_stream *ts)
 	struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
 
 	memset(ts->tmpl, 0, txonly_seg_len[0]);
+	if (txonly_ipv6) {
+		txonly_tmpl_init6(ts);
+		return;
+	}
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->total_length = rte_cpu_to_be_16((uint16_t)(txonly_pkt_len - RTE_ETHER_HDR_LEN));
@@ -208,12 +270,12 @@ txonly_tmpl_eth(struct txonly_stream *ts, uint16_t port)
  * metadata valid: alloc_skb_bulk() or alloc_skb()) frame number @flow of its
  * stream: headroom, the template, the header offsets and protocol as a kernel
  * sender leaves them; with --txonly-multi-flow the source address of flow &
- * 0xff and the checksum updated for it.  The room is known, so the unchecked
- * __skb_put() and __skb_set_*_header() twins do.
+ * 0xff (IPv6: in its last 32 bits) and the checksum updated for it.  The room
+ * is known, so the unchecked __skb_put() and __skb_set_*_header() twins do.
  */
 static inline void
 txonly_fill(const struct txonly_stream *ts, struct sk_buff *skb, unsigned int len,
-	    bool multi_flow, uint64_t flow)
+	    bool multi_flow, bool ipv6, uint64_t flow)
 {
 	uint8_t *p;
 
@@ -222,6 +284,22 @@ txonly_fill(const struct txonly_stream *ts, struct sk_buff *skb, unsigned int le
 	memcpy(p, ts->tmpl, len);
 	__skb_set_mac_header(skb, 0);
 	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	if (ipv6) {
+		__skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv6_hdr));
+		skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+		if (multi_flow) {
+			struct rte_ipv6_hdr *ip6 = (struct rte_ipv6_hdr *)(p + RTE_ETHER_HDR_LEN);
+			struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip6 + 1);
+			uint32_t old, src = rte_cpu_to_be_32(ts->ip_src + (uint32_t)(flow & 0xff));
+			uint16_t sum = uh->dgram_cksum;
+
+			memcpy(&old, ip6->src_addr + 12, sizeof(old));
+			csum_replace4(&sum, old, src);
+			uh->dgram_cksum = sum != 0 ? sum : 0xffff; /* UDP sends 0 as 0xffff */
+			memcpy(ip6->src_addr + 12, &src, sizeof(src));
+		}
+		return;
+	}
 	__skb_set_transport_header(skb, RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr));
 	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	if (multi_flow) {   /* testpmd varies the source address */
@@ -235,15 +313,23 @@ txonly_fill(const struct txonly_stream *ts, struct sk_buff *skb, unsigned int le
 	}
 }
 
-/* txonly_fill() of @n skbs, frames @made on; the length and flow mode as constants where they are. */
+/* txonly_fill() of @n skbs, frames @made on; the length, flow mode and family as constants where they are. */
 static inline void
 txonly_fill_burst(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t n,
-		  unsigned int len, bool multi_flow, uint64_t made)
+		  unsigned int len, bool multi_flow, bool ipv6, uint64_t made)
 {
 	uint16_t i;
 
 	for (i = 0; i < n; i++)
-		txonly_fill(ts, skbs[i], len, multi_flow, made + i);
+		txonly_fill(ts, skbs[i], len, multi_flow, ipv6, made + i);
+}
+
+/* IPv6 frames: txonly_fill_burst() out of line, the IPv4 loops left as they are. */
+static __rte_noinline void
+txonly_fill_all6(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t n,
+		 uint64_t made)
+{
+	txonly_fill_burst(ts, skbs, n, txonly_seg_len[0], txonly_multi_flow, true, made);
 }
 
 /* txonly_fill_burst() with testpmd's 64-byte frame (the copy inlined) apart. */
@@ -253,12 +339,14 @@ txonly_fill_all(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t 
 {
 	unsigned int len = txonly_seg_len[0];
 
-	if (txonly_multi_flow)
-		txonly_fill_burst(ts, skbs, n, len, true, made);
+	if (unlikely(txonly_ipv6))
+		txonly_fill_all6(ts, skbs, n, made);
+	else if (txonly_multi_flow)
+		txonly_fill_burst(ts, skbs, n, len, true, false, made);
 	else if (likely(len == 64))
-		txonly_fill_burst(ts, skbs, n, 64, false, made);
+		txonly_fill_burst(ts, skbs, n, 64, false, false, made);
 	else
-		txonly_fill_burst(ts, skbs, n, len, false, made);
+		txonly_fill_burst(ts, skbs, n, len, false, false, made);
 }
 
 /*
@@ -303,7 +391,7 @@ txonly_build_each(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_
 
 		if (skb == NULL)
 			break;
-		txonly_fill(ts, skb, txonly_seg_len[0], txonly_multi_flow, made + i);
+		txonly_fill(ts, skb, txonly_seg_len[0], txonly_multi_flow, txonly_ipv6, made + i);
 		if (txonly_nb_segs > 1 && txonly_add_frags(ts->mp, &skb, 1) < 0) {
 			kfree_skb(skb);
 			break;
@@ -618,6 +706,46 @@ txonly_parse_port(const char *s, uint16_t *port)
 	return 0;
 }
 
+/*
+ * --tx-ip=SRC,DST: two IPv4 or two IPv6 addresses; the family of the frames
+ * follows.  0; -EINVAL (printed; the addresses and family unchanged).
+ */
+static int
+txonly_parse_ip(const char *arg)
+{
+	char a[96], b[96];
+	uint8_t s6[16], d6[16];
+	uint32_t s4, d4;
+	int v4a, v4b, v6a, v6b;
+
+	if (txonly_split(arg, a, b, sizeof(a), false) < 0) {
+		fprintf(stderr, "skbfwd: --tx-ip=%s: expected SRC,DST IPv4 or IPv6 addresses\n", arg);
+		return -EINVAL;
+	}
+	v4a = skbfwd_parse_ipv4(a, &s4) == 0;
+	v4b = skbfwd_parse_ipv4(b, &d4) == 0;
+	v6a = skbfwd_parse_ipv6(a, s6) == 0;
+	v6b = skbfwd_parse_ipv6(b, d6) == 0;
+	if (v4a && v4b) {
+		txonly_ip_src = s4;
+		txonly_ip_dst = d4;
+		txonly_ipv6 = false;
+		return 0;
+	}
+	if (v6a && v6b) {
+		memcpy(txonly_ip6_src, s6, 16);
+		memcpy(txonly_ip6_dst, d6, 16);
+		txonly_ipv6 = true;
+		return 0;
+	}
+	if ((v4a && v6b) || (v6a && v4b))
+		fprintf(stderr, "skbfwd: --tx-ip=%s: SRC and DST must be of one family, both IPv4 or both IPv6\n",
+			arg);
+	else
+		fprintf(stderr, "skbfwd: --tx-ip=%s: expected SRC,DST IPv4 or IPv6 addresses\n", arg);
+	return -EINVAL;
+}
+
 static int
 txonly_parse_option(const char *name, const char *arg)
 {
@@ -636,15 +764,8 @@ txonly_parse_option(const char *name, const char *arg)
 		txonly_size_given = true;
 		return 0;
 	}
-	if (strcmp(name, "tx-ip") == 0) {
-		if (txonly_split(arg, a, b, sizeof(a), false) < 0 ||
-		    skbfwd_parse_ipv4(a, &txonly_ip_src) < 0 ||
-		    skbfwd_parse_ipv4(b, &txonly_ip_dst) < 0) {
-			fprintf(stderr, "skbfwd: --tx-ip=%s: expected SRC,DST IPv4 addresses\n", arg);
-			return -EINVAL;
-		}
-		return 0;
-	}
+	if (strcmp(name, "tx-ip") == 0)
+		return txonly_parse_ip(arg);
 	if (strcmp(name, "tx-udp") == 0) {
 		if (txonly_split(arg, a, b, sizeof(a), true) < 0) {
 			fprintf(stderr, "skbfwd: --tx-udp=%s: expected SRC[,DST] UDP ports\n", arg);
@@ -697,6 +818,22 @@ txonly_setup(void)
 		fprintf(stderr, "skbfwd: --tx-gso-udp needs --tx-gso=SIZE\n");
 		return -EINVAL;
 	}
+	if (txonly_ipv6 && txonly_seg_len[0] < TXONLY_HDR_LEN + sizeof(struct rte_ipv6_hdr) -
+				       sizeof(struct rte_ipv4_hdr)) {
+		fprintf(stderr, "skbfwd: --tx-ip with IPv6 addresses: the first segment must hold the %zu header bytes, not %u (--txpkts, --tx-pkt-size)\n",
+			TXONLY_HDR_LEN + sizeof(struct rte_ipv6_hdr) - sizeof(struct rte_ipv4_hdr),
+			txonly_seg_len[0]);
+		return -EINVAL;
+	}
+	if (txonly_ipv6 && txonly_gso_udp) {
+		fprintf(stderr, "skbfwd: --tx-gso-udp sends IPv4 fragments: not with IPv6 --tx-ip\n");
+		return -EINVAL;
+	}
+	if (txonly_ipv6 && latency_enabled()) {
+		fprintf(stderr, "skbfwd: --latency: the probe sits at byte %u of UDP/IPv4 frames: not with IPv6 --tx-ip\n",
+			LAT_PROBE_OFFSET);
+		return -EINVAL;
+	}
 	if (txonly_gso_size != 0 && (txonly_rate.value > 0 || latency_enabled())) {
 		fprintf(stderr, "skbfwd: --tx-gso sends GSO skbs: no --tx-rate or --latency with it\n");
 		return -EINVAL;
@@ -709,11 +846,12 @@ txonly_setup(void)
 	memset(txonly_port_rate, 0, sizeof(txonly_port_rate));
 	if (txonly_gso_size != 0) {
 		printf("skbfwd: txonly: %s GSO skbs of %u payload bytes, gso_size %u\n",
-		       txonly_gso_udp ? "UDP" : "TCP", txonly_gso_payload(), txonly_gso_size);
+		       txonly_gso_udp ? "UDP" : txonly_ipv6 ? "TCP/IPv6" : "TCP",
+		       txonly_gso_payload(), txonly_gso_size);
 		return 0;
 	}
-	printf("skbfwd: txonly: %u-byte frames in %u segment%s\n", txonly_pkt_len,
-	       txonly_nb_segs, txonly_nb_segs > 1 ? "s" : "");
+	printf("skbfwd: txonly: %u-byte %s frames in %u segment%s\n", txonly_pkt_len,
+	       txonly_ipv6 ? "UDP/IPv6" : "UDP/IPv4", txonly_nb_segs, txonly_nb_segs > 1 ? "s" : "");
 	if (txonly_rate.value > 0) {
 		char r[32];
 
@@ -791,17 +929,20 @@ static const struct fwd_options txonly_options = {
 	.off = true,
 	.usage =
 	"  --tx-pkt-size=N         txonly: one-segment frames of N bytes (42..2048)\n"
-	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2)\n"
+	"  --tx-ip=SRC,DST         txonly: IPv4 addresses (default 198.18.0.1,198.18.0.2), or\n"
+	"                          IPv6 ones: UDP/IPv6 frames (first segment 62 bytes at least)\n"
 	"  --tx-udp=SRC[,DST]      txonly: UDP ports (default 9,9)\n"
-	"  --txonly-multi-flow     txonly: vary the source address over 256 flows\n"
+	"  --txonly-multi-flow     txonly: vary the source address (IPv6: its last 32 bits)\n"
+	"                          over 256 flows\n"
 	"  --tx-count=N            txonly: stop after N frames per stream (default: no limit)\n"
 	"  --tx-rate=RATE          txonly: each TX port's rate, shared by its streams: N pps,\n"
 	"                          kpps, Mpps, or Mbit/s, Gbit/s on the wire (frame + 24 bytes\n"
 	"                          of FCS, preamble and gap); default: as fast as it can\n"
-	"  --tx-gso=SIZE           txonly: TCP GSO skbs with gso_size SIZE, segmented on TX: 64 KiB\n"
+	"  --tx-gso=SIZE           txonly: TCP GSO skbs (IPv4 or IPv6 as --tx-ip) with gso_size\n"
+	"                          SIZE, segmented on TX (device TSO or software): 64 KiB\n"
 	"                          of payload, or --txpkts/--tx-pkt-size bytes of frame\n"
 	"                          (--tx-count counts skbs; Generated counts wire packets)\n"
-	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IP fragments of SIZE)\n",
+	"  --tx-gso-udp            txonly: with --tx-gso, UDP datagrams (IPv4 fragments of SIZE)\n",
 };
 
 /* --txpkts, testpmd's tx_pkt_length: txonly's segments, flowgen's frame length */
