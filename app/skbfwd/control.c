@@ -79,7 +79,8 @@ fwd_tx_first(unsigned int bursts)
 		tmp.tx_ports = NULL;
 		tmp.rx_burst_hist = tmp.tx_burst_hist = NULL;
 		tmp.engine_ctx = NULL;
-		tmp.gso = tx->sends_gso != NULL && tx->sends_gso();
+		tmp.tx_hooks = (tx->sends_gso != NULL && tx->sends_gso() ? FWD_TX_GSO : 0) |
+			       (tx->csum_partial ? FWD_TX_CSUM : 0);
 		if (tx->stream_init != NULL && (ret = tx->stream_init(&tmp)) < 0)
 			break;
 		for (b = 0; b < bursts; b++)
@@ -202,7 +203,7 @@ fwd_print_stats(void)
 	(void)stats_print_own();
 	latency_print();
 	/* GSO and GRO of the run's streams, whatever the configuration became since */
-	if (nb_fwd_streams != 0 && fwd_streams[0].gso) {
+	if (nb_fwd_streams != 0 && (fwd_streams[0].tx_hooks & FWD_TX_GSO)) {
 		if (fwd_streams[0].rx_hooks & FWD_RX_GRO)
 			stats_print_gro();
 		fwd_tx_gso_print_stats();

@@ -79,7 +79,7 @@ struct fwd_stream {
 	uint16_t tx_port, tx_queue;
 	uint16_t lcore_idx;          /* index of the owning lcore (runtime.h) */
 	uint16_t burst;              /* packets per RX burst (--burst) */
-	bool gso;                    /* GSO skbs may be sent: TX segments them */
+	uint8_t tx_hooks;            /* FWD_TX_*: what TX does before sending (tx.c) */
 	uint8_t rx_hooks;            /* FWD_RX_*: what fwd_rx() does past receiving (rx.c) */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
@@ -197,6 +197,12 @@ struct fwd_engine {
 	bool device_bytes;
 	/** Counts bad checksums in fwd_stream rx_bad_*: the blocks get testpmd's Bad-* lines. */
 	bool checksum_counts;
+	/**
+	 * Sends CHECKSUM_PARTIAL skbs (skb_partial_csum_set()): TX finishes
+	 * their checksums, by the port's TCP/UDP checksum offload where drivers-glue
+	 * enabled it (list it in tx_offloads), by skb_checksum_help() elsewhere.
+	 */
+	bool csum_partial;
 	/**
 	 * Optional: write the engine's own members of --stats-json into @f, each
 	 * after a comma and a newline (",\n  \"rfc2544\": {...}"); called on the
@@ -394,6 +400,10 @@ __fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum f
 
 /* ------------------------------------------------------------------- TX */
 
+/* fwd_stream tx_hooks: the TX slow path (fwd_tx_gso()), one test a burst when none is on */
+#define FWD_TX_GSO 0x1               /* GSO skbs may be sent: segmented, or the device's TSO */
+#define FWD_TX_CSUM 0x2              /* CHECKSUM_PARTIAL skbs may be sent (fwd_engine.csum_partial) */
+
 /**
  * tx.c: the slow path of every TX helper below: bounded retries of the @n -
  * @sent skbs left on @port/@queue, then TX-full drops of what is still refused
@@ -404,10 +414,13 @@ uint16_t fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		      struct sk_buff **skbs, uint16_t n, uint16_t sent);
 
 /**
- * tx.c: send @n skbs that may hold GSO skbs on @port/@queue (the path of the
- * TX helpers while fs->gso): each GSO skb goes to the device's TSO where the
- * port has it, else is cut by skb_gso_segment() first; what cannot be
- * segmented is dropped (no_mbuf, unsupported).  Counted as fwd_tx_nogso_to().
+ * tx.c: send @n skbs that may hold GSO or CHECKSUM_PARTIAL skbs on
+ * @port/@queue (the path of the TX helpers while fs->tx_hooks is not 0): each
+ * GSO skb goes to the device's TSO where the port has it, else is cut by
+ * skb_gso_segment() first; each other CHECKSUM_PARTIAL skb gets the port's
+ * TCP/UDP checksum offload request where the port has it and can take the
+ * skb, else skb_checksum_help().  What cannot be segmented or checksummed is
+ * dropped (no_mbuf, unsupported).  Counted as fwd_tx_nogso_to().
  */
 void fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		struct sk_buff **skbs, uint16_t n);
@@ -445,7 +458,7 @@ fwd_tx_bytes(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, uint64_t 
 {
 	uint16_t sent;
 
-	if (unlikely(fs->gso)) {
+	if (unlikely(fs->tx_hooks != 0)) {
 		fwd_tx_gso(fs, fs->tx_port, fs->tx_queue, skbs, n);
 		return;
 	}
@@ -473,7 +486,7 @@ static inline void
 fwd_tx_to_bytes(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		struct sk_buff **skbs, uint16_t n, uint64_t bytes)
 {
-	if (unlikely(fs->gso))
+	if (unlikely(fs->tx_hooks != 0))
 		fwd_tx_gso(fs, port, queue, skbs, n);
 	else
 		fwd_tx_nogso_to(fs, port, queue, skbs, n, bytes);
@@ -488,7 +501,7 @@ static inline void
 fwd_tx_to(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	  struct sk_buff **skbs, uint16_t n)
 {
-	if (unlikely(fs->gso))
+	if (unlikely(fs->tx_hooks != 0))
 		fwd_tx_gso(fs, port, queue, skbs, n);
 	else
 		fwd_tx_nogso_to(fs, port, queue, skbs, n, fwd_bytes(skbs, n));

@@ -87,7 +87,8 @@ fwd_plan_streams(const uint16_t *ports, unsigned int nb_ports, struct fwd_stream
 			fs->tx_queue = (uint16_t)(q % cfg.nb_txq);
 			fs->burst = cfg.burst;
 			fs->rx_hooks = cfg.gro ? FWD_RX_GRO : 0;
-			fs->gso = gso;
+			fs->tx_hooks = (gso ? FWD_TX_GSO : 0) |
+				       (cfg.engine->csum_partial ? FWD_TX_CSUM : 0);
 		}
 	}
 	*nb = s;

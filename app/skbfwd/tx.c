@@ -6,7 +6,10 @@
  * port whose device does TSO as one multi-segment mbuf with the offload fields
  * set, and is cut into wire-sized skbs by skb_gso_segment() (rte_gso) before
  * rte_eth_tx_burst() otherwise.  Which of the two is decided once per port,
- * from the offloads drivers-glue enabled, by fwd_tx_port_setup().
+ * from the offloads drivers-glue enabled, by fwd_tx_port_setup().  Likewise a
+ * CHECKSUM_PARTIAL skb (engines with fwd_engine.csum_partial) is turned into
+ * the device's TCP/UDP checksum offload request where the port has it, and
+ * finished by skb_checksum_help() where it does not.
  *
  * Calls only libskb, drivers-glue and engine.h's inline helpers.
  */
@@ -18,8 +21,10 @@
 #include <rte_cycles.h>
 #include <rte_ip.h>
 #include <rte_tcp.h>
+#include <rte_udp.h>
 
 #include "port.h"
+#include "skb_csum.h"
 #include "engine.h"
 #include "tx.h"
 
@@ -56,11 +61,73 @@ static struct {
 	uint64_t tso, sw, sw_segs;
 } fwd_gso_count;
 
+/* Per port: the device finishes the TCP, the UDP checksum of CHECKSUM_PARTIAL skbs. */
+static bool fwd_csum_port_tcp[RTE_MAX_ETHPORTS];
+static bool fwd_csum_port_udp[RTE_MAX_ETHPORTS];
+
+static void
+fwd_tx_csum_port_setup(uint16_t pid, const struct glue_port *p)
+{
+	fwd_csum_port_tcp[pid] = p != NULL && (p->tx_offloads & RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
+	fwd_csum_port_udp[pid] = p != NULL && (p->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM);
+}
+
+/*
+ * Finish the checksum CHECKSUM_PARTIAL @skb leaves to TX on @port: the
+ * device's offload request (header lengths, TX_IPV4/TX_IPV6 and the L4 flag;
+ * the field already holds the pseudo-header sum, as DPDK wants it) when the
+ * port does that L4 checksum and the skb is plain TCP or UDP after an IPv4 or
+ * IPv6 network header, skb_checksum_help() otherwise (tunnels included).
+ * @return 0, or skb_checksum_help()'s -errno.
+ */
+static int
+fwd_tx_csum(struct sk_buff *skb, uint16_t port)
+{
+	struct rte_mbuf *m = &skb->mbuf;
+	uint64_t l4 = 0;
+	unsigned int l4_len = 0;
+	int l2, l3;
+
+	if (skb->csum_offset == offsetof(struct rte_tcp_hdr, cksum) && fwd_csum_port_tcp[port]) {
+		l4 = RTE_MBUF_F_TX_TCP_CKSUM;
+		l4_len = sizeof(struct rte_tcp_hdr);
+	} else if (skb->csum_offset == offsetof(struct rte_udp_hdr, dgram_cksum) &&
+		   fwd_csum_port_udp[port]) {
+		l4 = RTE_MBUF_F_TX_UDP_CKSUM;
+		l4_len = sizeof(struct rte_udp_hdr);
+	}
+	if (l4 == 0 || skb->encapsulation || !skb_network_header_was_set(skb))
+		return skb_checksum_help(skb);
+	l2 = skb_network_offset(skb);
+	l3 = (int)skb->csum_start - (int)skb->network_header;
+	/* the lengths fit the mbuf's fields and the headers lie in the linear data */
+	if (l2 < 0 || l2 > 127 || l3 < (int)sizeof(struct rte_ipv4_hdr) || l3 > 511 ||
+	    (unsigned int)(l2 + l3) + l4_len > skb_headlen(skb))
+		return skb_checksum_help(skb);
+	switch (*skb_network_header(skb) >> 4) {
+	case 4:
+		m->ol_flags |= RTE_MBUF_F_TX_IPV4 | l4;
+		break;
+	case 6:
+		m->ol_flags |= RTE_MBUF_F_TX_IPV6 | l4;
+		break;
+	default:
+		return skb_checksum_help(skb);
+	}
+	if (l4 == RTE_MBUF_F_TX_TCP_CKSUM)
+		l4_len = (((const struct rte_tcp_hdr *)(skb_head(skb) + skb->csum_start))->data_off >> 4) * 4u;
+	m->l2_len = (uint64_t)l2;
+	m->l3_len = (uint64_t)l3;
+	m->l4_len = l4_len;
+	return 0;
+}
+
 void
 fwd_tx_port_setup(uint16_t pid)
 {
 	const struct glue_port *p = glue_port_get(pid);
 
+	fwd_tx_csum_port_setup(pid, p);
 	fwd_gso_port_tso[pid] = p != NULL &&
 		(p->tx_offloads & FWD_TX_TSO_OFFLOADS) == FWD_TX_TSO_OFFLOADS;
 	fwd_gso_port_l2_in_mtu[pid] = false;
@@ -177,6 +244,11 @@ fwd_tx_gso(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 		struct sk_buff_head segs;
 		int ret;
 
+		if (unlikely(skb_meta_valid(skb) && skb->ip_summed == CHECKSUM_PARTIAL) &&
+		    !skb_is_gso(skb) && (ret = fwd_tx_csum(skb, port)) < 0) {
+			fwd_drop(fs, skb, ret == -ENOMEM ? FWD_DROP_NO_MBUF : FWD_DROP_UNSUPPORTED);
+			continue;
+		}
 		if (likely(!skb_is_gso(skb)) || (tso && fwd_gso_tso_prepare(skb, port))) {
 			if (unlikely(skb_is_gso(skb))) {
 				const struct rte_mbuf *m = &skb->mbuf;

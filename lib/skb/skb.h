@@ -156,7 +156,26 @@ struct skb_shared_info {
 	uint32_t gso_type;  /**< SKB_GSO_* */
 };
 
-/** skb->ip_summed (Linux values): what is known of the packet's checksums. */
+/**
+ * skb->ip_summed (Linux values): what is known of the packet's checksums.
+ *
+ * RX: every public call that hands out a received skb (skb_rx_burst(),
+ * skb_from_mbuf(), and the lazy initialisation of an skb from
+ * __skb_rx_burst()) sets it from the mbuf's RX checksum flags as they are
+ * then: CHECKSUM_UNNECESSARY when the device found the L4 checksum good
+ * (RTE_MBUF_F_RX_L4_CKSUM_GOOD) and the IP header checksum not bad; otherwise
+ * CHECKSUM_NONE, a bad checksum included (the stack verifies and drops, as
+ * Linux does).  Allocations start at CHECKSUM_NONE.  libskb never sets
+ * CHECKSUM_COMPLETE on RX (DPDK reports no sum of the packet).
+ *
+ * TX: CHECKSUM_PARTIAL asks whoever transmits to finish the checksum at
+ * csum_start + csum_offset, summed from csum_start to the end of the skb,
+ * the field holding the pseudo-header sum as Linux leaves it
+ * (~csum_tcpudp_magic(saddr, daddr, len, proto, 0)); skb_partial_csum_set()
+ * sets it up.  skb_tx_burst() sends bytes as they are: the forwarder's TX
+ * turns such an skb into the device's checksum offload request, or calls
+ * skb_checksum_help() (skb_csum.h) where the port lacks the offload.
+ */
 #define CHECKSUM_NONE 0        /**< nothing: the stack verifies (RX) or the checksum is complete (TX) */
 #define CHECKSUM_UNNECESSARY 1 /**< RX: the device verified the L4 (and IP) checksum */
 #define CHECKSUM_COMPLETE 2    /**< RX: skb->csum holds the sum of the packet from the network header */
@@ -329,10 +348,24 @@ __skb_from_mbuf(struct rte_mbuf *m)
 }
 
 /**
+ * The ip_summed of a received mbuf whose RX checksum flags are @ol_flags:
+ * CHECKSUM_UNNECESSARY when the L4 checksum is GOOD and the IP checksum is not
+ * BAD, CHECKSUM_NONE otherwise (the flags of an allocated mbuf read NONE).
+ */
+static inline uint8_t
+skb_rx_ip_summed(uint64_t ol_flags)
+{
+	return (ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK) == RTE_MBUF_F_RX_L4_CKSUM_GOOD &&
+	       (ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) != RTE_MBUF_F_RX_IP_CKSUM_BAD ?
+	       CHECKSUM_UNNECESSARY : CHECKSUM_NONE;
+}
+
+/**
  * Initialise the private area of @skb as alloc_skb() would, whatever it holds:
- * users 1, header offsets (inner ones too) unset, protocol, ip_summed
- * (CHECKSUM_NONE), encapsulation, csum, priority, mark, flags, pkt_type, gso
- * fields and cb zero; marks the metadata valid.  skb_meta_prepare() calls it
+ * users 1, header offsets (inner ones too) unset, ip_summed from the mbuf's RX
+ * checksum flags (skb_rx_ip_summed(): CHECKSUM_NONE for an allocated mbuf),
+ * protocol, encapsulation, csum, priority, mark, flags, pkt_type, gso fields
+ * and cb zero; marks the metadata valid.  skb_meta_prepare() calls it
  * for a stale area; call it yourself on an mbuf whose ol_flags DPDK copied from
  * another (rte_pktmbuf_clone(), rte_pktmbuf_copy()) before using it as an skb.
  * A few wide stores (the fields are one block): cheap enough for every packet
@@ -349,6 +382,7 @@ skb_meta_init(struct sk_buff *skb)
 	skb->inner_network_header = SKB_HDR_UNSET;
 	skb->inner_transport_header = SKB_HDR_UNSET;
 	memset((char *)skb + SKB_META_OFF + 16, 0, SKB_META_LEN - 16);
+	skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
 	skb->mbuf.ol_flags |= skb_meta_flag;
 }
 
@@ -1095,6 +1129,40 @@ icmp6_hdr(const struct sk_buff *skb)
  * whose metadata is not valid (it has no offsets).
  */
 void skb_headers_offset_update(struct sk_buff *skb, int off);
+
+/**
+ * Offset of csum_start from the data pointer (Linux skb_checksum_start_offset);
+ * meaningful while ip_summed is CHECKSUM_PARTIAL.
+ */
+static inline int
+skb_checksum_start_offset(const struct sk_buff *skb)
+{
+	return (int)skb->csum_start - (int)skb_headroom(skb);
+}
+
+/**
+ * Make @skb CHECKSUM_PARTIAL (Linux skb_partial_csum_set): the checksum is
+ * summed from @start bytes past the data to the end of the skb and stored
+ * @off bytes past @start.  The caller has put the pseudo-header sum in that
+ * field, as Linux's TCP and UDP do.  The transport header is set at @start,
+ * as Linux does.
+ * @return true; false when the field would not lie in the linear data or
+ * csum_start would pass 0xffff: then @skb is unchanged.
+ */
+static inline bool
+skb_partial_csum_set(struct sk_buff *skb, uint16_t start, uint16_t off)
+{
+	uint32_t csum_start = skb_headroom(skb) + (uint32_t)start;
+
+	if (unlikely((uint32_t)start + off + 2u > skb_headlen(skb) || csum_start > UINT16_MAX))
+		return false;
+	skb_meta_prepare(skb);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = (uint16_t)csum_start;
+	skb->csum_offset = off;
+	skb->transport_header = (uint16_t)csum_start;
+	return true;
+}
 
 /* ---------------------------------------------------------------- frags */
 

@@ -256,6 +256,24 @@ ip_send_check(struct rte_ipv4_hdr *iph)
  */
 uint32_t skb_checksum(const struct sk_buff *skb, int offset, int len, uint32_t csum);
 
+/**
+ * Finish in software the checksum a CHECKSUM_PARTIAL @skb leaves to its
+ * transmitter (Linux skb_checksum_help): the bytes from csum_start to the end
+ * of the skb (frags too) are summed, with the pseudo-header sum that lies in
+ * the field, folded and stored at csum_start + csum_offset (0xffff for a sum
+ * of 0, Linux's CSUM_MANGLED_0); ip_summed becomes CHECKSUM_NONE.  The field
+ * is made writable first (skb_ensure_writable()): a head shared with clones
+ * is copied.  CHECKSUM_COMPLETE becomes CHECKSUM_NONE with nothing written.
+ * Differs from Linux: an skb neither CHECKSUM_PARTIAL nor CHECKSUM_COMPLETE
+ * (or whose fields are not valid) is left alone and 0 returned.
+ * @return 0; -EINVAL when @skb is GSO (its segments get the checksums) or the
+ * range or the field does not start in the linear data; -ENOMEM (or as
+ * pskb_expand_head()) when the field cannot be made writable.  On error @skb
+ * is unchanged and still CHECKSUM_PARTIAL.
+ */
+__rte_warn_unused_result
+int skb_checksum_help(struct sk_buff *skb);
+
 #ifdef __cplusplus
 }
 #endif

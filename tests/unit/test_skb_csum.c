@@ -4,7 +4,8 @@
  * IPv4 header, a UDP and a TCP datagram whose checksums were computed apart
  * from skbfwd), and every call against DPDK's rte_raw_cksum() and a plain
  * big-endian reference sum written here, over every length and alignment;
- * skb_checksum() across segments split at every byte.
+ * skb_checksum() across segments split at every byte; skb_checksum_help() on
+ * UDP and TCP over IPv4 and IPv6 with exact checksums.
  */
 
 #include <rte_ip.h>
@@ -30,6 +31,16 @@ fill_random(uint8_t *p, size_t n)
 		p[i] = (uint8_t)rte_rand();
 }
 
+/* 10.0.0.1:1234 -> 10.0.0.2:5678, "hello" (and over IPv6, 2001:db8::1 -> ::2) */
+static const uint8_t udp[] = {
+	0x04, 0xd2, 0x16, 0x2e, 0x00, 0x0d, 0x00, 0x00, 'h', 'e', 'l', 'l', 'o',
+};
+/* 192.168.1.1:80 -> 192.168.1.2:40000 (and over IPv6), seq 1, ack 2, ACK|PSH, window 512, "abc" */
+static const uint8_t tcp[] = {
+	0x00, 0x50, 0x9c, 0x40, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x02,
+	0x50, 0x18, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 'a', 'b', 'c',
+};
+
 /* RFC 1071's example, an IPv4 header, a UDP and a TCP datagram: exact values. */
 static int
 test_known_vectors(void)
@@ -38,15 +49,6 @@ test_known_vectors(void)
 	static const uint8_t iph[] = {
 		0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11, 0x00, 0x00,
 		0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7,
-	};
-	/* 10.0.0.1:1234 -> 10.0.0.2:5678, "hello" */
-	static const uint8_t udp[] = {
-		0x04, 0xd2, 0x16, 0x2e, 0x00, 0x0d, 0x00, 0x00, 'h', 'e', 'l', 'l', 'o',
-	};
-	/* 192.168.1.1:80 -> 192.168.1.2:40000, seq 1, ack 2, ACK|PSH, window 512, "abc" */
-	static const uint8_t tcp[] = {
-		0x00, 0x50, 0x9c, 0x40, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x02,
-		0x50, 0x18, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 'a', 'b', 'c',
 	};
 	uint8_t h[20];
 
@@ -295,6 +297,222 @@ fail:
 	return TEST_FAILED;
 }
 
+/* One frame for skb_checksum_help(): Ethernet, IPv4 or IPv6, then @l4 as given. */
+struct help_case {
+	const char *name;
+	bool v6;
+	uint8_t proto;
+	const uint8_t *l4;
+	unsigned int l4_len;
+	uint16_t phdr;  /* the pseudo-header's folded sum the field holds (computed apart) */
+	uint16_t want;  /* the checksum (computed apart) */
+};
+
+/*
+ * Build @c's frame in a fresh skb of @mp, the last @in_frag bytes in a frag,
+ * the field holding the pseudo-header sum and the skb CHECKSUM_PARTIAL.
+ * @return the skb, or NULL.
+ */
+static struct sk_buff *
+help_frame(struct rte_mempool *mp, const struct help_case *c, unsigned int in_frag)
+{
+	static const uint8_t v4a[2][4] = { { 10, 0, 0, 1 }, { 10, 0, 0, 2 } };
+	static const uint8_t v4b[2][4] = { { 192, 168, 1, 1 }, { 192, 168, 1, 2 } };
+	static const uint8_t v6a[2][16] = {
+		{ 0x20, 0x01, 0x0d, 0xb8, [15] = 1 }, { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 },
+	};
+	unsigned int l3 = c->v6 ? 40 : 20, hl = ETH_HLEN + l3;
+	unsigned int field = c->proto == IPPROTO_TCP ? 16 : 6;
+	struct sk_buff *skb = alloc_skb(mp, 64 + hl + c->l4_len), *frag = NULL;
+	uint16_t phdr;
+	uint8_t *p;
+
+	if (skb == NULL)
+		return NULL;
+	skb_reserve(skb, 64);
+	p = skb_put(skb, hl + c->l4_len - in_frag);
+	memset(p, 0, hl);
+	p[12] = c->v6 ? 0x86 : 0x08;
+	p[13] = c->v6 ? 0xdd : 0x00;
+	if (c->v6) {
+		p[14] = 0x60;
+		p[18] = 0;
+		p[19] = (uint8_t)c->l4_len;
+		p[20] = c->proto;
+		p[21] = 64;
+		memcpy(p + 22, v6a[0], 16);
+		memcpy(p + 38, v6a[1], 16);
+	} else {
+		p[14] = 0x45;
+		p[17] = (uint8_t)(20 + c->l4_len);
+		p[22] = 64;
+		p[23] = c->proto;
+		memcpy(p + 26, c->proto == IPPROTO_UDP ? v4a[0] : v4b[0], 4);
+		memcpy(p + 30, c->proto == IPPROTO_UDP ? v4a[1] : v4b[1], 4);
+		ip_send_check((struct rte_ipv4_hdr *)(p + 14));
+	}
+	memcpy(p + hl, c->l4, c->l4_len - in_frag);
+	if (in_frag != 0) {
+		frag = alloc_skb(mp, in_frag);
+		if (frag == NULL)
+			goto err;
+		memcpy(skb_put(frag, in_frag), c->l4 + c->l4_len - in_frag, in_frag);
+		if (skb_append_frag(skb, frag) != 0)
+			goto err;
+		frag = NULL;
+	}
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, ETH_HLEN);
+	/* as Linux's UDP and TCP leave it: the pseudo-header sum, folded, not inverted */
+	if (c->v6)
+		phdr = (uint16_t)~csum_ipv6_magic(p + 22, p + 38, c->l4_len, c->proto, 0);
+	else
+		phdr = (uint16_t)~csum_tcpudp_magic(((struct rte_ipv4_hdr *)(p + 14))->src_addr,
+						    ((struct rte_ipv4_hdr *)(p + 14))->dst_addr,
+						    c->l4_len, c->proto, 0);
+	memcpy(p + hl + field, &phdr, 2);
+	if (!skb_partial_csum_set(skb, (uint16_t)hl, (uint16_t)field))
+		goto err;
+	return skb;
+err:
+	kfree_skb(frag);
+	kfree_skb(skb);
+	return NULL;
+}
+
+/* The 16-bit field @off bytes into the data of @skb, as a number. */
+static uint16_t
+field_at(const struct sk_buff *skb, unsigned int off)
+{
+	return (uint16_t)(skb_data(skb)[off] << 8 | skb_data(skb)[off + 1]);
+}
+
+/*
+ * skb_checksum_help(): UDP and TCP over IPv4 and IPv6, linear, with the
+ * payload's end in a frag, and on a clone (the other view keeps its bytes);
+ * a UDP sum of 0 goes out as 0xffff; exact checksums computed apart.
+ */
+static int
+test_skb_checksum_help(void)
+{
+	/* 16 bytes whose sum with the pseudo-header is 0xffff: the checksum would be 0 */
+	static const uint8_t udp0[] = {
+		0x04, 0xd2, 0x16, 0x2e, 0x00, 0x10, 0x00, 0x00, 'h', 'e', 'l', 'l', 'o', '!',
+		0x8c, 0xd8,
+	};
+	static const struct help_case cases[] = {
+		{ "udp4", false, IPPROTO_UDP, udp, sizeof(udp), 0x1421, 0x8cff },
+		{ "tcp4", false, IPPROTO_TCP, tcp, sizeof(tcp), 0x8371, 0xc97f },
+		{ "udp6", true, IPPROTO_UDP, udp, sizeof(udp), 0x5b93, 0x458d },
+		{ "tcp6", true, IPPROTO_TCP, tcp, sizeof(tcp), 0x5b92, 0xf15e },
+		{ "udp4 zero", false, IPPROTO_UDP, udp0, sizeof(udp0), 0x1424, 0xffff },
+	};
+	struct rte_mempool *mp = tpool("csum_pool");
+	struct sk_buff *skb = NULL, *clone = NULL;
+	unsigned int i = 0, mode = 0;
+
+	TEST_ASSERT(mp != NULL, "pool");
+	for (i = 0; i < RTE_DIM(cases); i++) {
+		const struct help_case *c = &cases[i];
+		unsigned int hl = ETH_HLEN + (c->v6 ? 40u : 20u);
+		unsigned int off = hl + (c->proto == IPPROTO_TCP ? 16u : 6u);
+
+		for (mode = 0; mode < 3; mode++) {
+			skb = help_frame(mp, c, mode == 1 ? 3 : 0);
+			TEST_ASSERT(skb != NULL, "frame");
+			TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_PARTIAL);
+			TEST_ASSERT_EQ(skb->csum_start, 64 + hl);
+			TEST_ASSERT_EQ(skb_checksum_start_offset(skb), (int)hl);
+			TEST_ASSERT_EQ(skb_transport_offset(skb), (int)hl);
+			TEST_ASSERT_EQ(field_at(skb, off), c->phdr);
+			if (mode == 2) {
+				clone = skb_clone(skb);
+				TEST_ASSERT(clone != NULL, "clone");
+			}
+			TEST_ASSERT_EQ(skb_checksum_help(skb), 0);
+			TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_NONE);
+			TEST_ASSERT_EQ(field_at(skb, off), c->want);
+			TEST_ASSERT_EQ(skb_len(skb), hl + c->l4_len);
+			TEST_ASSERT_EQ(skb_headlen(skb), hl + c->l4_len - (mode == 1 ? 3 : 0));
+			/* done: a second call changes nothing */
+			TEST_ASSERT_EQ(skb_checksum_help(skb), 0);
+			TEST_ASSERT_EQ(field_at(skb, off), c->want);
+			if (clone != NULL) {
+				TEST_ASSERT(skb_data(clone) != skb_data(skb), "the head was not made private");
+				TEST_ASSERT_EQ(field_at(clone, off), c->phdr);
+				TEST_ASSERT_EQ(clone->ip_summed, CHECKSUM_PARTIAL);
+				TEST_ASSERT_EQ(skb_checksum_help(clone), 0);
+				TEST_ASSERT_EQ(field_at(clone, off), c->want);
+				kfree_skb(clone);
+				clone = NULL;
+			}
+			kfree_skb(skb);
+			skb = NULL;
+		}
+	}
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	printf("# case %u mode %u\n", i, mode);
+	kfree_skb(clone);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
+/* skb_checksum_help() refusals leave the skb as it was; other ip_summed values. */
+static int
+test_skb_checksum_help_errors(void)
+{
+	static const struct help_case c = { "udp4", false, IPPROTO_UDP, udp, sizeof(udp), 0, 0 };
+	struct rte_mempool *mp = tpool("csum_pool");
+	struct sk_buff *skb = NULL;
+	uint8_t before[64];
+
+	TEST_ASSERT(mp != NULL, "pool");
+	skb = help_frame(mp, &c, 0);
+	TEST_ASSERT(skb != NULL, "frame");
+	memcpy(before, skb_data(skb), skb_len(skb));
+	/* a GSO skb: its segments get the checksums */
+	skb_shinfo(skb)->gso_size = 4;
+	skb_shinfo(skb)->gso_type = SKB_GSO_UDP;
+	TEST_ASSERT_EQ(skb_checksum_help(skb), -EINVAL);
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_PARTIAL);
+	skb_shinfo(skb)->gso_size = 0;
+	skb_shinfo(skb)->gso_type = 0;
+	/* the range starting past the linear data, the field past it */
+	skb->csum_start = (uint16_t)(skb_headroom(skb) + skb_headlen(skb));
+	TEST_ASSERT_EQ(skb_checksum_help(skb), -EINVAL);
+	skb->csum_start = (uint16_t)(skb_headroom(skb) + skb_headlen(skb) - 1);
+	skb->csum_offset = 0;
+	TEST_ASSERT_EQ(skb_checksum_help(skb), -EINVAL);
+	skb->csum_start = (uint16_t)(skb_headroom(skb) - 1);
+	TEST_ASSERT_EQ(skb_checksum_help(skb), -EINVAL);
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_PARTIAL);
+	TEST_ASSERT(memcmp(before, skb_data(skb), skb_len(skb)) == 0, "bytes changed");
+	/* not PARTIAL: nothing to do; COMPLETE becomes NONE */
+	skb->ip_summed = CHECKSUM_NONE;
+	TEST_ASSERT_EQ(skb_checksum_help(skb), 0);
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	TEST_ASSERT_EQ(skb_checksum_help(skb), 0);
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_UNNECESSARY);
+	skb->ip_summed = CHECKSUM_COMPLETE;
+	TEST_ASSERT_EQ(skb_checksum_help(skb), 0);
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_NONE);
+	TEST_ASSERT(memcmp(before, skb_data(skb), skb_len(skb)) == 0, "bytes changed");
+	/* skb_partial_csum_set(): the field must lie in the linear data */
+	TEST_ASSERT(!skb_partial_csum_set(skb, (uint16_t)(skb_headlen(skb) - 1), 0), "past the data");
+	TEST_ASSERT(!skb_partial_csum_set(skb, 34, (uint16_t)(skb_headlen(skb) - 35)), "field past");
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_NONE);
+	TEST_ASSERT(skb_partial_csum_set(skb, 34, (uint16_t)(skb_headlen(skb) - 36)), "last word");
+	TEST_ASSERT_EQ(skb->csum_offset, skb_headlen(skb) - 36);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(mp);
+	return TEST_SUCCESS;
+fail:
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_TEST(test_known_vectors),
 	UNIT_TEST(test_partial_vs_dpdk),
@@ -303,6 +521,8 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_tcpudp_magic),
 	UNIT_TEST(test_skb_checksum_chains),
 	UNIT_TEST(test_skb_checksum_odd_carry),
+	UNIT_TEST(test_skb_checksum_help),
+	UNIT_TEST(test_skb_checksum_help_errors),
 };
 
 int

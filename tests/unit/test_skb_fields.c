@@ -4,7 +4,8 @@
  * one out has valid fields, and the plain fields kernel code writes (protocol,
  * mark, priority, cb) survive every header setter, pull, push, clone and cow.
  * Kernel RX code sets skb->protocol and then calls skb_reset_network_header():
- * that order is the first thing checked on each skb.
+ * that order is the first thing checked on each skb.  ip_summed comes from
+ * the RX checksum flags on each receiving path.
  */
 
 #include <rte_eth_ring.h>
@@ -394,6 +395,77 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * ip_summed from the RX checksum flags, on every public path that hands out a
+ * received skb: skb_rx_burst(), skb_from_mbuf(), and the lazy initialisation
+ * of an skb from __skb_rx_burst().  [l4][ip] over UNKNOWN, BAD, GOOD, NONE:
+ * only a GOOD L4 checksum with an IP checksum not BAD needs no check.
+ */
+static int
+test_ip_summed_rx(void)
+{
+	static const uint64_t l4[4] = {
+		RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN, RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		RTE_MBUF_F_RX_L4_CKSUM_GOOD, RTE_MBUF_F_RX_L4_CKSUM_NONE,
+	};
+	static const uint64_t ip[4] = {
+		RTE_MBUF_F_RX_IP_CKSUM_UNKNOWN, RTE_MBUF_F_RX_IP_CKSUM_BAD,
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD, RTE_MBUF_F_RX_IP_CKSUM_NONE,
+	};
+	static const uint8_t want[4][4] = {
+		{ CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE },
+		{ CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE },
+		{ CHECKSUM_UNNECESSARY, CHECKSUM_NONE, CHECKSUM_UNNECESSARY, CHECKSUM_UNNECESSARY },
+		{ CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE, CHECKSUM_NONE },
+	};
+	unsigned int a = 0, b = 0, path = 0;
+	struct sk_buff *skb = NULL;
+
+	for (a = 0; a < 4; a++) {
+		for (b = 0; b < 4; b++) {
+			for (path = 0; path < 3; path++) {
+				struct rte_mbuf *m = stale_mbuf(false);
+				uint16_t n;
+
+				TEST_ASSERT(m != NULL, "mbuf");
+				/* a stale private area that reads PARTIAL, to see it overwritten */
+				((struct sk_buff *)m)->ip_summed = CHECKSUM_PARTIAL;
+				m->ol_flags |= l4[a] | ip[b];
+				if (path == 2) {
+					skb = skb_from_mbuf(m);
+				} else {
+					/* net_ring hands over the sender's ol_flags as a PMD sets them */
+					TEST_ASSERT_EQ(rte_ring_enqueue(ring_rx, m), 0);
+					n = path == 0 ? skb_rx_burst(ring_port, 0, &skb, 1) :
+							__skb_rx_burst(ring_port, 0, &skb, 1);
+					TEST_ASSERT_EQ(n, 1);
+					TEST_ASSERT_PTR_EQ(skb_to_mbuf(skb), m);
+					if (path == 1) {
+						TEST_ASSERT(!skb_meta_valid(skb), "bare RX made the fields valid");
+						skb_reset_network_header(skb); /* the lazy init */
+					}
+				}
+				TEST_ASSERT_EQ(skb->ip_summed, want[a][b]);
+				TEST_ASSERT_EQ(skb->encapsulation, 0);
+				kfree_skb(skb);
+				skb = NULL;
+			}
+		}
+	}
+	/* an allocated skb: NONE */
+	skb = alloc_skb(pool, 64);
+	TEST_ASSERT(skb != NULL, "alloc_skb");
+	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_NONE);
+	kfree_skb(skb);
+	skb = NULL;
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	printf("# l4 %u ip %u path %u\n", a, b, path);
+	kfree_skb(skb);
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_alloc_skb),
@@ -402,6 +474,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test___skb_rx_burst),
 	UNIT_TEST(test_skb_from_mbuf),
 	UNIT_TEST(test_copies),
+	UNIT_TEST(test_ip_summed_rx),
 };
 
 int

@@ -3,8 +3,12 @@
  * csum engine: verify and fix IPv4 header and UDP checksums, and UDP and TCP
  * checksums over IPv6 (csum6_one()), then forward.
  * Verification uses the RX port's checksum offload status when drivers-glue
- * enabled it and the driver gave a verdict, software otherwise; fixing uses the
- * TX port's checksum offload when enabled, software otherwise.  A UDP checksum
+ * enabled it and the driver gave a verdict, software otherwise.  A wrong IPv4
+ * header checksum is fixed by the TX port's offload when enabled, software
+ * otherwise; a wrong UDP or TCP checksum is left to TX as Linux's stack leaves
+ * it (CHECKSUM_PARTIAL, the pseudo-header sum in the field: TX uses the port's
+ * offload, or skb_checksum_help() where the port has none), or summed here
+ * when bytes follow the datagram in the frame.  A UDP checksum
  * of 0 (none, allowed over IPv4) is counted as such and left alone; over IPv6
  * it is wrong (RFC 8200 8.1) and fixed.  Frames that are neither IPv4 nor IPv6
  * are forwarded unchanged; IPv4 headers or UDP lengths that
@@ -26,7 +30,7 @@ struct csum_ctx {
 	uint64_t ip_good, udp_good, udp_none, other; /* the bad ones: fs->rx_bad_* */
 	/* IPv6: [0] UDP, [1] TCP; their bad ones are in fs->rx_bad_l4_csum too */
 	uint64_t good6[2], bad6[2], other6;
-	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw, rx_tcp_hw, tx_tcp_hw;
+	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw, rx_tcp_hw;
 };
 
 #define CSUM_OFFLOADS_RX (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
@@ -48,7 +52,6 @@ csum_stream_init(struct fwd_stream *fs)
 	c->tx_ip_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_IPV4_CKSUM);
 	c->tx_udp_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM);
 	c->rx_tcp_hw = rx != NULL && (rx->rx_offloads & RTE_ETH_RX_OFFLOAD_TCP_CKSUM);
-	c->tx_tcp_hw = tx != NULL && (tx->tx_offloads & RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
 	printf("skbfwd: csum: port %u queue %u: verify ip=%s udp=%s, fix on port %u ip=%s udp=%s\n",
 	       fs->rx_port, fs->rx_queue, c->rx_ip_hw ? "hw" : "sw", c->rx_udp_hw ? "hw" : "sw",
 	       fs->tx_port, c->tx_ip_hw ? "hw" : "sw", c->tx_udp_hw ? "hw" : "sw");
@@ -76,17 +79,38 @@ csum_stream_fini(struct fwd_stream *fs)
 	fs->engine_ctx = NULL;
 }
 
-/* Ask the TX port to fill a checksum: the header lengths it needs. */
+/* Ask the TX port to fill the IPv4 header checksum: the header lengths it needs. */
 static inline void
-csum_tx_offload(struct sk_buff *skb, unsigned int l3off, unsigned int ihl, uint64_t flag)
+csum_tx_offload_ip(struct sk_buff *skb, unsigned int l3off, unsigned int ihl)
 {
 	struct rte_mbuf *m = skb_to_mbuf(skb);
 
 	m->l2_len = l3off;
 	m->l3_len = ihl;
-	if (flag == RTE_MBUF_F_TX_UDP_CKSUM)
-		m->l4_len = sizeof(struct rte_udp_hdr);
-	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | flag;
+	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
+}
+
+/*
+ * Fix the wrong L4 checksum whose field (zeroed) lies @field bytes into the
+ * data: when the datagram ends the frame, as Linux's stack leaves it to the
+ * device (CHECKSUM_PARTIAL, the pseudo-header sum @phdr in the field; TX
+ * finishes it), else summed here (the device and skb_checksum_help() would
+ * sum the trailing bytes too).  A UDP sum of 0 goes out as 0xffff.
+ */
+static inline void
+csum_l4_fix(struct sk_buff *skb, const struct skb_hdrs *h, unsigned int field, uint16_t phdr)
+{
+	uint16_t sum;
+
+	if (h->l4_end == skb_len(skb) &&
+	    skb_partial_csum_set(skb, (uint16_t)h->l4_off, (uint16_t)(field - h->l4_off))) {
+		sum = phdr;
+	} else {
+		sum = skb_l4_csum(skb, h);
+		if (sum == 0 && h->l4_proto == IPPROTO_UDP)
+			sum = 0xffff;
+	}
+	memcpy(skb_data(skb) + field, &sum, sizeof(sum));
 }
 
 /* The RX port's verdict on the L4 checksum, when it is asked and gave one: 1 good, 0 bad, -1 none. */
@@ -139,25 +163,10 @@ csum6_one(struct fwd_stream *fs, struct sk_buff *skb, struct skb_hdrs *h, uint64
 	fs->rx_bad_l4_csum++;
 	c->bad6[tcp]++;
 	memset(skb_data(skb) + off, 0, sizeof(field));
-	/* the device sums from the L4 header to the end: only when the datagram fills the packet */
-	if ((tcp ? c->tx_tcp_hw : c->tx_udp_hw) && h->l4_end == h->l3_end) {
-		const struct rte_ipv6_hdr *ip = ipv6_hdr(skb);
-		struct rte_mbuf *m = skb_to_mbuf(skb);
-
-		m->l2_len = h->l3_off;
-		m->l3_len = h->l3_len;     /* extension headers included */
-		m->l4_len = h->l4_len;
-		m->ol_flags |= RTE_MBUF_F_TX_IPV6 |
-			       (tcp ? RTE_MBUF_F_TX_TCP_CKSUM : RTE_MBUF_F_TX_UDP_CKSUM);
-		/* the pseudo-header's folded sum, its length the upper layer's (not payload_len) */
-		sum = (uint16_t)~csum_ipv6_magic(ip->src_addr, ip->dst_addr, h->l4_end - h->l4_off,
-						 h->l4_proto, 0);
-	} else {
-		sum = skb_l4_csum(skb, h);
-		if (sum == 0 && !tcp)
-			sum = 0xffff;
-	}
-	memcpy(skb_data(skb) + off, &sum, sizeof(sum));
+	/* the pseudo-header's folded sum, its length the upper layer's (not payload_len) */
+	sum = (uint16_t)~csum_ipv6_magic(ipv6_hdr(skb)->src_addr, ipv6_hdr(skb)->dst_addr,
+					 h->l4_end - h->l4_off, h->l4_proto, 0);
+	csum_l4_fix(skb, h, off, sum);
 	return PKT_OK;
 }
 
@@ -199,7 +208,7 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 		fs->rx_bad_ip_csum++;
 		if (c->tx_ip_hw) {
 			ip->hdr_checksum = 0;
-			csum_tx_offload(skb, h.l3_off, h.l3_len, RTE_MBUF_F_TX_IP_CKSUM);
+			csum_tx_offload_ip(skb, h.l3_off, h.l3_len);
 		} else {
 			ip_send_check(ip);
 		}
@@ -223,16 +232,10 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	}
 	fs->rx_bad_l4_csum++;
 	uh->dgram_cksum = 0;
-	/* the device sums the whole IP payload: use it only when UDP fills it */
-	if (c->tx_udp_hw && h.l4_end == h.l3_end) {
-		ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
-		csum_tx_offload(skb, h.l3_off, h.l3_len, RTE_MBUF_F_TX_UDP_CKSUM);
-		uh->dgram_cksum = rte_ipv4_phdr_cksum(ip, skb_to_mbuf(skb)->ol_flags);
-	} else {
-		uint16_t sum = skb_l4_csum(skb, &h);
-
-		uh->dgram_cksum = sum == 0 ? 0xffff : sum;
-	}
+	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
+	csum_l4_fix(skb, &h, h.l4_off + (unsigned int)offsetof(struct rte_udp_hdr, dgram_cksum),
+		    (uint16_t)~csum_tcpudp_magic(ip->src_addr, ip->dst_addr, h.l4_end - h.l4_off,
+						 IPPROTO_UDP, 0));
 	return PKT_OK;
 }
 
@@ -255,4 +258,5 @@ const struct fwd_engine csum_engine = {
 	.rx_offloads = CSUM_OFFLOADS_RX,
 	.tx_offloads = CSUM_OFFLOADS_TX,
 	.checksum_counts = true,
+	.csum_partial = true,
 };
