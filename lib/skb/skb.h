@@ -1046,6 +1046,21 @@ SKB_DEFINE_HDR_FUNCS(inner_network)
 SKB_DEFINE_HDR_FUNCS(inner_transport)
 #undef SKB_DEFINE_HDR_FUNCS
 
+/**
+ * Make the mac, network and transport headers the inner ones, unset ones
+ * unset (Linux skb_reset_inner_headers): what a tunnel does before it pushes
+ * its header, with skb->encapsulation = 1.  The offsets are from the head, so
+ * the push leaves them on the inner frame.
+ */
+static inline void
+skb_reset_inner_headers(struct sk_buff *skb)
+{
+	skb_meta_prepare(skb);
+	skb->inner_mac_header = skb->mac_header;
+	skb->inner_network_header = skb->network_header;
+	skb->inner_transport_header = skb->transport_header;
+}
+
 /** Offset of the network header from the data pointer (may be negative). */
 static inline int
 skb_network_offset(const struct sk_buff *skb)

@@ -58,9 +58,24 @@ skb_gso_parse_stack(struct sk_buff *skb, unsigned int off, unsigned int flags,
 }
 
 /*
- * Parse @skb's headers with skb_parse.h.  A UDP packet to RTE_VXLAN_DEFAULT_PORT
- * is taken as VXLAN when @vxlan, and its inner Ethernet/IPv4/L4 parsed too (an
- * inner fragment is refused).  An IPv4 fragment gets no L4 header (l4 = 0).
+ * Where @skb says its inner frame starts, from the data: the inner mac header
+ * of an skb whose tunnel header leads (skb->encapsulation, set by whoever
+ * added or found it); -1 when it says nothing.
+ */
+static int
+skb_gso_inner_mac(const struct sk_buff *skb)
+{
+	if (!skb_meta_valid(skb) || !skb->encapsulation || !skb_inner_mac_header_was_set(skb))
+		return -1;
+	return (int)(skb_inner_mac_header(skb) - skb_data(skb));
+}
+
+/*
+ * Parse @skb's headers with skb_parse.h.  When @vxlan, a UDP packet is taken as
+ * VXLAN and its inner Ethernet/IPv4/L4 parsed too (an inner fragment is
+ * refused) when its inner mac header (skb->encapsulation) lies right after the
+ * UDP and VXLAN headers, whatever the UDP port; without inner offsets, when it
+ * goes to RTE_VXLAN_DEFAULT_PORT.  An IPv4 fragment gets no L4 header (l4 = 0).
  * @return 0; -ENOMEM when a header could not be pulled; -EINVAL otherwise.
  */
 static int
@@ -75,7 +90,9 @@ skb_gso_parse(struct sk_buff *skb, bool vxlan, unsigned int flags, struct skb_gs
 	memset(g, 0, sizeof(*g));
 	g->l2 = (uint16_t)o.l3_off;
 	if (vxlan && o.l4_len != 0 && o.l4_proto == IPPROTO_UDP &&
-	    skb_parse_be16(skb_data(skb) + o.l4_off + 2) == RTE_BE16(RTE_VXLAN_DEFAULT_PORT)) {
+	    (skb_gso_inner_mac(skb) >= 0 ?
+	     skb_gso_inner_mac(skb) == (int)(o.l4_off + RTE_ETHER_VXLAN_HLEN) :
+	     skb_parse_be16(skb_data(skb) + o.l4_off + 2) == RTE_BE16(RTE_VXLAN_DEFAULT_PORT))) {
 		ret = skb_gso_parse_stack(skb, o.l4_off + RTE_ETHER_VXLAN_HLEN, flags, &in);
 		if (ret < 0)
 			return ret;
@@ -224,6 +241,14 @@ skb_gso_finish(struct rte_mbuf *m, const struct skb_gso_hdrs *h, enum skb_gso_ki
 	seg->mac_header = m->data_off;
 	seg->network_header = (uint16_t)(m->data_off + (h->tunnel ? h->outer_l3_off : h->l3_off));
 	seg->transport_header = (uint16_t)(m->data_off + (h->tunnel ? h->outer_l4_off : h->l4_off));
+	if (h->tunnel) {
+		/* each segment still leads with the tunnel header: its inner headers, as the original's */
+		seg->encapsulation = 1;
+		seg->inner_mac_header = (uint16_t)(m->data_off + h->outer_l4_off +
+						   RTE_ETHER_VXLAN_HLEN);
+		seg->inner_network_header = (uint16_t)(m->data_off + h->l3_off);
+		seg->inner_transport_header = (uint16_t)(m->data_off + h->l4_off);
+	}
 }
 
 /*

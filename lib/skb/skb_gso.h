@@ -9,8 +9,9 @@
  *  - SKB_GSO_UDP (UFO, IP fragmentation, as rte_gso does it): IP payload bytes
  *    per fragment, rounded down to a multiple of 8 (the UDP header travels in
  *    the first fragment's payload), e.g. 1480 for a 1500-byte MTU;
- *  - SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4 (VXLAN to RTE_VXLAN_DEFAULT_PORT, 4789):
- *    the inner MSS.
+ *  - SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4 (VXLAN: the inner frame where
+ *    skb->encapsulation's inner mac header says, on any UDP port; without
+ *    it, UDP to RTE_VXLAN_DEFAULT_PORT, 4789): the inner MSS.
  *
  * A GSO skb's IPv4 total length (and UDP length of a tunnel) need not be right:
  * segmentation writes them per segment, and a TCP skb may carry more than 64 KiB
@@ -40,15 +41,18 @@ extern "C" {
  * the TCP (or, UDP, whole-datagram) checksum computed in software.  An outer UDP
  * checksum of 0 stays 0.  Each segment is an skb with valid metadata (mac,
  * network and transport headers set, protocol, priority, mark, cb and port
- * copied, gso fields zero): a header mbuf of its own followed by mbufs attached
+ * copied, gso fields zero; for VXLAN encapsulation 1 and the inner mac,
+ * network and transport headers set on the inner frame): a header mbuf of its own followed by mbufs attached
  * to the original's data, which therefore must not be written afterwards.
  * A skb whose payload fits in one segment gives one segment (a copy).
  *
  * The headers are parsed from the data pointer by skb_parse.h (Ethernet with up
  * to two VLAN tags, IPv4, TCP or UDP; for VXLAN the inner ones too) and pulled
  * into the linear area when they are not there.  The packet's own
- * headers select the protocol (VXLAN: UDP to RTE_VXLAN_DEFAULT_PORT when gso_type has
- * SKB_GSO_UDP_TUNNEL or SKB_GSO_TCPV4); gso_type must not contradict them
+ * headers select the protocol (VXLAN, when gso_type has SKB_GSO_UDP_TUNNEL or
+ * SKB_GSO_TCPV4: UDP whose 16 bytes of UDP and VXLAN header end at the inner
+ * mac header of an skb with skb->encapsulation 1, or, with encapsulation 0, UDP
+ * to RTE_VXLAN_DEFAULT_PORT); gso_type must not contradict them
  * (SKB_GSO_TCPV4 on a UDP packet, SKB_GSO_UDP on a TCP one: -EINVAL).
  *
  * @param skb   the GSO skb; consumed (kfree_skb) on success.

@@ -8,11 +8,9 @@
  * the RX checksum flags on each receiving path.
  */
 
-#include <rte_eth_ring.h>
-#include <rte_ring.h>
-
 #include "skb.h"
 #include "test.h"
+#include "test_ring_port.h"
 
 #define POOL_N 128
 #define ROOM RTE_MBUF_DEFAULT_BUF_SIZE /* 2048 + 128 */
@@ -39,24 +37,12 @@ setup(void)
 	int port;
 
 	pool = skb_pool_create_cache("fields_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	ring_rx = rte_ring_create("fields_rx", 64, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
-	ring_tx = rte_ring_create("fields_tx", 64, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
-	if (pool == NULL || ring_rx == NULL || ring_tx == NULL)
+	if (pool == NULL)
 		return TEST_FAILED;
-	port = rte_eth_from_rings("fields_ring", &ring_rx, 1, &ring_tx, 1, SOCKET_ID_ANY);
+	port = test_ring_port("fields", pool, &ring_rx, &ring_tx);
 	if (port < 0)
 		return TEST_FAILED;
 	ring_port = (uint16_t)port;
-	{
-		struct rte_eth_conf conf;
-
-		memset(&conf, 0, sizeof(conf));
-		if (rte_eth_dev_configure(ring_port, 1, 1, &conf) != 0 ||
-		    rte_eth_rx_queue_setup(ring_port, 0, 64, SOCKET_ID_ANY, NULL, pool) != 0 ||
-		    rte_eth_tx_queue_setup(ring_port, 0, 64, SOCKET_ID_ANY, NULL) != 0 ||
-		    rte_eth_dev_start(ring_port) != 0)
-			return TEST_FAILED;
-	}
 	if (skb_netdev_set_pool(ring_port, pool) != 0)
 		return TEST_FAILED;
 	return TEST_SUCCESS;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Unit tests of segmentation offload: skb_gso_segment() for TCP/IPv4 (64 KiB,
- * MSS 1448 -> 46 segments), UDP/IPv4 (IP fragments) and VXLAN TCP, each segment
+ * MSS 1448 -> 46 segments), UDP/IPv4 (IP fragments) and VXLAN TCP (found by
+ * the port or by skb->encapsulation's inner headers), each segment
  * checked by a parser and checksums written here, independently of libskb;
  * skb_gro_burst() merging and refusing; truesize; NET_IP_ALIGN; free names.
  */
@@ -342,13 +343,14 @@ fail:
 }
 
 static unsigned int
-put_vxlan_tcp_hdr(uint8_t *h, uint16_t oid, uint16_t iid, uint32_t seq, uint8_t flags)
+put_vxlan_tcp_hdr_port(uint8_t *h, uint16_t oid, uint16_t iid, uint32_t seq, uint8_t flags,
+		       uint16_t port)
 {
 	unsigned int o = put_eth(h);
 
 	o += put_ipv4(h + o, 0, oid, 0, 17, 0xc0a80001, 0xc0a80002);
 	wr16(h + o, 33333);
-	wr16(h + o + 2, RTE_VXLAN_DEFAULT_PORT);
+	wr16(h + o + 2, port);
 	wr16(h + o + 4, 0);
 	wr16(h + o + 6, 0); /* no outer UDP checksum */
 	o += 8;
@@ -363,12 +365,23 @@ put_vxlan_tcp_hdr(uint8_t *h, uint16_t oid, uint16_t iid, uint32_t seq, uint8_t 
 	return o; /* 104 */
 }
 
+static unsigned int
+put_vxlan_tcp_hdr(uint8_t *h, uint16_t oid, uint16_t iid, uint32_t seq, uint8_t flags)
+{
+	return put_vxlan_tcp_hdr_port(h, oid, iid, seq, flags, RTE_VXLAN_DEFAULT_PORT);
+}
+
+/*
+ * A VXLAN TCP GSO skb to UDP @port, its inner headers given by
+ * skb->encapsulation when @inner, segmented: every outer and inner field
+ * exact, and each segment's header offsets (inner ones too).
+ */
 static int
-test_gso_vxlan_tcp4(void)
+gso_vxlan_check(uint16_t port, bool inner)
 {
 	const unsigned int plen = 10000, mss = 1400, n = 8;
 	uint8_t hdr[128];
-	unsigned int hl = put_vxlan_tcp_hdr(hdr, 100, 7, 1000, 0x18);
+	unsigned int hl = put_vxlan_tcp_hdr_port(hdr, 100, 7, 1000, 0x18, port);
 	struct sk_buff_head segs;
 	struct sk_buff *skb, *seg;
 	unsigned int i = 0, got = 0;
@@ -379,6 +392,20 @@ test_gso_vxlan_tcp4(void)
 	TEST_ASSERT(skb != NULL, "build");
 	skb_shinfo(skb)->gso_size = mss;
 	skb_shinfo(skb)->gso_type = SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4;
+	if (inner) {
+		/* as a tunnel leaves them: inner frame at 50, its IPv4 at 64, TCP at 84 */
+		skb_set_mac_header(skb, 50);
+		skb_set_network_header(skb, 64);
+		skb_set_transport_header(skb, 84);
+		skb_reset_inner_headers(skb);
+		skb->encapsulation = 1;
+		TEST_ASSERT_EQ(skb->inner_mac_header, skb_headroom(skb) + 50);
+		TEST_ASSERT_EQ(skb->inner_network_header, skb_headroom(skb) + 64);
+		TEST_ASSERT_EQ(skb->inner_transport_header, skb_headroom(skb) + 84);
+		skb_reset_mac_header(skb);
+		skb_set_network_header(skb, 14);
+		skb_set_transport_header(skb, 34);
+	}
 	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), 0);
 	TEST_ASSERT_EQ(skb_queue_len(&segs), n);
 	skb_queue_walk(&segs, seg) {
@@ -390,7 +417,7 @@ test_gso_vxlan_tcp4(void)
 		TEST_ASSERT_EQ(rd16(oip + 2), hl - 14 + pay);
 		TEST_ASSERT_EQ(rd16(oip + 4), 100 + i);
 		TEST_ASSERT(ip_csum_ok(oip), "outer ip checksum of %u", i);
-		TEST_ASSERT_EQ(rd16(udp + 2), RTE_VXLAN_DEFAULT_PORT);
+		TEST_ASSERT_EQ(rd16(udp + 2), port);
 		TEST_ASSERT_EQ(rd16(udp + 4), hl - 34 + pay);
 		TEST_ASSERT_EQ(rd16(udp + 6), 0);
 		TEST_ASSERT(memcmp(flat + 42, hdr + 42, 22) == 0, "vxlan and inner ethernet of %u", i);
@@ -400,6 +427,13 @@ test_gso_vxlan_tcp4(void)
 		TEST_ASSERT_EQ(rd32(tcp + 4), 1000 + i * mss);
 		TEST_ASSERT_EQ(tcp[13], i + 1 < n ? 0x10 : 0x18);
 		TEST_ASSERT(l4_csum_ok(ip, tcp, 20 + pay, 6), "inner tcp checksum of %u", i);
+		TEST_ASSERT_EQ(skb_mac_offset(seg), 0);
+		TEST_ASSERT_EQ(skb_network_offset(seg), 14);
+		TEST_ASSERT_EQ(skb_transport_offset(seg), 34);
+		TEST_ASSERT_EQ(seg->encapsulation, 1);
+		TEST_ASSERT_EQ(skb_inner_mac_header(seg) - skb_data(seg), 50);
+		TEST_ASSERT_EQ(skb_inner_network_header(seg) - skb_data(seg), 64);
+		TEST_ASSERT_EQ(skb_inner_transport_header(seg) - skb_data(seg), 84);
 		memcpy(joined + got, flat + hl, pay);
 		got += pay;
 		i++;
@@ -407,6 +441,44 @@ test_gso_vxlan_tcp4(void)
 	return joined_ok(&segs, got, plen, 0);
 fail:
 	skb_queue_purge(&segs);
+	return TEST_FAILED;
+}
+
+static int
+test_gso_vxlan_tcp4(void)
+{
+	return gso_vxlan_check(RTE_VXLAN_DEFAULT_PORT, false);
+}
+
+/*
+ * skb->encapsulation's inner headers find the tunnel on any UDP port; without
+ * them a port other than 4789 is no tunnel (TCP GSO over UDP: refused).
+ */
+static int
+test_gso_vxlan_inner_headers(void)
+{
+	uint8_t hdr[128];
+	unsigned int hl = put_vxlan_tcp_hdr_port(hdr, 100, 7, 1000, 0x18, 8472);
+	struct sk_buff_head segs;
+	struct sk_buff *skb;
+
+	skb_queue_head_init(&segs);
+	TEST_ASSERT_EQ(gso_vxlan_check(8472, true), TEST_SUCCESS);
+	TEST_ASSERT_EQ(gso_vxlan_check(RTE_VXLAN_DEFAULT_PORT, true), TEST_SUCCESS);
+	skb = make_gso_skb(hdr, hl, 3000, 2000);
+	TEST_ASSERT(skb != NULL, "build");
+	skb_shinfo(skb)->gso_size = 1400;
+	skb_shinfo(skb)->gso_type = SKB_GSO_UDP_TUNNEL | SKB_GSO_TCPV4;
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
+	/* inner headers that are not right after UDP + VXLAN: no VXLAN tunnel either */
+	skb->encapsulation = 1;
+	skb_set_inner_mac_header(skb, 52);
+	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
+	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
+	kfree_skb(skb);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
 	return TEST_FAILED;
 }
 
@@ -1047,6 +1119,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_gso_tcp4_64k),
 	UNIT_TEST(test_gso_udp4_frag),
 	UNIT_TEST(test_gso_vxlan_tcp4),
+	UNIT_TEST(test_gso_vxlan_inner_headers),
 	UNIT_TEST(test_gso_fits_one),
 	UNIT_TEST(test_gso_errors),
 	UNIT_TEST(test_gso_linear_ext),

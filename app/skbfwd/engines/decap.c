@@ -8,11 +8,32 @@
  * What is not a VXLAN packet for us (not IPv4 or IPv6 and UDP, a fragment, another UDP port, another
  * --vxlan-local/--vxlan-remote/--vxlan-vni when given, no I flag) is dropped
  * as not_tunnel; malformed outer headers under truncated, bad_header or
- * bad_checksum.
+ * bad_checksum.  As Linux's tunnels, the skb sent is the inner frame's: its
+ * mac, network and transport headers (found by vxlan_mark_inner() while the
+ * tunnel header leads, then made the skb's own by decap_inner_to_outer()),
+ * the protocol its EtherType, encapsulation 0.
  */
 
 #include "pkt.h"
 #include "vxlan.h"
+
+/*
+ * The outer headers pulled: the inner ones become the skb's headers, the
+ * protocol the inner EtherType (0x0000 when the frame is too short to say),
+ * encapsulation 0 and no inner headers left.
+ */
+static inline void
+decap_inner_to_outer(struct sk_buff *skb)
+{
+	skb->mac_header = skb->inner_mac_header;
+	skb->network_header = skb->inner_network_header;
+	skb->transport_header = skb->inner_transport_header;
+	skb->inner_mac_header = SKB_HDR_UNSET;
+	skb->inner_network_header = SKB_HDR_UNSET;
+	skb->inner_transport_header = SKB_HDR_UNSET;
+	skb->encapsulation = 0;
+	skb->protocol = skb_headlen(skb) >= ETH_HLEN ? eth_hdr(skb)->ether_type : 0;
+}
 
 static inline int
 decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
@@ -59,10 +80,11 @@ decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 	if (vxlan_cfg.vni_set && vx->vx_vni != rte_cpu_to_be_32(vxlan_cfg.vni << 8))
 		return FWD_DROP_NOT_TUNNEL;
 	inner = ulen - RTE_ETHER_VXLAN_HLEN;
+	vxlan_mark_inner(skb, h.l4_off + RTE_ETHER_VXLAN_HLEN);
 	if (unlikely(skb_pull(skb, h.l4_off + RTE_ETHER_VXLAN_HLEN) == NULL))
 		return FWD_DROP_TRUNCATED;
 	skb_trim(skb, inner);  /* outer Ethernet padding goes */
-	skb_reset_mac_header(skb);
+	decap_inner_to_outer(skb);
 	return PKT_OK;
 }
 

@@ -9,6 +9,9 @@
  * header is IPv6 (hop limit 64, the flow label the inner frame's hash) and
  * the UDP checksum is computed, as IPv6 asks (RFC 8200 8.1).  Short or shared headroom goes through skb_cow_head()
  * first; when that fails the frame is dropped as no_headroom, never written.
+ * As Linux's tunnels, the skb sent says what it carries: encapsulation 1, the
+ * inner headers on the received frame (encap_mark_inner()), the mac, network
+ * and transport headers on the outer ones.
  */
 
 #include <stdio.h>
@@ -40,6 +43,20 @@ encap_flow_hash(const struct sk_buff *skb)
 	return (uint16_t)((h ^ (h >> 16)) & 0x3fff);
 }
 
+/*
+ * The received frame becomes the inner one (vxlan_mark_inner()); a GSO skb
+ * becomes a UDP tunnel one, which skb_gso_segment() cuts by these inner
+ * headers whatever the UDP port.  Offsets count from the head: the push that
+ * follows leaves them on the inner frame.
+ */
+static inline void
+encap_mark_inner(struct sk_buff *skb)
+{
+	vxlan_mark_inner(skb, 0);
+	if (skb_is_gso(skb))
+		skb_shinfo(skb)->gso_type |= SKB_GSO_UDP_TUNNEL;
+}
+
 /* RFC 7348 section 5: a source port from a hash of the inner headers, in the dynamic range. */
 static inline uint16_t
 encap_src_port(const struct sk_buff *skb)
@@ -61,6 +78,7 @@ encap_one(struct fwd_stream *fs, struct sk_buff *skb)
 	sport = vxlan_cfg.src_port ? vxlan_cfg.src_port : encap_src_port(skb);
 	if (unlikely(skb_cow_head(skb, VXLAN_OVERHEAD) != 0))
 		return FWD_DROP_NO_HEADROOM;
+	encap_mark_inner(skb);
 	o = skb_push(skb, VXLAN_OVERHEAD);
 	if (unlikely(o == NULL))
 		return FWD_DROP_NO_HEADROOM;
@@ -123,6 +141,7 @@ encap6_one(struct fwd_stream *fs, struct sk_buff *skb)
 	hash = encap_flow_hash(skb);
 	if (unlikely(skb_cow_head(skb, VXLAN6_OVERHEAD) != 0))
 		return FWD_DROP_NO_HEADROOM;
+	encap_mark_inner(skb);
 	o = skb_push(skb, VXLAN6_OVERHEAD);
 	if (unlikely(o == NULL))
 		return FWD_DROP_NO_HEADROOM;

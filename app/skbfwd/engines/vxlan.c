@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The --vxlan-* options shared by the encap and decap engines. */
+/* The --vxlan-* options and the inner-frame marking shared by the encap and decap engines. */
 
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 
 #include "engine.h"
 #include "parse.h"
+#include "skb_parse.h"
 #include "vxlan.h"
 
 struct vxlan_conf vxlan_cfg = {
@@ -133,3 +134,22 @@ const struct fwd_options vxlan_options = {
 	.parse = vxlan_parse_option,
 	.usage = vxlan_usage,
 };
+
+void
+vxlan_mark_inner(struct sk_buff *skb, unsigned int off)
+{
+	struct skb_hdrs in;
+
+	skb_meta_prepare(skb);
+	skb->encapsulation = 1;
+	__skb_set_inner_mac_header(skb, (int)off);
+	skb->inner_network_header = SKB_HDR_UNSET;
+	skb->inner_transport_header = SKB_HDR_UNSET;
+	if (skb_parse_eth(skb, off, &in) < 0 ||
+	    (in.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4) &&
+	     in.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV6)))
+		return;
+	__skb_set_inner_network_header(skb, (int)in.l3_off);
+	if (skb_parse_ip(skb, &in, 0) == 0)
+		__skb_set_inner_transport_header(skb, (int)in.l4_off);
+}

@@ -45,4 +45,14 @@ extern const struct fwd_options vxlan_options;
  */
 bool vxlan_outer_matches(const unsigned char *l3, uint16_t protocol);
 
+/**
+ * Record the frame @off bytes into @skb's data as a tunnel's inner frame, as
+ * Linux's tunnels do: encapsulation 1, the inner mac header there, the inner
+ * network and transport headers where libskb's bounded parser finds IPv4 or
+ * IPv6 (the parser may pull them into the linear data); unset where it finds
+ * neither or the frame is cut short: the inner frame is not the tunnel's to
+ * judge.
+ */
+void vxlan_mark_inner(struct sk_buff *skb, unsigned int off);
+
 #endif /* _SKBFWD_VXLAN_H_ */
