@@ -157,6 +157,7 @@ skb_netdev_set_pool(uint16_t port_id, struct rte_mempool *mp)
 	if (port_id >= RTE_MAX_ETHPORTS || (mp != NULL && !skb_pool_is_skb(mp)))
 		return -EINVAL;
 	skb_port_pool[port_id] = mp;
+	skb_netdev_mac_refresh(port_id);
 	return 0;
 }
 

@@ -324,12 +324,30 @@ bool skb_pool_is_skb(const struct rte_mempool *mp);
 
 /**
  * Record the pool netdev_alloc_skb() uses for @port_id (drivers-glue does this at
- * port set-up).  @return 0, or -EINVAL for a bad port or a non-skb pool.
+ * port set-up); the port's MAC address is read again by the next
+ * eth_type_trans() (skb_netdev_mac_refresh()).
+ * @return 0, or -EINVAL for a bad port or a non-skb pool.
  */
 int skb_netdev_set_pool(uint16_t port_id, struct rte_mempool *mp);
 
 /** The pool recorded for @port_id, or NULL. */
 struct rte_mempool *skb_netdev_pool(uint16_t port_id);
+
+/**
+ * Set the MAC address of @port_id (rte_eth_dev_default_mac_addr_set(), as
+ * Linux's dev_set_mac_address()) and the copy eth_type_trans() compares with.
+ * @return 0; on failure rte_eth_dev_default_mac_addr_set()'s negative errno
+ *   (-ENODEV, -ENOTSUP, -EINVAL, ...) and the copy is unchanged.
+ */
+int skb_netdev_set_mac(uint16_t port_id, const struct rte_ether_addr *mac);
+
+/**
+ * Forget libskb's copy of @port_id's MAC address: the next eth_type_trans()
+ * on the port reads it from ethdev again.  Call it after setting the address
+ * otherwise than with skb_netdev_set_mac(), or when a port id is reused.
+ * Ids past RTE_MAX_ETHPORTS are ignored.
+ */
+void skb_netdev_mac_refresh(uint16_t port_id);
 
 /* ---------------------------------------------------------------- conversion */
 
@@ -1640,8 +1658,10 @@ eth_skb_pad(struct sk_buff *skb)
 /**
  * Take in an Ethernet frame received on @port_id (Linux eth_type_trans): the
  * mac header is set at the data, mbuf.port set to @port_id (Linux's
- * skb->dev), skb->pkt_type set against the port's MAC address
- * (rte_eth_macaddr_get()): PACKET_HOST when the destination is that address,
+ * skb->dev), skb->pkt_type set against the port's MAC address (read with
+ * rte_eth_macaddr_get() for the port's first frame and kept per port, so a
+ * unicast frame costs one compare; skb_netdev_set_mac() and
+ * skb_netdev_mac_refresh() renew the copy): PACKET_HOST when the destination is that address,
  * PACKET_BROADCAST for ff:ff:ff:ff:ff:ff, PACKET_MULTICAST for another group
  * address, PACKET_OTHERHOST for another unicast one; then the ETH_HLEN bytes
  * of the header are pulled.  A tagged frame (802.1Q, 802.1ad) returns its

@@ -426,7 +426,7 @@ test_eth_type_trans(void)
 	static const uint8_t mcast[6] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
 	static const uint8_t other[6] = { 0x02, 0x12, 0x34, 0x56, 0x78, 0x9a };
 	static const unsigned int lens[] = { 6, 40 };
-	struct rte_ether_addr own;
+	struct rte_ether_addr own, now;
 	struct sk_buff *skb = NULL;
 	uint16_t proto;
 	uint8_t type;
@@ -465,6 +465,27 @@ test_eth_type_trans(void)
 	TEST_ASSERT_EQ(proto, rte_cpu_to_be_16(ETH_P_802_3));
 	TEST_ASSERT_EQ(trans(null_port, own.addr_bytes, 0x0600, 0xffff, &proto, &type), 0);
 	TEST_ASSERT_EQ(proto, rte_cpu_to_be_16(0x0600));
+	TEST_ASSERT_POOL_EMPTY(mp);
+	/* the port's address is kept: skb_netdev_set_mac() renews it, ethdev's own call does not */
+	TEST_ASSERT_EQ(skb_netdev_set_mac(null_port, (const struct rte_ether_addr *)other), 0);
+	TEST_ASSERT_EQ(rte_eth_macaddr_get(null_port, &now), 0);
+	TEST_ASSERT(rte_is_same_ether_addr(&now, (const struct rte_ether_addr *)other), "ethdev's MAC");
+	TEST_ASSERT_EQ(trans(null_port, other, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_HOST);
+	TEST_ASSERT_EQ(trans(null_port, own.addr_bytes, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_OTHERHOST);
+	TEST_ASSERT_EQ(rte_eth_dev_default_mac_addr_set(null_port, &own), 0);
+	TEST_ASSERT_EQ(trans(null_port, own.addr_bytes, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_OTHERHOST);
+	skb_netdev_mac_refresh(null_port);
+	TEST_ASSERT_EQ(trans(null_port, own.addr_bytes, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_HOST);
+	TEST_ASSERT_EQ(trans(null_port, other, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_OTHERHOST);
+	/* a bad port: the error, and no copy made */
+	TEST_ASSERT(skb_netdev_set_mac(RTE_MAX_ETHPORTS - 1, &own) < 0, "set_mac on no port");
+	TEST_ASSERT_EQ(trans(RTE_MAX_ETHPORTS - 1, own.addr_bytes, 0x0800, 0, &proto, &type), 0);
+	TEST_ASSERT_EQ(type, PACKET_OTHERHOST);
 	TEST_ASSERT_POOL_EMPTY(mp);
 	/* the header across a frag: made linear first */
 	skb = make_chain(mp, 64, lens, 2);
