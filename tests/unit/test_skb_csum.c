@@ -186,6 +186,57 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * ip_decrease_ttl() writes the bytes csum_replace2() writes for the same TTL
+ * change, for every checksum value (the end-around carry at 0xfffe and 0xffff
+ * included) and TTLs 1..255 under several protocols; and the result checks.
+ */
+static int
+test_ip_decrease_ttl(void)
+{
+	static const uint8_t protos[] = { 0, IPPROTO_UDP, IPPROTO_TCP, 0xff };
+	struct rte_ipv4_hdr ip;
+	unsigned int check = 0, ttl = 0, p;
+
+	for (check = 0; check <= 0xffff; check++) {
+		for (ttl = 1; ttl <= 0xff; ttl += check % 61 == 0 ? 1 : 37) {
+			for (p = 0; p < RTE_DIM(protos); p++) {
+				uint16_t old, want, sum = (uint16_t)check;
+
+				memset(&ip, 0, sizeof(ip));
+				ip.time_to_live = (uint8_t)ttl;
+				ip.next_proto_id = protos[p];
+				ip.hdr_checksum = sum;
+				memcpy(&old, &ip.time_to_live, sizeof(old));
+				want = (uint16_t)(old - RTE_BE16(0x0100));
+				csum_replace2(&sum, old, want);
+				TEST_ASSERT_EQ(ip_decrease_ttl(&ip), ttl - 1);
+				TEST_ASSERT_EQ(ip.time_to_live, ttl - 1);
+				TEST_ASSERT_EQ(ip.next_proto_id, protos[p]);
+				TEST_ASSERT_EQ(ip.hdr_checksum, sum);
+			}
+		}
+	}
+	/* a right header stays right */
+	{
+		uint8_t h[20];
+		unsigned int round;
+
+		for (round = 0; round < 1000; round++) {
+			fill_random(h, sizeof(h));
+			h[0] = 0x45;
+			h[8] = (uint8_t)(2 + round % 254);
+			ip_send_check((struct rte_ipv4_hdr *)h);
+			TEST_ASSERT_EQ(ip_decrease_ttl((struct rte_ipv4_hdr *)h), 1 + round % 254);
+			TEST_ASSERT_EQ(ip_fast_csum(h, 5), 0);
+		}
+	}
+	return TEST_SUCCESS;
+fail:
+	printf("# checksum %04x ttl %u\n", check, ttl);
+	return TEST_FAILED;
+}
+
 /* csum_tcpudp_magic() against the pseudo-header summed by the reference. */
 static int
 test_tcpudp_magic(void)
@@ -518,6 +569,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_partial_vs_dpdk),
 	UNIT_TEST(test_add_sub_fold),
 	UNIT_TEST(test_ip_and_replace),
+	UNIT_TEST(test_ip_decrease_ttl),
 	UNIT_TEST(test_tcpudp_magic),
 	UNIT_TEST(test_skb_checksum_chains),
 	UNIT_TEST(test_skb_checksum_odd_carry),
