@@ -2,27 +2,52 @@
 /*
  * l3fwd engine: IPv4 longest-prefix-match routing with rte_lpm, and IPv6 with
  * rte_lpm6 (l3fwd6.c).  Routes come from --routes FILE (config/routes.conf
- * shows the syntax); each names the TX port and the next hop's MAC.  A packet passes the RFC 1812 5.2.2 checks
- * (libskb's skb_parse_ip(): version, IHL, lengths, header checksum) and TTL > 1,
- * then gets its TTL decremented with an RFC 1624 incremental checksum update
- * (csum_replace2()) and its MACs rewritten (source := TX port's MAC,
- * destination := next hop's MAC).
+ * shows the syntax); each names the TX port and the next hop's MAC.  A packet
+ * passes the RFC 1812 5.2.2 checks (version, IHL, lengths, header checksum, as
+ * libskb's skb_parse_ip() makes them) and TTL > 1, then gets its TTL
+ * decremented with an RFC 1624 incremental checksum update (ip_decrease_ttl())
+ * and its MACs rewritten (source := TX port's MAC, destination := next hop's
+ * MAC).
+ * Four packets at a time where they are plain IPv4 (l3fwd_x4_lookup()), as
+ * DPDK's l3fwd does with rte_lpm_lookupx4(); one at a time through the parser
+ * (l3fwd_route()) for every other packet and the last n % 4 of a burst.
  * The TX port comes from the route, so the engine sends on any port
  * (tx_any_port: every lcore owns a TX queue on every port).
  */
 
 #include <rte_lpm.h>
-#include <rte_prefetch.h>
+#include <rte_vect.h>
 
 #include "l3fwd.h"
 #include "pkt.h"
 
 static struct l3fwd_routes l3fwd_rt;
 
+/*
+ * What a route does to its frames, made at set-up from the route's next hop
+ * and its port's MAC (which cannot change while forwarding runs): the first 12
+ * bytes of the Ethernet header, and the TX port.  One 16-byte entry per hop.
+ */
+struct l3fwd_nexthop {
+	uint8_t eth[2 * RTE_ETHER_ADDR_LEN];  /* destination (next hop), source (TX port) */
+	uint16_t port;
+} __rte_aligned(16);
+
+static struct l3fwd_nexthop l3fwd_nh[L3FWD_MAX_ROUTES];
+
 static int
 l3fwd_setup(void)
 {
-	return l3fwd_routes_load(&l3fwd_rt, "skbfwd_l3fwd");
+	unsigned int h;
+	int ret = l3fwd_routes_load(&l3fwd_rt, "skbfwd_l3fwd");
+
+	for (h = 0; ret == 0 && h < l3fwd_rt.nb_hops; h++) {
+		memcpy(l3fwd_nh[h].eth, &l3fwd_rt.hop[h].mac, RTE_ETHER_ADDR_LEN);
+		memcpy(l3fwd_nh[h].eth + RTE_ETHER_ADDR_LEN, fwd_port_addr(l3fwd_rt.hop[h].port),
+		       RTE_ETHER_ADDR_LEN);
+		l3fwd_nh[h].port = l3fwd_rt.hop[h].port;
+	}
+	return ret;
 }
 
 static void
@@ -31,15 +56,23 @@ l3fwd_teardown(void)
 	l3fwd_routes_free(&l3fwd_rt);
 }
 
+/*
+ * The rewrite of a routed IPv4 packet: TTL decremented with its checksum
+ * (ip_decrease_ttl(): the bytes csum_replace2() gives), MACs from the hop.
+ */
+static __rte_always_inline void
+l3fwd_rewrite(unsigned char *frame, struct rte_ipv4_hdr *ip, uint32_t hop)
+{
+	ip_decrease_ttl(ip);
+	memcpy(frame, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
+}
+
 /* Route one packet: PKT_OK with the hop index in *@hop, or a drop reason. */
 static inline int
 l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 {
 	struct rte_ipv4_hdr *ip;
-	struct rte_ether_hdr *eth;
-	const struct l3fwd_hop *h;
 	struct skb_hdrs hd;
-	uint16_t old, new_word, sum;
 	int ret;
 
 	skb_reset_mac_header(skb);
@@ -67,20 +100,180 @@ l3fwd_route(struct sk_buff *skb, uint32_t *hop)
 		return FWD_DROP_TTL_EXPIRED;
 	if (unlikely(rte_lpm_lookup(l3fwd_rt.lpm, rte_be_to_cpu_32(ip->dst_addr), hop) != 0))
 		return FWD_DROP_NO_ROUTE;
-	/* TTL shares a 16-bit checksum word with the protocol */
-	old = pkt_word(&ip->time_to_live);
-	ip->time_to_live--;
-	new_word = pkt_word(&ip->time_to_live);
-	sum = ip->hdr_checksum;
-	csum_replace2(&sum, old, new_word);
-	ip->hdr_checksum = sum;
-	h = &l3fwd_rt.hop[*hop];
-	eth = (struct rte_ether_hdr *)skb_data(skb);
-	eth->dst_addr = h->mac;
-	eth->src_addr = *fwd_port_addr(h->port);
+	l3fwd_rewrite(skb_data(skb), ip, *hop);
 	return PKT_OK;
 bad:
 	return pkt_drop_reason(ret);
+}
+
+/*
+ * Four at a time.  A frame the x4 path takes is "plain": untagged IPv4
+ * without options, its Ethernet and IP headers in the linear area.  For those
+ * the checks of l3fwd_route() are compares at fixed offsets, made for the four
+ * at once in SSE registers (header checksum included), and rte_lpm_lookupx4()
+ * looks the four destinations up together.  A frame that is not plain or
+ * fails a check goes to l3fwd_route(), which finds its drop reason (or routes
+ * it: VLAN, options, IPv6, a head shorter than the headers) exactly as
+ * before; so do the last n % 4 frames of a burst.
+ */
+#define L3FWD_X4_HDRS (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr))
+#define L3FWD_NO_HOP UINT32_MAX  /* rte_lpm_lookupx4()'s answer for no route */
+
+#ifdef RTE_ARCH_X86
+/* The destination address of the plain frame at @p, as it lies in the packet. */
+static __rte_always_inline uint32_t
+l3fwd_x4_dst(const unsigned char *p)
+{
+	uint32_t a;
+
+	memcpy(&a, p + RTE_ETHER_HDR_LEN + offsetof(struct rte_ipv4_hdr, dst_addr), sizeof(a));
+	return a;
+}
+
+/*
+ * Bit k set when the frame at @p[k] (skb_data() of @skbs[k], its 34 header
+ * bytes linear and its EtherType IPv4) passes the checks skb_parse_ip() with
+ * SKB_PARSE_CSUM and l3fwd_route() make, as an option-less header: version 4
+ * and IHL 5, total length from 20 to the end of the frame, TTL above 1, and
+ * a right header checksum.  *@dst gets the four destination addresses in
+ * network order.
+ *
+ * The checksum: a right header's 10 words, as loaded, sum to a non-zero
+ * multiple of 0xffff (ip_fast_csum() folds that sum to 0xffff).  Each word
+ * with its top bit flipped is a signed 16-bit value w - 0x8000, so
+ * pmaddwd by ones adds them in pairs without overflow; the four headers'
+ * pairs are added across with phaddd, and 10 * 0x8000 brings the sum back,
+ * at most 10 * 0xffff.  That sum n is a multiple of 0xffff when n times the
+ * inverse of 0xffff modulo 2^32 is at most (2^32 - 1) / 0xffff (0xffff is
+ * odd).  n is 0 only for a header of zeros, which the version check refuses.
+ */
+static __rte_always_inline unsigned int
+l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *dst)
+{
+	const __m128i flip = _mm_set1_epi16((short)0x8000), ones = _mm_set1_epi16(1);
+	const __m128i lo8 = _mm_set1_epi32(0xff);
+	/* the total length of each lane (bytes 2 and 3, big-endian) as a host-order 32-bit value */
+	const __m128i tot_be = _mm_set_epi8(-1, -1, 14, 15, -1, -1, 10, 11,
+					    -1, -1, 6, 7, -1, -1, 2, 3);
+	__m128i h[4], t[4], w0, w2, n, len, ok;
+	unsigned int k;
+
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++) {
+		h[k] = _mm_loadu_si128((const __m128i *)(const void *)(p[k] + RTE_ETHER_HDR_LEN));
+		t[k] = _mm_madd_epi16(_mm_xor_si128(h[k], flip), ones);
+	}
+	*dst = _mm_set_epi32((int)l3fwd_x4_dst(p[3]), (int)l3fwd_x4_dst(p[2]),
+			     (int)l3fwd_x4_dst(p[1]), (int)l3fwd_x4_dst(p[0]));
+	len = _mm_set_epi32((int)skb_len(skbs[3]), (int)skb_len(skbs[2]), (int)skb_len(skbs[1]),
+			    (int)skb_len(skbs[0]));
+	n = _mm_hadd_epi32(_mm_hadd_epi32(t[0], t[1]), _mm_hadd_epi32(t[2], t[3]));
+	n = _mm_add_epi32(n, _mm_madd_epi16(_mm_xor_si128(*dst, flip), ones));
+	n = _mm_add_epi32(n, _mm_set1_epi32(10 * 0x8000));
+	n = _mm_mullo_epi32(n, _mm_set1_epi32((int)0xfffeffffu));   /* 0xffff * this = 1 */
+	ok = _mm_cmpeq_epi32(_mm_min_epu32(n, _mm_set1_epi32(0x10001)), n);
+	/* 32-bit word 0 of each header (version/IHL, TOS, total length), and word 2 (TTL, ...) */
+	w0 = _mm_unpacklo_epi64(_mm_unpacklo_epi32(h[0], h[1]), _mm_unpacklo_epi32(h[2], h[3]));
+	w2 = _mm_unpacklo_epi64(_mm_unpackhi_epi32(h[0], h[1]), _mm_unpackhi_epi32(h[2], h[3]));
+	ok = _mm_and_si128(ok, _mm_cmpeq_epi32(_mm_and_si128(w0, lo8), _mm_set1_epi32(0x45)));
+	ok = _mm_and_si128(ok, _mm_cmpgt_epi32(_mm_and_si128(w2, lo8), _mm_set1_epi32(1)));
+	/*
+	 * 20 <= total length <= frame length - 14, as one unsigned compare:
+	 * total - 20 <= frame - 34 (the frame holds 34 bytes at least)
+	 */
+	w0 = _mm_sub_epi32(_mm_shuffle_epi8(w0, tot_be), _mm_set1_epi32(sizeof(struct rte_ipv4_hdr)));
+	len = _mm_sub_epi32(len, _mm_set1_epi32(L3FWD_X4_HDRS));
+	ok = _mm_and_si128(ok, _mm_cmpeq_epi32(_mm_min_epu32(w0, len), w0));
+	return (unsigned int)_mm_movemask_ps(_mm_castsi128_ps(ok));
+}
+#endif
+
+/*
+ * Check the four frames at @skbs and look their destinations up; @p[k] gets
+ * skb_data(@skbs[k]).
+ * @return 0 when all four are plain and right, their hop indexes (or
+ * L3FWD_NO_HOP) in @hop; else 4: the four go one by one through
+ * l3fwd_route() (a group, as in DPDK's l3fwd: a burst of IPv6 or tagged
+ * frames then pays for one failed check per four frames, not per frame).
+ */
+static __rte_always_inline unsigned int
+l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4])
+{
+#ifdef RTE_ARCH_X86
+	const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
+	unsigned int k, ok;
+	__m128i dst;
+
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++) {
+		/* the length first: the header is read only where it is linear */
+		if (unlikely(skb_headlen(skbs[k]) < L3FWD_X4_HDRS))
+			return 4;
+		p[k] = skb_data(skbs[k]);
+		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
+			return 4;
+	}
+	ok = l3fwd_x4_check(skbs, p, &dst);
+	if (unlikely(ok != 0xf))
+		return 4;
+	rte_lpm_lookupx4(l3fwd_rt.lpm, _mm_shuffle_epi8(dst, bswap), hop, L3FWD_NO_HOP);
+	return 0;
+#else
+	/* no vector checks written for this architecture: one by one */
+	RTE_SET_USED(skbs);
+	RTE_SET_USED(p);
+	RTE_SET_USED(hop);
+	return 4;
+#endif
+}
+
+/* What one burst keeps: the routed skbs (at the front of the RX array) and their ports. */
+struct l3fwd_out {
+	struct sk_buff **skbs;
+	uint16_t *port_of;
+	uint16_t nb_ok;
+	uint16_t ports_or, ports_and;  /* they differ when the burst goes to several ports */
+	uint32_t ok_bytes;             /* routed: no extra pass to count them */
+	uint32_t drop_bytes;           /* received and dropped */
+};
+
+/* Keep @skb routed to hop @hop. */
+static __rte_always_inline void
+l3fwd_out_keep(struct l3fwd_out *o, struct sk_buff *skb, uint32_t hop, uint32_t len)
+{
+	uint16_t port = l3fwd_nh[hop].port;
+
+	o->ok_bytes += len;
+	o->port_of[o->nb_ok] = port;
+	o->ports_or |= port;
+	o->ports_and &= port;
+	o->skbs[o->nb_ok++] = skb;
+}
+
+/* Keep @skb routed to hop @hop (@ret PKT_OK), or drop it under @ret. */
+static __rte_always_inline void
+l3fwd_out_add(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff *skb, int ret,
+	      uint32_t hop, uint32_t len)
+{
+	if (unlikely(ret != PKT_OK)) {
+		o->drop_bytes += len;
+		fwd_drop(fs, skb, (enum fwd_drop)ret);
+		return;
+	}
+	l3fwd_out_keep(o, skb, hop, len);
+}
+
+/*
+ * A plain frame the x4 path checked, its fields valid: the header offsets and
+ * protocol l3fwd_route() would set, then the rewrite for hop @hop.
+ */
+static __rte_always_inline void
+l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop)
+{
+	__skb_set_mac_header(skb, 0);
+	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	l3fwd_rewrite(p, (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN), hop);
 }
 
 /* A burst for several ports: one TX burst per port, in arrival order within each. */
@@ -105,40 +298,80 @@ l3fwd_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	uint16_t port_of[MAX_PKT_BURST];
-	uint16_t n = fwd_rx_nobytes(fs, skbs), i, nb_ok = 0;
+	/*
+	 * Without RX hooks the bare RX, and each skb's fields made valid here
+	 * (skb_meta_init(), as skb_rx_burst() would) where it is handled: a
+	 * loop of their own would cost more.  With hooks (GRO) the fields are
+	 * valid from fwd_rx_nobytes() and GRO keeps them.
+	 */
+	bool fresh = likely(fs->rx_hooks == 0);
+	uint16_t n = fresh ? fwd_rx_pass_nobytes(fs, skbs) : fwd_rx_nobytes(fs, skbs), i = 0;
 	uint16_t queue = fwd_tx_queue_any(fs);
-	unsigned int mixed = 0;   /* non-zero when the burst goes to several ports */
-	uint64_t bytes = 0, ok_bytes = 0;   /* received, and routed: no extra pass to count them */
+	struct l3fwd_out o = { .skbs = skbs, .port_of = port_of, .ports_and = UINT16_MAX };
 
 	if (unlikely(n == 0))
 		return;
-	for (i = 0; i < n; i++) {
-		struct sk_buff *skb = skbs[i];
-		uint32_t hop;
-		uint32_t len = skb_len(skb);
-		int ret;
+	while (i < n) {
+		unsigned int nb_one = n - i;
 
-		if (likely(i + 1 < n))
-			rte_prefetch0(skb_data(skbs[i + 1]));
-		ret = l3fwd_route(skb, &hop);
-		bytes += len;
-		if (unlikely(ret != PKT_OK)) {
-			fwd_drop(fs, skb, (enum fwd_drop)ret);
-			continue;
+		if (likely(nb_one >= 4)) {
+			struct sk_buff **s4 = &skbs[i];
+			unsigned char *p[4];
+			uint32_t hop[4];
+			unsigned int k;
+
+			nb_one = l3fwd_x4_lookup(s4, p, hop);
+			if (likely(nb_one == 0)) {
+				if (fresh) {
+#pragma GCC unroll 4
+					for (k = 0; k < 4; k++)
+						skb_meta_init(s4[k]);
+				}
+				/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
+				if (likely(((hop[0] | hop[1] | hop[2] | hop[3]) >> 24) == 0)) {
+#pragma GCC unroll 4
+					for (k = 0; k < 4; k++) {
+						l3fwd_x4_forward(s4[k], p[k], hop[k]);
+						l3fwd_out_keep(&o, s4[k], hop[k], skb_len(s4[k]));
+					}
+				} else {
+					for (k = 0; k < 4; k++) {
+						uint32_t len = skb_len(s4[k]);
+
+						if (hop[k] == L3FWD_NO_HOP) {
+							l3fwd_out_add(fs, &o, s4[k], FWD_DROP_NO_ROUTE,
+								      0, len);
+							continue;
+						}
+						l3fwd_x4_forward(s4[k], p[k], hop[k]);
+						l3fwd_out_keep(&o, s4[k], hop[k], len);
+					}
+				}
+				i += 4;
+				continue;
+			}
 		}
-		ok_bytes += len;
-		port_of[nb_ok] = l3fwd_rt.hop[hop].port;
-		mixed |= port_of[nb_ok] ^ port_of[0];
-		skbs[nb_ok++] = skb;
+		/* the frames the x4 path does not take, one by one */
+		for (; nb_one != 0; nb_one--, i++) {
+			struct sk_buff *skb = skbs[i];
+			uint32_t hop = 0, len = skb_len(skb);
+			int ret;
+
+			if (fresh)
+				skb_meta_init(skb);
+			ret = l3fwd_route(skb, &hop);
+			l3fwd_out_add(fs, &o, skb, ret, hop, len);
+		}
 	}
-	fs->rx_bytes += bytes;
+	fs->rx_bytes += o.ok_bytes + o.drop_bytes;
+	if (unlikely(o.nb_ok == 0))
+		return;
 	/* the whole burst to one port, the usual case: no sorting */
-	if (likely(mixed == 0)) {
-		if (likely(nb_ok != 0))
-			fwd_tx_to_bytes(fs, port_of[0], queue, skbs, nb_ok, ok_bytes);
+	if (likely(o.ports_or == o.ports_and)) {
+		fwd_tx_to_bytes(fs, port_of[0], queue, skbs, o.nb_ok, o.ok_bytes);
 		return;
 	}
-	l3fwd_tx_mixed(fs, skbs, port_of, nb_ok, queue);
+	l3fwd_tx_mixed(fs, skbs, port_of, o.nb_ok, queue);
 }
 
 FWD_LCORE_LOOP(l3fwd_fwd)
