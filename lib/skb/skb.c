@@ -259,6 +259,28 @@ alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
 	return 0;
 }
 
+int
+__alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
+		 unsigned int size)
+{
+	struct rte_mbuf **ms = (struct rte_mbuf **)skbs;
+	unsigned int i;
+
+	if (unlikely(size > rte_pktmbuf_data_room_size(mp)))
+		return -ENOMEM;
+	if (unlikely(n == 0))   /* a ring refuses an empty get */
+		return 0;
+	if (unlikely(rte_mempool_get_bulk(mp, (void **)ms, n) != 0))
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		/* the reset clears ol_flags, and with it the metadata flag: bare */
+		rte_pktmbuf_reset(ms[i]);
+		ms[i]->data_off = 0;
+		SKB_ASAN_HEAD(skbs[i]);
+	}
+	return 0;
+}
+
 struct sk_buff *
 netdev_alloc_skb(uint16_t port_id, unsigned int length)
 {

@@ -454,6 +454,19 @@ int alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n
 		   unsigned int size);
 
 /**
+ * The bare twin of alloc_skb_bulk(), as __skb_rx_burst() is skb_rx_burst()'s:
+ * @n skbs with a linear area of at least @size bytes and no headroom, but
+ * their fields are not made valid (skb_from_mbuf() or any call that reads
+ * them makes them so later).  For burst paths that never read the fields,
+ * such as frags chained at once with __skb_append_frag() (Linux builds frags
+ * from pages, which carry no sk_buff fields either).  One mempool get.
+ * @return 0, or -ENOMEM with nothing allocated (the pool holds fewer than @n,
+ *   or @size is more than the pool's data room: no external buffers here).
+ */
+int __alloc_skb_bulk(struct rte_mempool *mp, struct sk_buff **skbs, unsigned int n,
+		     unsigned int size);
+
+/**
  * Allocate an RX skb for @port_id from its pool with NET_SKB_PAD headroom reserved
  * and the port recorded (mbuf.port).
  * @return the skb, or NULL (no pool recorded for the port, or as alloc_skb()).

@@ -171,6 +171,74 @@ fail:
 	return TEST_FAILED;
 }
 
+/* The bare twin: the same buffers, fields left unset, made valid on first use. */
+static int
+test_alloc_bulk_bare(void)
+{
+	struct sk_buff *skbs[POOL_N], *more[8];
+	unsigned int i;
+
+	/* a stale private area must not show through once the fields are made valid */
+	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
+	for (i = 0; i < POOL_N; i++) {
+		skbs[i]->mark = 0xdead;
+		skbs[i]->cb[47] = 2;
+	}
+	kfree_skb_bulk(skbs, POOL_N);
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	for (i = 0; i < POOL_N; i++) {
+		struct sk_buff *skb = skbs[i];
+
+		TEST_ASSERT(!skb_meta_valid(skb), "skb %u: fields made valid", i);
+		TEST_ASSERT_EQ(skb_headroom(skb), 0);
+		TEST_ASSERT_EQ(skb_tailroom(skb), ROOM);
+		TEST_ASSERT_EQ(skb_len(skb), 0);
+		TEST_ASSERT_EQ(skb_to_mbuf(skb)->nb_segs, 1);
+		TEST_ASSERT(skb_to_mbuf(skb)->next == NULL, "skb %u: chained", i);
+		TEST_ASSERT_EQ(rte_mbuf_refcnt_read(skb_to_mbuf(skb)), 1);
+	}
+	/* chained as frags: the head's bytes and length, one free for all */
+	TEST_ASSERT(skb_put(skbs[1], 40) != NULL && skb_put(skbs[2], 24) != NULL, "put");
+	memset(skb_data(skbs[1]), 0xa1, 40);
+	memset(skb_data(skbs[2]), 0xb2, 24);
+	__skb_append_frag(skbs[0], skbs[1]);
+	__skb_append_frag(skbs[0], skbs[2]);
+	skbs[1] = skbs[2] = NULL;
+	TEST_ASSERT_EQ(skb_len(skbs[0]), 64);
+	TEST_ASSERT_EQ(skb_nr_frags(skbs[0]), 2);
+	{
+		uint8_t b[64];
+
+		TEST_ASSERT_EQ(skb_copy_bits(skbs[0], 0, b, 64), 0);
+		for (i = 0; i < 64; i++)
+			TEST_ASSERT_EQ(b[i], i < 40 ? 0xa1 : 0xb2);
+	}
+	/* the first call that reads the fields makes them valid, as a fresh skb's */
+	TEST_ASSERT(skb_from_mbuf(skb_to_mbuf(skbs[3])) == skbs[3], "skb_from_mbuf");
+	TEST_ASSERT_EQ(skbs[3]->mark, 0);
+	TEST_ASSERT_EQ(skbs[3]->cb[47], 0);
+	TEST_ASSERT_EQ(skbs[3]->users, 1);
+	kfree_skb_bulk(skbs, POOL_N);
+	TEST_ASSERT_POOL_EMPTY(pool);
+
+	/* short pool, more than the data room: -ENOMEM, nothing taken; none asked: 0 */
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, skbs, POOL_N - 4, 100), 0);
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 5, 100), -ENOMEM);
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	kfree_skb_bulk(skbs, POOL_N - 4);
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 2, ROOM + 1), -ENOMEM);
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 0, 100), 0);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 2, ROOM), 0);
+	TEST_ASSERT_EQ(skb_tailroom(more[0]), ROOM);
+	kfree_skb_bulk(more, 2);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static int
 test_conversion(void)
 {
@@ -527,6 +595,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_alloc_free),
 	UNIT_TEST(test_alloc_big_ext),
 	UNIT_TEST(test_alloc_bulk),
+	UNIT_TEST(test_alloc_bulk_bare),
 	UNIT_TEST(test_conversion),
 	UNIT_TEST(test_put_bounds),
 	UNIT_TEST(test_put_data_zero),

@@ -10,7 +10,7 @@
  * A burst is built with the skb API: alloc_skb_bulk() for the heads,
  * skb_reserve() of NET_SKB_PAD, skb_put_data() of the template, the header
  * offsets and skb->protocol as a kernel sender leaves them; --txpkts with
- * several sizes adds zeroed frags (alloc_skb_bulk() per segment, skb_put_zero(),
+ * several sizes adds zeroed frags (__alloc_skb_bulk() per segment, skb_put_zero(),
  * skb_append_frag()).  --txonly-multi-flow varies the source address frame by
  * frame (IPv6: its last 32 bits) and updates the IPv4 header checksum or the
  * UDP/IPv6 checksum incrementally (csum_replace4()).
@@ -351,7 +351,7 @@ txonly_fill_all(const struct txonly_stream *ts, struct sk_buff **skbs, uint16_t 
 
 /*
  * Chain the further --txpkts segments, zeroed, to each of the @n skbs: one
- * alloc_skb_bulk() per segment.  0; -ENOMEM when the pool ran short (the skbs
+ * __alloc_skb_bulk() per segment.  0; -ENOMEM when the pool ran short (the skbs
  * may then hold some of their frags: free them whole).
  */
 static int
@@ -364,7 +364,13 @@ txonly_add_frags(struct rte_mempool *mp, struct sk_buff **skbs, uint16_t n)
 	for (s = 1; s < txonly_nb_segs; s++) {
 		unsigned int len = txonly_seg_len[s];
 
-		if (unlikely(alloc_skb_bulk(mp, frags, n, len) < 0))
+		/*
+		 * a frag's own fields are never read once chained: the bare twin,
+		 * unless the segment needs more than a pool buffer holds
+		 */
+		if (unlikely((likely(len <= rte_pktmbuf_data_room_size(mp)) ?
+			      __alloc_skb_bulk(mp, frags, n, len) :
+			      alloc_skb_bulk(mp, frags, n, len)) < 0))
 			return -ENOMEM;
 		for (i = 0; i < n; i++) {
 			/* the room asked for is there: the unchecked twin of skb_put_zero() */
