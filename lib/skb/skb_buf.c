@@ -103,8 +103,12 @@ skb_view_owner(const struct rte_mbuf *m)
 	return sh->free_cb == skb_data_release ? sh->fcb_opaque : NULL;
 }
 
-/* What an rte_malloc buffer carries past its data: the shinfo, aligned down to a word. */
-#define SKB_NEWBUF_OVERHEAD (sizeof(struct rte_mbuf_ext_shared_info) + sizeof(uintptr_t))
+/*
+ * What an rte_malloc buffer carries past its data: the shinfo, placed on the word
+ * boundary at or below its end, so at most a word less one byte is lost to it.
+ * No more: a full 65504-byte head (the longest such buffer) must fit its copy.
+ */
+#define SKB_NEWBUF_OVERHEAD (sizeof(struct rte_mbuf_ext_shared_info) + sizeof(uintptr_t) - 1)
 
 /* True when skb_newbuf_get() takes a buffer of @min bytes from @mp's mbufs. */
 static inline bool

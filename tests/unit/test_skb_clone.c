@@ -194,9 +194,10 @@ fail:
 
 /*
  * A clone of a head near 64 KiB: a private copy keeping the whole tailroom would
- * pass the longest buffer (65503 bytes asked, 65504 given: the shinfo sits on a
- * word boundary after them).  Made writable, the head keeps what fits; a caller
- * asking for more tailroom still gets all of it or -ENOMEM.
+ * pass the longest buffer (65504 bytes: the shinfo sits on a word boundary after
+ * them).  Made writable, the head keeps what fits; a caller asking for more
+ * tailroom still gets all of it or -ENOMEM.  A head filling that whole buffer
+ * can be copied too.
  */
 static int
 test_expand_head_64k(void)
@@ -249,6 +250,25 @@ test_expand_head_64k(void)
 	TEST_ASSERT_EQ(skb_headroom(skb), 55685);
 	TEST_ASSERT_EQ(skb_tailroom(skb), 1);
 	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 54557,0");
+	kfree_skb(c);
+	c = NULL;
+	kfree_skb(skb);
+	/* a clone whose head fills the whole longest buffer: its copy fits too */
+	skb = alloc_skb(mp, 65504);
+	TEST_ASSERT(skb != NULL, "alloc_skb 65504");
+	TEST_ASSERT_EQ(skb_to_mbuf(skb)->buf_len, 65504);
+	p = skb_put(skb, 65504);
+	TEST_ASSERT(p != NULL, "skb_put 65504");
+	for (i = 0; i < 65504; i++)
+		p[i] = pat(i);
+	c = skb_clone(skb);
+	TEST_ASSERT(c != NULL, "skb_clone");
+	TEST_ASSERT_EQ(skb_unclone(skb), 0);
+	TEST_ASSERT(skb_data(skb) != skb_data(c), "head not copied");
+	TEST_ASSERT_EQ(skb_headroom(skb), 0);
+	TEST_ASSERT_EQ(skb_headlen(skb), 65504);
+	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
+	TEST_ASSERT(skb_is_pat(skb, 0) && skb_is_pat(c, 0), "bytes after unclone");
 	kfree_skb(c);
 	c = NULL;
 	kfree_skb(skb);
