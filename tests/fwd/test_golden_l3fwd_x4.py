@@ -7,7 +7,8 @@ the groups after it start at every offset.  Each frame's fate comes from a refer
 written here from RFC 1812 (version, IHL, lengths, header checksum, TTL) and the
 route table; every routed frame is compared byte for byte with the frame the
 reference builds (MACs, TTL - 1, the RFC 1624 checksum update, the rest unchanged),
-header checksums at the edges of the end-around carry included."""
+header checksums at the edges of the end-around carry included.  IPv6 the same way
+(RFC 8200/4443: version, payload length, multicast source, hop limit)."""
 
 import os
 import random
@@ -20,7 +21,9 @@ import skbfwd_test as t  # noqa: E402
 
 SRC_MAC, IN_MAC = "02:00:00:00:aa:01", "02:70:63:61:70:00"
 HOP1, HOP0, HOP8 = "02:00:00:00:01:01", "02:00:00:00:00:02", "02:00:00:00:08:08"
-ROUTES = f"""10.1.0.0/16      1 {HOP1}
+ROUTES = f"""2001:db8:1::/48  1 {HOP1}
+2001:db8:1:2::/64 0 {HOP0}
+10.1.0.0/16      1 {HOP1}
 10.1.2.0/24      0 {HOP0}
 10.1.3.128/25    0 {HOP8}   # longer than 24 bits: rte_lpm's second table
 0.0.0.0/1        1 {HOP1}
@@ -44,6 +47,26 @@ def fold(s):
     while s >> 16:
         s = (s & 0xFFFF) + (s >> 16)
     return s
+
+
+def fate6(fr):
+    """fate() of an untagged IPv6 frame whose extension headers, if any, are right."""
+    if len(fr) < 54:
+        return ("drop", "truncated")
+    if fr[14] >> 4 != 6:
+        return ("drop", "bad_header")
+    if 54 + struct.unpack("!H", fr[18:20])[0] > len(fr):
+        return ("drop", "truncated")
+    if fr[22] == 0xFF:
+        return ("drop", "bad_address")
+    if fr[21] <= 1:
+        return ("drop", "ttl_expired")
+    dst = fr[38:54]
+    if dst[:8] == g.ip6("2001:db8:1:2::")[:8]:
+        return ("route", 0, HOP0)
+    if dst[:6] == g.ip6("2001:db8:1::")[:6]:
+        return ("route", 1, HOP1)
+    return ("drop", "no_route")
 
 
 def fate(fr):
@@ -170,13 +193,42 @@ edges = [with_csum(good_dst(), c, rnd.randrange(2, 256))
 # 0xffff: the other zero, right only where 0x0000 is
 edges.append(set_bytes(with_csum("10.1.5.77", 0x0000, 9), 24, b"\xff\xff", csum=False))
 
+
+
+def plain6(dst, hlim=64, src="2001:db8:99::1", **kw):
+    return g.udp6_frame(IN_MAC, SRC_MAC, src, dst, bytes(rnd.randrange(256) for _ in range(18)),
+                        hlim=hlim, **kw)
+
+
+def good6():
+    return plain6(rnd.choice(["2001:db8:1:2::%x", "2001:db8:1:7::%x"]) % rnd.randrange(1, 999),
+                  hlim=rnd.randrange(2, 256))
+
+
+odd6 = [
+    plain6("2001:db8:1:2::1", hlim=1), plain6("2001:db8:1:2::1", hlim=0),
+    plain6("2001:db8:1:2::1", src="ff02::1"),                   # multicast source
+    plain6("2001:db8:9::1"),                                     # no route
+    set_bytes(good6(), 18, struct.pack("!H", 200), csum=False),  # payload past the frame
+    set_bytes(good6(), 18, struct.pack("!H", 1), csum=False),    # payload shorter: kept
+    set_bytes(good6(), 14, b"\x40", csum=False),                 # version 4
+    good6()[:53],
+    plain6("2001:db8:1:2::5", exts=((g.NH_HOP, 8),)),            # one at a time: walked
+]
+frames6 = []
+for k, o in enumerate(odd6):
+    lane = k % 4
+    frames6 += [good6() for _ in range(lane)] + [o] + [good6() for _ in range(7 - lane)]
+frames6 += [good6() for _ in range(40)]
+
 frames = []
 for k, o in enumerate(odd):
     lane = k % 4
     frames += [good() for _ in range(lane)] + [o] + [good() for _ in range(7 - lane)]
 frames += edges + [good() for _ in range(61)] + edges   # a burst of edges, then aligned
 
-fates = [fate(fr) for fr in frames]
+frames += frames6
+fates = [fate6(fr) if fr[12:14] == b"\x86\xdd" else fate(fr) for fr in frames]
 drops = {}
 for ft in fates:
     if ft[0] == "drop":
@@ -196,13 +248,25 @@ for port in (0, 1):
     # the two frames one at a time for their headers (tagged, options) are
     # checked by test_golden_l3fwd.py; here they are counted
     extra = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
-                and not (fr[12:14] == b"\x08\x00" and fr[14] == 0x45))
+                and not (fr[12:14] == b"\x08\x00" and fr[14] == 0x45)
+                and fr[12:14] != b"\x86\xdd")
     got = run.outputs[port]
-    tap.eq(len(got), len(want) + extra, f"l3fwd x4: frames out of port {port}")
+    n6 = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+             and fr[12:14] == b"\x86\xdd")
+    tap.eq(len(got), len(want) + extra + n6, f"l3fwd x4: frames out of port {port}")
     plain_out = [o for o in got if o[12:14] == b"\x08\x00" and o[14] == 0x45]
     tap.eq(len(plain_out), len(want), f"l3fwd x4: plain frames out of port {port}")
     bad = [k for k, (w, o) in enumerate(zip(want, plain_out)) if w != o]
     tap.eq(bad, [], f"l3fwd x4: port {port}: every plain frame as the reference builds it",
            g.first_difference(want[bad[0]], plain_out[bad[0]]) if bad else "")
+    want6 = [t.mac(ft[2]) + t.mac(macs.get(port, "00:00:00:00:00:00")) + fr[12:21]
+             + bytes([fr[21] - 1]) + fr[22:]
+             for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+             and fr[12:14] == b"\x86\xdd"]
+    got6 = [o for o in got if o[12:14] == b"\x86\xdd"]
+    tap.eq(len(got6), len(want6), f"l3fwd x4: IPv6 frames out of port {port}")
+    bad = [k for k, (w, o) in enumerate(zip(want6, got6)) if w != o]
+    tap.eq(bad, [], f"l3fwd x4: port {port}: every IPv6 frame as the reference builds it",
+           g.first_difference(want6[bad[0]], got6[bad[0]]) if bad else "")
 run.cleanup()
 tap.done()

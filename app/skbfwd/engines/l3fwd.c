@@ -8,7 +8,8 @@
  * decremented with an RFC 1624 incremental checksum update (ip_decrease_ttl())
  * and its MACs rewritten (source := TX port's MAC, destination := next hop's
  * MAC).
- * Four packets at a time where they are plain IPv4 (l3fwd_x4_lookup()), as
+ * Four packets at a time where they are plain IPv4 (l3fwd_x4_lookup()) or
+ * plain IPv6 (l3fwd_x4_lookup6()), as
  * DPDK's l3fwd does with rte_lpm_lookupx4(); one at a time through the parser
  * (l3fwd_route()) for every other packet and the last n % 4 of a burst.
  * The TX port comes from the route, so the engine sends on any port
@@ -227,6 +228,49 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 #endif
 }
 
+/* The IPv6 frames the x4 path takes: untagged, no extension header to walk. */
+#define L3FWD_X4_HDRS6 (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv6_hdr))
+
+/*
+ * l3fwd_x4_lookup() for IPv6: the four frames at @skbs plain IPv6 that pass
+ * what skb_parse_ip() and l3fwd6_route() check (version 6, payload inside the
+ * frame, a next header that is not an extension header to walk, a source not
+ * multicast, hop limit above 1), their destinations looked up with
+ * rte_lpm6_lookup_bulk_func().
+ * @return 0 with the hops (or L3FWD_NO_HOP) in @hop; else 4 (one by one).
+ */
+static __rte_always_inline unsigned int
+l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4])
+{
+	uint8_t dst[4][RTE_LPM6_IPV6_ADDR_SIZE];
+	int32_t nh[4];
+	unsigned int k;
+
+	if (l3fwd_rt.lpm6 == NULL)
+		return 4;
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++) {
+		const struct rte_ipv6_hdr *ip;
+
+		if (unlikely(skb_headlen(skbs[k]) < L3FWD_X4_HDRS6))
+			return 4;
+		p[k] = skb_data(skbs[k]);
+		ip = (const struct rte_ipv6_hdr *)(p[k] + RTE_ETHER_HDR_LEN);
+		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV6) ||
+			     (ip->vtc_flow & RTE_BE32(0xf0000000u)) != RTE_BE32(0x60000000u) ||
+			     L3FWD_X4_HDRS6 + rte_be_to_cpu_16(ip->payload_len) > skb_len(skbs[k]) ||
+			     (skb_ipv6_is_exthdr(ip->proto) && ip->proto != IPPROTO_NONE) ||
+			     ip->src_addr[0] == 0xff || ip->hop_limits <= 1))
+			return 4;
+		memcpy(dst[k], ip->dst_addr, sizeof(dst[k]));
+	}
+	rte_lpm6_lookup_bulk_func(l3fwd_rt.lpm6, dst, nh, 4);
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++)
+		hop[k] = nh[k] < 0 ? L3FWD_NO_HOP : (uint32_t)nh[k];
+	return 0;
+}
+
 /* What one burst keeps: the routed skbs (at the front of the RX array) and their ports. */
 struct l3fwd_out {
 	struct sk_buff **skbs;
@@ -268,12 +312,56 @@ l3fwd_out_add(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff *skb, i
  * protocol l3fwd_route() would set, then the rewrite for hop @hop.
  */
 static __rte_always_inline void
-l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop)
+l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, bool v6)
 {
 	__skb_set_mac_header(skb, 0);
 	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	if (v6) {
+		/* l3fwd6_route()'s rewrite: IPv6 has no header checksum */
+		skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+		((struct rte_ipv6_hdr *)(p + RTE_ETHER_HDR_LEN))->hop_limits--;
+		memcpy(p, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
+		return;
+	}
 	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	l3fwd_rewrite(p, (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN), hop);
+}
+
+/*
+ * The four frames at @s4, checked and looked up (hops in @hop), handed on:
+ * fields made valid when @fresh (the bare RX), forwarded or dropped as
+ * no_route, in order.  @v6: IPv6 frames (l3fwd_x4_lookup6()).
+ */
+static __rte_always_inline void
+l3fwd_x4_finish(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff **s4,
+		unsigned char *const p[4], const uint32_t hop[4], bool fresh, bool v6)
+{
+	unsigned int k;
+
+	if (fresh) {
+#pragma GCC unroll 4
+		for (k = 0; k < 4; k++)
+			skb_meta_init(s4[k]);
+	}
+	/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
+	if (likely(((hop[0] | hop[1] | hop[2] | hop[3]) >> 24) == 0)) {
+#pragma GCC unroll 4
+		for (k = 0; k < 4; k++) {
+			l3fwd_x4_forward(s4[k], p[k], hop[k], v6);
+			l3fwd_out_keep(o, s4[k], hop[k], skb_len(s4[k]));
+		}
+		return;
+	}
+	for (k = 0; k < 4; k++) {
+		uint32_t len = skb_len(s4[k]);
+
+		if (hop[k] == L3FWD_NO_HOP) {
+			l3fwd_out_add(fs, o, s4[k], FWD_DROP_NO_ROUTE, 0, len);
+			continue;
+		}
+		l3fwd_x4_forward(s4[k], p[k], hop[k], v6);
+		l3fwd_out_keep(o, s4[k], hop[k], len);
+	}
 }
 
 /* A burst for several ports: one TX burst per port, in arrival order within each. */
@@ -318,35 +406,16 @@ l3fwd_fwd(struct fwd_stream *fs)
 			struct sk_buff **s4 = &skbs[i];
 			unsigned char *p[4];
 			uint32_t hop[4];
-			unsigned int k;
 
 			nb_one = l3fwd_x4_lookup(s4, p, hop);
 			if (likely(nb_one == 0)) {
-				if (fresh) {
-#pragma GCC unroll 4
-					for (k = 0; k < 4; k++)
-						skb_meta_init(s4[k]);
-				}
-				/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
-				if (likely(((hop[0] | hop[1] | hop[2] | hop[3]) >> 24) == 0)) {
-#pragma GCC unroll 4
-					for (k = 0; k < 4; k++) {
-						l3fwd_x4_forward(s4[k], p[k], hop[k]);
-						l3fwd_out_keep(&o, s4[k], hop[k], skb_len(s4[k]));
-					}
-				} else {
-					for (k = 0; k < 4; k++) {
-						uint32_t len = skb_len(s4[k]);
-
-						if (hop[k] == L3FWD_NO_HOP) {
-							l3fwd_out_add(fs, &o, s4[k], FWD_DROP_NO_ROUTE,
-								      0, len);
-							continue;
-						}
-						l3fwd_x4_forward(s4[k], p[k], hop[k]);
-						l3fwd_out_keep(&o, s4[k], hop[k], len);
-					}
-				}
+				l3fwd_x4_finish(fs, &o, s4, p, hop, fresh, false);
+				i += 4;
+				continue;
+			}
+			nb_one = l3fwd_x4_lookup6(s4, p, hop);
+			if (nb_one == 0) {
+				l3fwd_x4_finish(fs, &o, s4, p, hop, fresh, true);
 				i += 4;
 				continue;
 			}
