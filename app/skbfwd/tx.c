@@ -4,12 +4,13 @@
  * retries when a port refuses part of a burst, and segmentation on transmit
  * while GSO skbs may be sent (--gro, txonly --tx-gso).  A GSO skb goes to a
  * port whose device does TSO as one multi-segment mbuf with the offload fields
- * set, and is cut into wire-sized skbs by skb_gso_segment() (rte_gso) before
- * rte_eth_tx_burst() otherwise.  Which of the two is decided once per port,
- * from the offloads drivers-glue enabled, by fwd_tx_port_setup().  Likewise a
- * CHECKSUM_PARTIAL skb (engines with fwd_engine.csum_partial) is turned into
- * the device's TCP/UDP checksum offload request where the port has it, and
- * finished by skb_checksum_help() where it does not.
+ * set, and is cut into wire-sized skbs by skb_gso_segment() (rte_gso; TCP/IPv6
+ * by libskb itself) before rte_eth_tx_burst() otherwise.  Which of the two is
+ * decided once per port and family, from the offloads drivers-glue enabled, by
+ * fwd_tx_port_setup().  Likewise a CHECKSUM_PARTIAL skb (engines with
+ * fwd_engine.csum_partial) is turned into the device's TCP/UDP checksum
+ * offload request where the port has it, and finished by skb_checksum_help()
+ * where it does not.
  *
  * Calls only libskb, drivers-glue and engine.h's inline helpers.
  */
@@ -49,8 +50,9 @@ fwd_tx_retry(struct fwd_stream *fs, uint16_t port, uint16_t queue,
 	return sent;
 }
 
-/* Per port: true when the device segments TCP/IPv4 itself, and its limits. */
+/* Per port: true when the device segments TCP/IPv4 (TCP/IPv6) itself, and its limits. */
 static bool fwd_gso_port_tso[RTE_MAX_ETHPORTS];
+static bool fwd_gso_port_tso6[RTE_MAX_ETHPORTS];
 static uint16_t fwd_gso_port_mtu[RTE_MAX_ETHPORTS];
 static uint16_t fwd_gso_port_max_segs[RTE_MAX_ETHPORTS]; /* mbufs per packet, 0: no limit */
 static uint16_t fwd_gso_port_max_out[RTE_MAX_ETHPORTS];  /* segments it makes, 0: no limit */
@@ -130,6 +132,7 @@ fwd_tx_port_setup(uint16_t pid)
 	fwd_tx_csum_port_setup(pid, p);
 	fwd_gso_port_tso[pid] = p != NULL &&
 		(p->tx_offloads & FWD_TX_TSO_OFFLOADS) == FWD_TX_TSO_OFFLOADS;
+	fwd_gso_port_tso6[pid] = fwd_gso_port_tso[pid];
 	fwd_gso_port_l2_in_mtu[pid] = false;
 	fwd_gso_port_max_out[pid] = 0;
 	if (fwd_gso_port_tso[pid]) {
@@ -144,41 +147,50 @@ fwd_tx_port_setup(uint16_t pid)
 		 * at most 64 segments (MAX_GSO_MBUFS); past that it refuses
 		 * the packet.
 		 */
+		/*
+		 * Its rte_gso knows TCP/IPv4 only: a TCP/IPv6 packet marked for
+		 * TSO would leave it whole, so those are cut here.
+		 */
 		if (strcmp(p->info.driver_name, "net_tap") == 0) {
 			fwd_gso_port_l2_in_mtu[pid] = true;
 			fwd_gso_port_max_out[pid] = 64;
+			fwd_gso_port_tso6[pid] = false;
 		}
 	}
-	printf("Port %u: GSO %s\n", pid, fwd_gso_port_tso[pid] ?
-	       "by the device (TSO, TCP/IPv4; the rest in software)" :
-	       "in software (rte_gso)");
+	printf("Port %u: GSO %s\n", pid, !fwd_gso_port_tso[pid] ? "in software (rte_gso)" :
+	       fwd_gso_port_tso6[pid] ? "by the device (TSO, TCP/IPv4 and TCP/IPv6; the rest in software)" :
+	       "by the device (TSO, TCP/IPv4; the rest in software)");
 }
 
 /*
- * Ready a TCP/IPv4 GSO skb for the device's TSO: header lengths, tso_segsz,
- * offload flags, IPv4 total length and the pseudo-header checksum the device
- * expects, for TX port @port.  @return false (skb untouched) when the skb is not one the device can
- * take: then it is segmented in software.
+ * Ready a TCP/IPv4 or TCP/IPv6 GSO skb for the device's TSO: header lengths,
+ * tso_segsz, offload flags, IPv4 total length (IPv6 payload length) and the
+ * pseudo-header checksum the device expects, for TX port @port.  @return
+ * false (skb untouched) when the skb is not one the device can take: then it
+ * is segmented in software.
  */
 static bool
 fwd_gso_tso_prepare(struct sk_buff *skb, uint16_t port)
 {
 	struct rte_mbuf *m = &skb->mbuf;
-	struct rte_ipv4_hdr *ip;
 	struct rte_tcp_hdr *tcp;
 	unsigned int l2, l3, l4;
+	bool v6 = skb->shinfo.gso_type == SKB_GSO_TCPV6;
 
-	if (skb->shinfo.gso_type != SKB_GSO_TCPV4 || !skb_network_header_was_set(skb) ||
+	if ((skb->shinfo.gso_type != SKB_GSO_TCPV4 && !(v6 && fwd_gso_port_tso6[port])) ||
+	    !skb_network_header_was_set(skb) ||
 	    !skb_transport_header_was_set(skb) || skb_network_offset(skb) < 0)
 		return false;
 	l2 = (unsigned int)skb_network_offset(skb);
 	l3 = (unsigned int)(skb_transport_offset(skb) - skb_network_offset(skb));
-	if (l3 < sizeof(*ip) || l2 + l3 + sizeof(*tcp) > skb_headlen(skb))
+	if (l3 < (v6 ? sizeof(struct rte_ipv6_hdr) : sizeof(struct rte_ipv4_hdr)) ||
+	    l2 + l3 + sizeof(*tcp) > skb_headlen(skb))
 		return false;
 	tcp = (struct rte_tcp_hdr *)skb_transport_header(skb);
 	l4 = (tcp->data_off >> 4) * 4u;
 	if (l4 < sizeof(*tcp) || l2 + l3 + l4 > skb_headlen(skb) ||
-	    m->pkt_len - l2 > UINT16_MAX || m->pkt_len <= l2 + l3 + l4)
+	    m->pkt_len - l2 - (v6 ? sizeof(struct rte_ipv6_hdr) : 0) > UINT16_MAX ||
+	    m->pkt_len <= l2 + l3 + l4)
 		return false;
 	/* within what this port's device takes: else software segmentation */
 	if ((fwd_gso_port_l2_in_mtu[port] ? l2 : 0) + l3 + l4 + skb->shinfo.gso_size >
@@ -189,16 +201,27 @@ fwd_gso_tso_prepare(struct sk_buff *skb, uint16_t port)
 	     fwd_gso_port_max_out[port]) ||
 	    skb_cow_head(skb, 0) < 0)
 		return false;
-	ip = (struct rte_ipv4_hdr *)skb_network_header(skb);
 	tcp = (struct rte_tcp_hdr *)skb_transport_header(skb);
-	ip->total_length = rte_cpu_to_be_16((uint16_t)(m->pkt_len - l2));
-	ip->hdr_checksum = 0;
 	m->l2_len = l2;
 	m->l3_len = l3;
 	m->l4_len = l4;
 	m->tso_segsz = skb->shinfo.gso_size;
-	m->ol_flags |= RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
-	tcp->cksum = rte_ipv4_phdr_cksum(ip, m->ol_flags);
+	if (v6) {
+		struct rte_ipv6_hdr *ip6 = (struct rte_ipv6_hdr *)skb_network_header(skb);
+
+		ip6->payload_len = rte_cpu_to_be_16((uint16_t)(m->pkt_len - l2 - sizeof(*ip6)));
+		/* no IPv6 header checksum: TX_IPV6 without TX_IP_CKSUM */
+		m->ol_flags |= RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV6;
+		/* with TX_TCP_SEG: the pseudo-header without the length, as for IPv4 */
+		tcp->cksum = rte_ipv6_phdr_cksum(ip6, m->ol_flags);
+	} else {
+		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)skb_network_header(skb);
+
+		ip->total_length = rte_cpu_to_be_16((uint16_t)(m->pkt_len - l2));
+		ip->hdr_checksum = 0;
+		m->ol_flags |= RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
+		tcp->cksum = rte_ipv4_phdr_cksum(ip, m->ol_flags);
+	}
 	return true;
 }
 

@@ -2,13 +2,16 @@
 # SPDX-License-Identifier: BSD-3-Clause
 """txonly --tx-gso on net_pcap: every segment of the 64 KiB TCP skbs (MSS 1448:
 46 segments) and every fragment of the UDP ones checked here (lengths, IDs,
-sequence numbers, flags, offsets, IPv4/TCP/UDP checksums, payload rejoined).
+sequence numbers, flags, offsets, IPv4/TCP/UDP checksums, payload rejoined);
+the TCP/IPv6 ones (--tx-ip with IPv6 addresses) compared byte for byte with
+segments built here.
 --gro on net_pcap: a capture of TCP segments, UDP fragments and VXLAN TCP
 segments, with runs that must not merge in between, forwarded with --gro and
 without.  The two output captures must be byte-identical (and, through io,
 equal to the input); --gro must really merge (exact count of skbs after
 merging, all frames in one burst); zero mbufs in use at exit."""
 
+import ipaddress
 import os
 import struct
 import sys
@@ -153,6 +156,35 @@ def check_tcp_gso(tap, frames, mss, payload_len):
     tap.eq(bad, [], f"txonly --tx-gso={mss}: every segment's lengths, ID, sequence, flags, checksums")
 
 
+def tcp6_segments(src, dst, mss, payload_len, skbs=2):
+    """The TCP/IPv6 segments of txonly's GSO skbs, from the Ethernet type on:
+    ports 9, sequence advancing by the skb's payload, ACK (PSH on the last),
+    window 65535, hop limit 64, zero payload."""
+    nseg = -(-payload_len // mss)
+    out = []
+    for skb in range(skbs):
+        for i in range(nseg):
+            pay = mss if i < nseg - 1 else payload_len - (nseg - 1) * mss
+            th = struct.pack("!HHIIBBHHH", 9, 9, (skb * payload_len + i * mss) & 0xFFFFFFFF, 0,
+                             5 << 4, 0x18 if i == nseg - 1 else 0x10, 65535, 0, 0)
+            seg = th + bytes(pay)
+            c = t.inet_csum(ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed
+                            + struct.pack("!IxxxB", len(seg), 6) + seg)
+            seg = seg[:16] + struct.pack("!H", c) + seg[18:]
+            out.append(b"\x86\xdd" + struct.pack("!IHBB", 6 << 28, len(seg), 6, 64)
+                       + ipaddress.IPv6Address(src).packed + ipaddress.IPv6Address(dst).packed
+                       + seg)
+    return out
+
+
+def check_tcp6_gso(tap, frames, src, dst, mss, payload_len):
+    want = tcp6_segments(src, dst, mss, payload_len)
+    tap.eq(len(frames), len(want), f"txonly IPv6 --tx-gso={mss}: {len(want) // 2} segments per skb")
+    bad = [k for k, (f, w) in enumerate(zip(frames, want))
+           if f[12:] != w or f[:6] != t.mac("02:00:00:00:00:00")]
+    tap.eq(bad[:5], [], f"txonly IPv6 --tx-gso={mss}: every byte of every segment")
+
+
 def check_udp_gso(tap, frames, size, payload_len):
     unit = size & ~7
     dlen = payload_len + 8
@@ -193,6 +225,21 @@ def main():
         r, frames = txonly_gso(d, ["--tx-gso=1480", "--tx-gso-udp"], "txgso_udp")
         tap.eq((r.rc, r.in_use), (0, 0), "txonly --tx-gso-udp: exit status, mbufs in use", r.log())
         check_udp_gso(tap, frames, 1480, 65000)
+        v6 = "--tx-ip=2001:db8:6::1,2001:db8:6::2"
+        r, frames = txonly_gso(d, ["--tx-gso=1448", v6], "txgso_tcp6")
+        tap.eq((r.rc, r.in_use), (0, 0), "txonly IPv6 --tx-gso: exit status, mbufs in use",
+               r.log())
+        tap.ok("TCP/IPv6 GSO skbs of 65536 payload bytes, gso_size 1448" in r.out,
+               "txonly IPv6 --tx-gso: the setup line", r.out)
+        tap.ok("Port 0: GSO in software" in r.out, "txonly IPv6 --tx-gso: software on net_pcap")
+        tap.eq(r.total and (r.total["tx"], r.total["generated"]), (184, 184),
+               "txonly IPv6 --tx-gso: TX and Generated count wire packets (2 ports)", r.log())
+        check_tcp6_gso(tap, frames, "2001:db8:6::1", "2001:db8:6::2", 1448, 65536)
+        r, frames = txonly_gso(d, ["--tx-gso", "1000", "--txpkts=2048,2048,2048,2048", v6],
+                               "txgso_txpkts6")
+        tap.eq((r.rc, r.in_use), (0, 0), "txonly IPv6 --tx-gso --txpkts: exit status, mbufs in use",
+               r.log())
+        check_tcp6_gso(tap, frames, "2001:db8:6::1", "2001:db8:6::2", 1000, 4 * 2048 - 74)
     frames, merged_away = build()
     tap.eq(len(frames), 62, "capture frames")
     tap.ok(len(frames) <= 128, "the capture fits one burst")
