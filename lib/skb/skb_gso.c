@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libskb segmentation offload: software GSO over rte_gso, GRO over rte_gro, and
- * the checks that make GRO then GSO give back the packets received byte for byte.
+ * libskb segmentation offload: software GSO over rte_gso, GRO over rte_gro
+ * (TCP/IPv6, which neither has, written here), and the checks that make GRO
+ * then GSO give back the packets received byte for byte.
  */
 
 #include <stdlib.h>
@@ -880,8 +881,171 @@ restore:
 	}
 }
 
-uint16_t
-skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types)
+/* ------------------------------------------------------------ GRO TCP/IPv6 */
+
+/* A TCP/IPv6 run being merged: its head, last packet and what segmentation needs. */
+struct skb_gro6_run {
+	struct sk_buff *head;
+	struct rte_mbuf *tail;
+	struct skb_hdrs h;             /* the head's headers */
+	unsigned int hl;               /* Ethernet to the end of TCP */
+	unsigned int unit;             /* the head's payload: gso_size */
+	unsigned int last;             /* the last packet's payload */
+	unsigned int n;                /* packets in the run */
+	uint32_t next_seq;             /* the sequence number the next packet must carry */
+};
+
+/*
+ * Is @skb a TCP/IPv6 packet fit to merge: one direct unshared mbuf,
+ * Ethernet, IPv6 (extension headers but a fragment's allowed) and TCP parsed,
+ * no padding past the payload length, flags ACK only, a payload, its
+ * checksum right.  @return the header length (Ethernet to the end of TCP),
+ * 0 when not.
+ */
+static unsigned int
+skb_gro6_classify(struct sk_buff *skb, struct skb_hdrs *h)
+{
+	const struct rte_mbuf *m = &skb->mbuf;
+	const struct rte_ipv6_hdr *ip;
+	const uint8_t *p;
+	unsigned int hl, len;
+
+	/* one segment: the parser's pulls are bounds checks, nothing moves */
+	if (m->nb_segs != 1 || !RTE_MBUF_DIRECT(m) || rte_mbuf_refcnt_read(m) != 1 ||
+	    skb_parse_eth(skb, 0, h) != 0 || h->protocol != RTE_BE16(RTE_ETHER_TYPE_IPV6) ||
+	    skb_parse_ip(skb, h, 0) != 0 || h->l4_proto != IPPROTO_TCP ||
+	    (h->flags & SKB_HDRS_FRAG) || skb_parse_l4(skb, h, 0) != 0)
+		return 0;
+	p = skb_data(skb);
+	hl = h->l4_off + h->l4_len;
+	if (h->l3_end != m->data_len || m->data_len <= hl || hl > GSO_HDR_MAX ||
+	    p[h->l4_off + 13] != RTE_TCP_ACK_FLAG)
+		return 0;
+	ip = (const struct rte_ipv6_hdr *)(p + h->l3_off);
+	len = m->data_len - h->l4_off;
+	if (csum_ipv6_magic(ip->src_addr, ip->dst_addr, len, IPPROTO_TCP,
+			    csum_partial(p + h->l4_off, (int)len, 0)) != 0)
+		return 0;
+	return hl;
+}
+
+/*
+ * Are the @hl header bytes of @a and @b equal but for the fields segmentation
+ * writes per segment: the IPv6 payload length, the TCP sequence number and
+ * checksum?  @h: the offsets, the same for both.
+ */
+static bool
+skb_gro6_same(const uint8_t *a, const uint8_t *b, const struct skb_hdrs *h, unsigned int hl)
+{
+	unsigned int pl = h->l3_off + 4, seq = h->l4_off + 4, ck = h->l4_off + 16;
+
+	return memcmp(a, b, pl) == 0 &&
+	       memcmp(a + pl + 2, b + pl + 2, seq - pl - 2) == 0 &&
+	       memcmp(a + seq + 4, b + seq + 4, ck - seq - 4) == 0 &&
+	       memcmp(a + ck + 2, b + ck + 2, hl - ck - 2) == 0;
+}
+
+/* The run's head made the GSO skb of its packets (a run of one stays as received). */
+static void
+skb_gro6_close(struct skb_gro6_run *r)
+{
+	struct sk_buff *skb;
+	struct rte_mbuf *m;
+	struct rte_ipv6_hdr *ip;
+
+	if (r->head == NULL || r->n < 2) {
+		r->head = NULL;
+		return;
+	}
+	skb = skb_meta_prepare(r->head);
+	m = &skb->mbuf;
+	ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv6_hdr *, r->h.l3_off);
+	ip->payload_len = rte_cpu_to_be_16((uint16_t)(m->pkt_len - r->h.l3_off - sizeof(*ip)));
+	skb->shinfo.gso_size = (uint16_t)r->unit;
+	skb->shinfo.gso_segs = (uint16_t)r->n;
+	skb->shinfo.gso_type = SKB_GSO_TCPV6;
+	skb->shinfo.nr_frags = (uint16_t)(m->nb_segs - 1);
+	skb->mac_header = m->data_off;
+	skb->network_header = (uint16_t)(m->data_off + r->h.l3_off);
+	skb->transport_header = (uint16_t)(m->data_off + r->h.l4_off);
+	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+	m->ol_flags &= ~RTE_MBUF_F_RX_L4_CKSUM_MASK;
+	m->ol_flags |= RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	r->head = NULL;
+}
+
+/*
+ * Add the packet @skb (headers @h, @hl bytes long) to the run when it
+ * continues it: same headers, the next sequence number, a payload no larger
+ * than the unit after packets of a whole unit each, the IPv6 payload length
+ * of the whole within 16 bits.  @return true when it was chained to the head.
+ */
+static bool
+skb_gro6_append(struct skb_gro6_run *r, struct sk_buff *skb, const struct skb_hdrs *h,
+		unsigned int hl)
+{
+	struct rte_mbuf *m = &skb->mbuf, *head = &r->head->mbuf;
+	const uint8_t *p = skb_data(skb);
+	unsigned int pay = m->data_len - hl;
+
+	if (hl != r->hl || h->l3_off != r->h.l3_off || h->l4_off != r->h.l4_off ||
+	    r->last != r->unit || pay > r->unit || r->n >= SKB_GSO_MAX_SEGS ||
+	    head->pkt_len + pay - r->h.l3_off - sizeof(struct rte_ipv6_hdr) > UINT16_MAX ||
+	    rte_be_to_cpu_32(*(const rte_be32_t *)(p + h->l4_off + 4)) != r->next_seq ||
+	    !skb_gro6_same(rte_pktmbuf_mtod(head, const uint8_t *), p, h, hl))
+		return false;
+	/* the later packet's headers go: segmentation writes them again */
+	m->data_off = (uint16_t)(m->data_off + hl);
+	m->data_len = (uint16_t)pay;
+	m->pkt_len = pay;
+	r->tail->next = m;
+	r->tail = m;
+	head->nb_segs++;
+	head->pkt_len += pay;
+	r->last = pay;
+	r->next_seq += pay;
+	r->n++;
+	return true;
+}
+
+/*
+ * TCP/IPv6 GRO (rte_gro has none): runs of consecutive packets of a flow
+ * merged into their first, in place.  @return the skbs left in @skbs.
+ */
+static uint16_t
+skb_gro_tcp6(struct sk_buff **skbs, uint16_t n)
+{
+	struct skb_gro6_run run = { .head = NULL };
+	unsigned int i, out = 0;
+
+	for (i = 0; i < n; i++) {
+		struct sk_buff *skb = skbs[i];
+		struct skb_hdrs h;
+		unsigned int hl = skb_gro6_classify(skb, &h);
+
+		if (hl != 0 && run.head != NULL && skb_gro6_append(&run, skb, &h, hl))
+			continue;
+		skb_gro6_close(&run);
+		skbs[out++] = skb;
+		if (hl == 0)
+			continue;
+		run.head = skb;
+		run.tail = &skb->mbuf;
+		run.h = h;
+		run.hl = hl;
+		run.unit = skb->mbuf.data_len - hl;
+		run.last = run.unit;
+		run.n = 1;
+		run.next_seq = rte_be_to_cpu_32(*(const rte_be32_t *)(skb_data(skb) + h.l4_off + 4)) +
+			       run.unit;
+	}
+	skb_gro6_close(&run);
+	return (uint16_t)out;
+}
+
+/* skb_gro_burst() of the IPv4 types, over rte_gro. */
+static uint16_t
+skb_gro_ipv4(struct sk_buff **skbs, uint16_t n, uint32_t types)
 {
 	struct sk_buff *slot[n];
 	unsigned int i, base, out = 0;
@@ -897,4 +1061,12 @@ skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types)
 		if (slot[i] != NULL)
 			skbs[out++] = slot[i];
 	return (uint16_t)out;
+}
+
+uint16_t
+skb_gro_burst(struct sk_buff **skbs, uint16_t n, uint32_t types)
+{
+	if (n >= 2 && (types & SKB_GRO_TCPV6))
+		n = skb_gro_tcp6(skbs, n);
+	return skb_gro_ipv4(skbs, n, types & ~SKB_GRO_TCPV6);
 }

@@ -69,22 +69,26 @@ extern "C" {
 int skb_gso_segment(struct sk_buff *skb, struct sk_buff_head *segs)
 	__rte_warn_unused_result;
 
-/** GRO types for skb_gro_burst() (rte_gro's). */
+/** GRO types for skb_gro_burst() (rte_gro's, and TCP/IPv6 merged by libskb itself). */
 #define SKB_GRO_TCPV4 (1u << 0)       /**< TCP/IPv4 segments of one flow */
 #define SKB_GRO_VXLAN_TCPV4 (1u << 1) /**< VXLAN-encapsulated TCP/IPv4 */
 #define SKB_GRO_UDPV4 (1u << 2)       /**< IPv4 fragments of one UDP datagram */
-#define SKB_GRO_ALL (SKB_GRO_TCPV4 | SKB_GRO_VXLAN_TCPV4 | SKB_GRO_UDPV4)
+#define SKB_GRO_TCPV6 (1u << 3)       /**< TCP/IPv6 segments of one flow */
+#define SKB_GRO_ALL (SKB_GRO_TCPV4 | SKB_GRO_VXLAN_TCPV4 | SKB_GRO_UDPV4 | SKB_GRO_TCPV6)
 
 /**
- * Merge a received burst with rte_gro_reassemble_burst(), in place: runs of
- * consecutive packets of one flow become one skb with gso_size (the first
- * packet's payload), gso_segs (the packets merged) and gso_type set, IPv4
- * header checksums refreshed and RX checksum flags set to good, so that
- * skb_gso_segment() (or TSO) gives back exactly the packets received.  Merged
- * are only in-order runs that segmentation reproduces byte for byte: same
- * headers but for lengths, IDs (consecutive), sequence numbers and checksums,
- * every checksum right, equal payloads but the last, TCP flags ACK only, no
- * padding, one mbuf each; anything else is left (or put back) as received.
+ * Merge a received burst with rte_gro_reassemble_burst() (TCP/IPv6, which
+ * rte_gro lacks, by libskb), in place: runs of consecutive packets of one
+ * flow become one skb with gso_size (the first packet's payload), gso_segs
+ * (the packets merged) and gso_type set, IPv4 header checksums refreshed
+ * (IPv6: the payload length of the whole) and RX checksum flags set to good,
+ * so that skb_gso_segment() (or TSO) gives back exactly the packets received.
+ * Merged are only in-order runs that segmentation reproduces byte for byte:
+ * same headers but for lengths, IDs (consecutive), sequence numbers and
+ * checksums (IPv6: traffic class, flow label, hop limit and extension headers
+ * equal too), every checksum right, equal payloads but the last, TCP flags
+ * ACK only, no padding, one mbuf each (IPv6: direct and not shared); anything
+ * else is left (or put back) as received.
  * The order of the skbs is kept.  The L4 checksum of a merged skb is stale until
  * it is segmented.
  * @param skbs   the burst; the result replaces it.

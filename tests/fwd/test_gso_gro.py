@@ -5,8 +5,8 @@
 sequence numbers, flags, offsets, IPv4/TCP/UDP checksums, payload rejoined);
 the TCP/IPv6 ones (--tx-ip with IPv6 addresses) compared byte for byte with
 segments built here.
---gro on net_pcap: a capture of TCP segments, UDP fragments and VXLAN TCP
-segments, with runs that must not merge in between, forwarded with --gro and
+--gro on net_pcap: a capture of TCP segments, UDP fragments, VXLAN TCP
+segments and TCP/IPv6 segments, with runs that must not merge in between, forwarded with --gro and
 without.  The two output captures must be byte-identical (and, through io,
 equal to the input); --gro must really merge (exact count of skbs after
 merging, all frames in one burst); zero mbufs in use at exit."""
@@ -73,6 +73,17 @@ def udp_fragments(ident, nbytes, unit=1480):
     return frames
 
 
+def tcp6_seg(seq, flags, data, flow=0x54321, hlim=64, sport=40000):
+    """TCP/IPv6 from 2001:db8::1 to 2001:db8::2, traffic class 0x20, checksum right."""
+    src, dst = ipaddress.IPv6Address("2001:db8::1").packed, ipaddress.IPv6Address("2001:db8::2").packed
+    th = struct.pack("!HHIIBBHHH", sport, 80, seq & 0xFFFFFFFF, 0x01020304, 5 << 4, flags,
+                     65000, 0, 0)
+    c = t.inet_csum(src + dst + struct.pack("!IxxxB", len(th) + len(data), 6) + th + data)
+    th = th[:16] + struct.pack("!H", c) + th[18:]
+    return struct.pack("!IHBB", (6 << 28) | (0x20 << 20) | flow, len(th) + len(data), 6,
+                       hlim) + src + dst + th + data
+
+
 def vxlan_tcp(i, pay):
     inner = DST + SRC + b"\x08\x00" + tcp_seg(5000 + i * pay, 0x10, payload(i * pay, pay),
                                                9 + i, src=(172, 16, 0, 1), dst=(172, 16, 0, 2))
@@ -104,7 +115,16 @@ def build():
         seq += n
     frames.append(eth(tcp_seg(30000, 0x10, b"ab", 700, sport=4)))  # padded to 60 bytes
     frames.append(eth(tcp_seg(30002, 0x10, b"cd", 701, sport=4)))
-    merged_away = 39 + 2 + 5
+    seq = 50000
+    for i in range(8):                                     # 8 TCP/IPv6 segments: one skb
+        n = 1400 if i < 7 else 333
+        frames.append(eth(tcp6_seg(seq, 0x10, payload(i, n)), ethertype=0x86DD))
+        seq += n
+    # contiguous, but another flow label, then another hop limit: not merged
+    frames.append(eth(tcp6_seg(seq, 0x10, payload(0, 1400), flow=1), ethertype=0x86DD))
+    frames.append(eth(tcp6_seg(seq + 1400, 0x10, payload(0, 1400), flow=1, hlim=63),
+                      ethertype=0x86DD))
+    merged_away = 39 + 2 + 5 + 7
     return frames, merged_away
 
 
@@ -241,7 +261,7 @@ def main():
                r.log())
         check_tcp6_gso(tap, frames, "2001:db8:6::1", "2001:db8:6::2", 1000, 4 * 2048 - 74)
     frames, merged_away = build()
-    tap.eq(len(frames), 62, "capture frames")
+    tap.eq(len(frames), 72, "capture frames")
     tap.ok(len(frames) <= 128, "the capture fits one burst")
     with tempfile.TemporaryDirectory(prefix="skbfwd_gro_") as d:
         for engine in ("io", "mac"):

@@ -718,6 +718,18 @@ tcp_frame(uint8_t *f, uint16_t id, uint32_t seq, unsigned int pay, unsigned int 
 	return 54 + pay;
 }
 
+/* Free the @n skbs of a burst (NULLs allowed) and forget them. */
+static void
+free_skbs(struct sk_buff **skbs, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		kfree_skb(skbs[i]);
+		skbs[i] = NULL;
+	}
+}
+
 static uint8_t orig[16][1600];
 static unsigned int orig_len[16];
 
@@ -820,15 +832,11 @@ test_gro_refuses(void)
 		TEST_ASSERT_EQ(skb_to_mbuf(skbs[i])->packet_type, RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4);
 		TEST_ASSERT_EQ(skb_to_mbuf(skbs[i])->tx_offload, 0);
 	}
-	for (i = 0; i < n; i++) {
-		kfree_skb(skbs[i]);
-		skbs[i] = NULL;
-	}
+	free_skbs(skbs, n);
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
-	for (i = 0; i < 16; i++)
-		kfree_skb(skbs[i]);
+	free_skbs(skbs, 16);
 	return TEST_FAILED;
 }
 
@@ -924,6 +932,133 @@ fail:
 }
 
 /* ------------------------------------------------------------ the rest */
+
+/*
+ * A TCP/IPv6 frame behind @ext bytes of hop-by-hop header (0 or 8): traffic
+ * class 0xa0, flow label @flow, hop limit @hlim, @pay payload bytes pat(@poff..),
+ * the TCP checksum summed here.  @return its length.
+ */
+static unsigned int
+tcp6_frame(uint8_t *f, unsigned int ext, uint32_t flow, uint8_t hlim, uint32_t seq,
+	   unsigned int pay, unsigned int poff, uint8_t flags)
+{
+	unsigned int i, l4 = 54 + ext;
+	uint8_t ps[40];
+
+	put_eth(f);
+	wr16(f + 12, 0x86dd);
+	wr32(f + 14, 0x6a000000u | flow);
+	wr16(f + 18, (uint16_t)(ext + 20 + pay));
+	f[20] = ext ? 0 : 6;
+	f[21] = hlim;
+	for (i = 0; i < 16; i++) {
+		f[22 + i] = (uint8_t)(0x20 + i);
+		f[38 + i] = (uint8_t)(0x40 + i);
+	}
+	if (ext) {                           /* next TCP, 8 bytes, PadN */
+		memset(f + 54, 0, 8);
+		f[54] = 6;
+		f[56] = 1;
+		f[57] = 4;
+	}
+	put_tcp(f + l4, seq, flags);
+	for (i = 0; i < pay; i++)
+		f[l4 + 20 + i] = pat(poff + i);
+	memcpy(ps, f + 22, 32);
+	wr32(ps + 32, 20 + pay);
+	wr32(ps + 36, 6);
+	wr16(f + l4 + 16, (uint16_t)~fold(sum16(f + l4, 20 + pay, sum16(ps, 40, 0))));
+	return l4 + 20 + pay;
+}
+
+/*
+ * GRO of TCP/IPv6 (rte_gro has none): a run of 6 (5 x 1000 + 300 bytes) with
+ * a hop-by-hop header merges into one skb whose payload length is the
+ * whole's and which segments back to the frames received byte for byte; then
+ * runs that must not merge: another flow label, another hop limit, PSH, a
+ * sequence gap, a bad checksum, a longer payload after a shorter one.
+ */
+static int
+test_gro_tcp6_merge(void)
+{
+	struct sk_buff *skbs[16] = { NULL };
+	unsigned int i, n = 6, k;
+	uint16_t got;
+
+	for (i = 0; i < n; i++) {
+		orig_len[i] = tcp6_frame(orig[i], 8, 0x12345, 64, 0xfffffe00u + i * 1000,
+					 i + 1 < n ? 1000 : 300, i * 1000, 0x10);
+		skbs[i] = make_frame(orig[i], orig_len[i]);
+		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
+	}
+	got = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_TCPV6);
+	for (k = got; k < n; k++)
+		skbs[k] = NULL;         /* merged into skbs[0] */
+	TEST_ASSERT_EQ(got, 1);
+	TEST_ASSERT(skb_is_gso(skbs[0]), "merged skb is gso");
+	TEST_ASSERT_EQ(skb_shinfo(skbs[0])->gso_size, 1000);
+	TEST_ASSERT_EQ(skb_shinfo(skbs[0])->gso_segs, n);
+	TEST_ASSERT_EQ(skb_shinfo(skbs[0])->gso_type, SKB_GSO_TCPV6);
+	TEST_ASSERT_EQ(skb_len(skbs[0]), 82 + 5 * 1000 + 300);
+	TEST_ASSERT_EQ(skb_network_offset(skbs[0]), 14);
+	TEST_ASSERT_EQ(skb_transport_offset(skbs[0]), 62);
+	TEST_ASSERT_EQ(skbs[0]->protocol, RTE_BE16(RTE_ETHER_TYPE_IPV6));
+	TEST_ASSERT_EQ(skb_copy_bits(skbs[0], 0, flat, (int)skb_len(skbs[0])), 0);
+	TEST_ASSERT_EQ(rd16(flat + 18), 8 + 20 + 5 * 1000 + 300);
+	TEST_ASSERT(memcmp(flat, orig[0], 18) == 0 && memcmp(flat + 20, orig[0] + 20, 62) == 0,
+		    "the first frame's headers but for the payload length");
+	for (i = 0; i < 5 * 1000 + 300; i++)
+		TEST_ASSERT(flat[82 + i] == pat(i), "merged payload byte %u", i);
+	TEST_ASSERT(resegment_matches(skbs[0], 0, n) == 0, "resegmented");
+	skbs[0] = NULL;
+	TEST_ASSERT_POOL_EMPTY(pool);
+
+	/* pairs that each would merge but for one field of the second */
+	n = 14;
+	for (i = 0; i < n; i += 2) {
+		uint32_t flow = 7, seq = 100000 * (i + 1);
+		uint8_t hlim = 64, fl = 0x10;
+		unsigned int pay2 = 500;
+
+		orig_len[i] = tcp6_frame(orig[i], 0, flow, hlim, seq, 500, 0, 0x10);
+		switch (i / 2) {
+		case 0: flow = 8; break;
+		case 1: hlim = 63; break;
+		case 2: fl = 0x18; break;
+		case 3: break;                  /* one byte of the stream missing */
+		case 4: break;                  /* checksum spoiled below */
+		case 5: pay2 = 501; break;
+		case 6: break;                  /* the control: merges */
+		}
+		orig_len[i + 1] = tcp6_frame(orig[i + 1], 0, flow, hlim,
+					     seq + (i / 2 == 3 ? 500 + 1 : 500), pay2, 500, fl);
+		if (i / 2 == 4)
+			orig[i + 1][80] ^= 0x01;
+	}
+	for (i = 0; i < n; i++) {
+		skbs[i] = make_frame(orig[i], orig_len[i]);
+		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
+	}
+	got = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);
+	for (k = got; k < n; k++)
+		skbs[k] = NULL;
+	TEST_ASSERT_EQ(got, n - 1);
+	for (k = 0; k + 1 < n - 1u; k++) {
+		TEST_ASSERT(!skb_is_gso(skbs[k]), "skb %u left as received", k);
+		TEST_ASSERT_EQ(skb_len(skbs[k]), orig_len[k]);
+		TEST_ASSERT_EQ(skb_copy_bits(skbs[k], 0, flat, (int)orig_len[k]), 0);
+		TEST_ASSERT(memcmp(flat, orig[k], orig_len[k]) == 0, "skb %u bytes", k);
+	}
+	TEST_ASSERT_EQ(skb_shinfo(skbs[n - 2])->gso_segs, 2);
+	TEST_ASSERT(resegment_matches(skbs[n - 2], n - 2, 2) == 0, "control pair resegmented");
+	skbs[n - 2] = NULL;
+	free_skbs(skbs, 16);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	free_skbs(skbs, 16);
+	return TEST_FAILED;
+}
 
 static int
 test_truesize(void)
@@ -1130,6 +1265,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_gro_refuses),
 	UNIT_TEST(test_gro_udp_frags),
 	UNIT_TEST(test_gro_vxlan_merge),
+	UNIT_TEST(test_gro_tcp6_merge),
 	UNIT_TEST(test_truesize),
 	UNIT_TEST(test_ip_align),
 };
