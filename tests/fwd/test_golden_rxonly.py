@@ -3,10 +3,13 @@
 """rxonly golden test: a mixed pcap through net_pcap; nothing is sent, every
 frame is counted as consumed (packets and bytes exact); by default rxonly is a
 sink and prints no class counts; with --rx-classify the per-class counts it
-prints are exact."""
+prints are exact, IPv6 and its UDP, TCP and ICMPv6 among them (extension
+headers, a VLAN tag, fragments; bad versions, payload lengths, extension
+chains past the frame, bad UDP/TCP/ICMPv6 headers counted malformed)."""
 
 import os
 import re
+import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -19,7 +22,25 @@ udp.append(g.vlan_eth(B, A, 3, g.ETH_IPV4, g.udp_frame(B, A, "10.0.0.1", "10.0.0
 ipv4_other = [g.eth(B, A, g.ETH_IPV4, g.ipv4("10.0.0.1", "10.0.0.2", 6, bytes(20))),
               g.eth(B, A, g.ETH_IPV4, g.ipv4("10.0.0.1", "10.0.0.2", 17, bytes(30),
                                              flags_frag=0x0010))]          # UDP fragment
-other = [g.eth(B, A, g.ETH_ARP, bytes(28)), g.eth(B, A, 0x86DD, bytes(60))]
+other = [g.eth(B, A, g.ETH_ARP, bytes(28)), g.eth(B, A, 0x88B5, bytes(60))]
+S6, D6 = "2001:db8::1", "2001:db8::2"
+tcp6 = struct.pack("!HHIIBBHHH", 1, 2, 3, 4, 5 << 4, 0x10, 100, 0, 0)
+udp6 = [g.udp6_frame(B, A, S6, D6, bytes(n)) for n in (0, 700)]
+udp6.append(g.vlan_eth(B, A, 5, g.ETH_IPV6, g.udp6_frame(B, A, S6, D6, b"x")[14:]))
+tcp6s = [g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 6, tcp6 + b"data")),
+         g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 6, tcp6, exts=((g.NH_HOP, 8), (g.NH_DEST, 16))))]
+icmp6 = [g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 58, bytes([128, 0, 0, 0, 0, 1, 0, 1])))]
+ipv6_other = [g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 17, bytes(20),          # a fragment
+                                             exts=((g.NH_FRAGMENT, 8, (1 << 3) | 1),))),
+              g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 47, bytes(24)))]          # GRE
+# malformed IPv6 whose header is bad, and whose UDP/TCP/ICMPv6 header is (IPv6 valid)
+malformed6 = [g.eth(B, A, g.ETH_IPV6, bytes(60)),                             # version 0
+              g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 17, bytes(8), payload_length=200)),
+              g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 6, b"", exts=((g.NH_HOP, 64),)))[:80]]
+malformed6_l4 = [g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 17, g.udp6(S6, D6, 1, 2, bytes(8),
+                                                                   length=40))),
+                 g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 6, tcp6[:12] + b"\x30" + tcp6[13:])),
+                 g.eth(B, A, g.ETH_IPV6, g.ipv6(S6, D6, 58, b"\x80\x00"))]
 malformed = [b"\x01" * 9,
              g.eth(B, A, g.ETH_IPV4, g.ipv4("10.0.0.1", "10.0.0.2", 17, bytes(10), csum=1)),
              g.eth(B, A, g.ETH_IPV4, g.ipv4("10.0.0.1", "10.0.0.2", 17, bytes(10), ihl=3)),
@@ -27,11 +48,15 @@ malformed = [b"\x01" * 9,
              g.eth(B, A, g.ETH_IPV4, g.ipv4("10.0.0.1", "10.0.0.2", 17,
                                             g.udp("10.0.0.1", "10.0.0.2", 1, 2, bytes(8), length=90)))]
 # ipv4 = valid IPv4 headers (UDP ones included); the bad UDP length is malformed but its IPv4 is valid
-frames = udp + ipv4_other + other + malformed
-want = {"ipv4": len(udp) + len(ipv4_other) + 1, "udp": len(udp), "other": len(other),
-        "malformed": len(malformed)}
+frames = (udp + ipv4_other + other + malformed + udp6 + tcp6s + icmp6 + ipv6_other
+          + malformed6 + malformed6_l4)
+want = {"ipv4": len(udp) + len(ipv4_other) + 1, "udp": len(udp),
+        "ipv6": len(udp6) + len(tcp6s) + len(icmp6) + len(ipv6_other) + len(malformed6_l4),
+        "udp6": len(udp6), "tcp6": len(tcp6s), "icmp6": len(icmp6), "other": len(other),
+        "malformed": len(malformed) + len(malformed6) + len(malformed6_l4)}
+NAMES = ("ipv4", "udp", "ipv6", "udp6", "tcp6", "icmp6", "other", "malformed")
 
-CLASSES = r"^rxonly: port 0 queue 0: ipv4=(\d+) udp=(\d+) other=(\d+) malformed=(\d+)$"
+CLASSES = r"^rxonly: port 0 queue 0: " + " ".join(n + r"=(\d+)" for n in NAMES) + "$"
 
 tap = t.Tap()
 # the sink: counted and freed, nothing parsed
@@ -47,7 +72,7 @@ run = g.PcapRun("rxonly", [frames], ["--port-topology=loop", "--rx-classify"], t
 g.check_run(tap, run, "rxonly --rx-classify", len(frames), {"consumed": len(frames)}, tx=0)
 tap.eq(run.outputs[0], [], "rxonly --rx-classify: nothing sent")
 m = re.search(CLASSES, run.r.out, re.M)
-got = dict(zip(("ipv4", "udp", "other", "malformed"), map(int, m.groups()))) if m else None
+got = dict(zip(NAMES, map(int, m.groups()))) if m else None
 tap.eq(got, want, "rxonly --rx-classify: per-class counts", run.r.out)
 run.cleanup()
 

@@ -4,9 +4,9 @@
  * packets and bytes counted, and freed under the "consumed" reason (so that
  * TX == RX - drops holds as for every engine, with TX-dropped 0).
  * --rx-classify also parses each packet (libskb's skb_parse.h:
- * Ethernet/VLAN/QinQ, IPv4 with its checks, UDP), sets its header offsets and
- * protocol, and counts it by class; the per-class counts are printed for each
- * stream at exit.
+ * Ethernet/VLAN/QinQ, IPv4 with its checks, UDP; IPv6 with its extension
+ * headers, UDP, TCP, ICMPv6), sets its header offsets and protocol, and counts
+ * it by class; the per-class counts are printed for each stream at exit.
  */
 
 #include <inttypes.h>
@@ -21,6 +21,7 @@ static bool rxonly_classify_on;   /* --rx-classify */
 
 struct rxonly_counts {
 	uint64_t ipv4, udp, other, malformed;
+	uint64_t ipv6, udp6, tcp6, icmp6;   /* udp: over IPv4; *6: over IPv6 */
 };
 
 static int
@@ -47,11 +48,50 @@ rxonly_stream_fini(struct fwd_stream *fs)
 
 	if (c == NULL)
 		return;
-	printf("rxonly: port %u queue %u: ipv4=%" PRIu64 " udp=%" PRIu64 " other=%" PRIu64
+	printf("rxonly: port %u queue %u: ipv4=%" PRIu64 " udp=%" PRIu64 " ipv6=%" PRIu64
+	       " udp6=%" PRIu64 " tcp6=%" PRIu64 " icmp6=%" PRIu64 " other=%" PRIu64
 	       " malformed=%" PRIu64 "\n", fs->rx_port, fs->rx_queue, c->ipv4, c->udp,
-	       c->other, c->malformed);
+	       c->ipv6, c->udp6, c->tcp6, c->icmp6, c->other, c->malformed);
 	rte_free(c);
 	fs->engine_ctx = NULL;
+}
+
+/*
+ * An IPv6 packet (Ethernet parsed into @h): its header and extension headers
+ * within the payload length, then UDP or TCP checked, or ICMPv6's 4-byte
+ * header inside the packet; a fragment counts as IPv6 alone.
+ */
+static __rte_noinline void
+rxonly_classify6(struct sk_buff *skb, struct skb_hdrs *h, struct rxonly_counts *c)
+{
+	if (skb_parse_ip(skb, h, 0) < 0) {
+		c->malformed++;
+		return;
+	}
+	__skb_set_network_header(skb, (int)h->l3_off);
+	c->ipv6++;
+	if (h->flags & SKB_HDRS_FRAG)
+		return;
+	if (h->l4_proto == IPPROTO_ICMPV6) {
+		if (h->l4_off + sizeof(struct rte_icmp_hdr) <= h->l3_end) {
+			__skb_set_transport_header(skb, (int)h->l4_off);
+			c->icmp6++;
+		} else {
+			c->malformed++;
+		}
+		return;
+	}
+	if (h->l4_proto != IPPROTO_UDP && h->l4_proto != IPPROTO_TCP)
+		return;
+	if (skb_parse_l4(skb, h, 0) == 0) {
+		__skb_set_transport_header(skb, (int)h->l4_off);
+		if (h->l4_proto == IPPROTO_UDP)
+			c->udp6++;
+		else
+			c->tcp6++;
+	} else {
+		c->malformed++;
+	}
 }
 
 static inline void
@@ -66,7 +106,10 @@ rxonly_classify(struct sk_buff *skb, struct rxonly_counts *c)
 	}
 	skb->protocol = h.protocol;
 	if (h.protocol != RTE_BE16(RTE_ETHER_TYPE_IPV4)) {
-		c->other++;
+		if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6))
+			rxonly_classify6(skb, &h, c);
+		else
+			c->other++;
 		return;
 	}
 	if (skb_parse_ip(skb, &h, SKB_PARSE_CSUM) < 0) {
@@ -138,7 +181,8 @@ static const struct fwd_options rxonly_options = {
 	.off = true,
 	.usage =
 	"  --rx-classify           rxonly: parse each packet and count it by class (ipv4, udp,\n"
-	"                          other, malformed; printed per stream at exit)\n",
+	"                          ipv6, udp6, tcp6, icmp6, other, malformed; printed per\n"
+	"                          stream at exit)\n",
 };
 
 const struct fwd_engine rxonly_engine = {
