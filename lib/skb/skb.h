@@ -400,7 +400,9 @@ skb_meta_init(struct sk_buff *skb)
 	skb->inner_network_header = SKB_HDR_UNSET;
 	skb->inner_transport_header = SKB_HDR_UNSET;
 	memset((char *)skb + SKB_META_OFF + 16, 0, SKB_META_LEN - 16);
-	skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
+	/* CHECKSUM_NONE (0) unless a device said the L4 checksum is GOOD: one test */
+	if (unlikely(skb->mbuf.ol_flags & RTE_MBUF_F_RX_L4_CKSUM_GOOD))
+		skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
 	skb->mbuf.ol_flags |= skb_meta_flag;
 }
 

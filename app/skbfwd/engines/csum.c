@@ -31,6 +31,7 @@ struct csum_ctx {
 	/* IPv6: [0] UDP, [1] TCP; their bad ones are in fs->rx_bad_l4_csum too */
 	uint64_t good6[2], bad6[2], other6;
 	bool rx_ip_hw, rx_udp_hw, tx_ip_hw, tx_udp_hw, rx_tcp_hw;
+	uint16_t partial;  /* CHECKSUM_PARTIAL skbs in the burst being made */
 };
 
 #define CSUM_OFFLOADS_RX (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
@@ -98,13 +99,15 @@ csum_tx_offload_ip(struct sk_buff *skb, unsigned int l3off, unsigned int ihl)
  * sum the trailing bytes too).  A UDP sum of 0 goes out as 0xffff.
  */
 static inline void
-csum_l4_fix(struct sk_buff *skb, const struct skb_hdrs *h, unsigned int field, uint16_t phdr)
+csum_l4_fix(struct csum_ctx *c, struct sk_buff *skb, const struct skb_hdrs *h, unsigned int field,
+	    uint16_t phdr)
 {
 	uint16_t sum;
 
 	if (h->l4_end == skb_len(skb) &&
 	    skb_partial_csum_set(skb, (uint16_t)h->l4_off, (uint16_t)(field - h->l4_off))) {
 		sum = phdr;
+		c->partial++;
 	} else {
 		sum = skb_l4_csum(skb, h);
 		if (sum == 0 && h->l4_proto == IPPROTO_UDP)
@@ -166,7 +169,7 @@ csum6_one(struct fwd_stream *fs, struct sk_buff *skb, struct skb_hdrs *h, uint64
 	/* the pseudo-header's folded sum, its length the upper layer's (not payload_len) */
 	sum = (uint16_t)~csum_ipv6_magic(ipv6_hdr(skb)->src_addr, ipv6_hdr(skb)->dst_addr,
 					 h->l4_end - h->l4_off, h->l4_proto, 0);
-	csum_l4_fix(skb, h, off, sum);
+	csum_l4_fix(c, skb, h, off, sum);
 	return PKT_OK;
 }
 
@@ -233,7 +236,7 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	fs->rx_bad_l4_csum++;
 	uh->dgram_cksum = 0;
 	ip = (struct rte_ipv4_hdr *)(skb_data(skb) + h.l3_off);
-	csum_l4_fix(skb, &h, h.l4_off + (unsigned int)offsetof(struct rte_udp_hdr, dgram_cksum),
+	csum_l4_fix(c, skb, &h, h.l4_off + (unsigned int)offsetof(struct rte_udp_hdr, dgram_cksum),
 		    (uint16_t)~csum_tcpudp_magic(ip->src_addr, ip->dst_addr, h.l4_end - h.l4_off,
 						 IPPROTO_UDP, 0));
 	return PKT_OK;
@@ -243,11 +246,19 @@ static void
 csum_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
+	struct csum_ctx *c = fs->engine_ctx;
 	uint16_t n = fwd_rx(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;
-	fwd_tx(fs, skbs, pkt_filter_burst(fs, skbs, n, csum_one));
+	n = pkt_filter_burst(fs, skbs, n, csum_one);
+	/* no CHECKSUM_PARTIAL skb in the burst (checksums were right): no TX hook to run */
+	if (likely(c->partial == 0) && !(fs->tx_hooks & FWD_TX_GSO)) {
+		fwd_tx_nogso_to(fs, fs->tx_port, fs->tx_queue, skbs, n, fwd_bytes(skbs, n));
+		return;
+	}
+	c->partial = 0;
+	fwd_tx(fs, skbs, n);
 }
 
 const struct fwd_engine csum_engine = {
