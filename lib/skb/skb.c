@@ -6,6 +6,7 @@
  */
 
 #include <rte_errno.h>
+#include <rte_ethdev.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
@@ -165,6 +166,48 @@ struct rte_mempool *
 skb_netdev_pool(uint16_t port_id)
 {
 	return port_id < RTE_MAX_ETHPORTS ? skb_port_pool[port_id] : NULL;
+}
+
+/*
+ * Each port's MAC address for eth_type_trans(), read from ethdev for the
+ * port's first frame and kept: the 6 bytes as they lie in memory in the low
+ * 48 bits, SKB_PORT_MAC_SET above them; 0 until read.  Lcores may fill an
+ * entry at once (with the same value): relaxed atomics, one 64-bit word.
+ */
+uint64_t skb_port_mac_tbl[RTE_MAX_ETHPORTS];
+
+uint64_t
+skb_port_mac_fill(uint16_t port_id)
+{
+	struct rte_ether_addr own;
+	uint64_t w;
+
+	if (port_id >= RTE_MAX_ETHPORTS || !rte_eth_dev_is_valid_port(port_id) ||
+	    rte_eth_macaddr_get(port_id, &own) != 0)
+		return 0;
+	w = skb_mac_word(&own) | SKB_PORT_MAC_SET;
+	__atomic_store_n(&skb_port_mac_tbl[port_id], w, __ATOMIC_RELAXED);
+	return w;
+}
+
+void
+skb_netdev_mac_refresh(uint16_t port_id)
+{
+	if (port_id < RTE_MAX_ETHPORTS)
+		__atomic_store_n(&skb_port_mac_tbl[port_id], 0, __ATOMIC_RELAXED);
+}
+
+int
+skb_netdev_set_mac(uint16_t port_id, const struct rte_ether_addr *mac)
+{
+	int ret = rte_eth_dev_default_mac_addr_set(port_id, (struct rte_ether_addr *)(uintptr_t)mac);
+
+	if (ret != 0)
+		return ret < 0 ? ret : -EIO;
+	if (port_id < RTE_MAX_ETHPORTS)
+		__atomic_store_n(&skb_port_mac_tbl[port_id], skb_mac_word(mac) | SKB_PORT_MAC_SET,
+				 __ATOMIC_RELAXED);
+	return 0;
 }
 
 /*

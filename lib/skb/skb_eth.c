@@ -69,60 +69,6 @@ skb_eth_proto(const struct sk_buff *skb, uint16_t type, int off)
 	return rte_cpu_to_be_16(ETH_P_802_2);
 }
 
-/*
- * Each port's MAC address for eth_type_trans(), read from ethdev for the
- * port's first frame and kept: the 6 bytes as they lie in memory in the low
- * 48 bits, SKB_PORT_MAC_SET above them; 0 until read.  Lcores may fill an
- * entry at once (with the same value): relaxed atomics, one 64-bit word.
- */
-static uint64_t skb_port_mac[RTE_MAX_ETHPORTS];
-#define SKB_PORT_MAC_SET (UINT64_C(1) << 63)
-
-/* The 6 bytes of @a in the low 48 bits of a word, as they lie in memory. */
-static inline uint64_t
-skb_mac_word(const struct rte_ether_addr *a)
-{
-	uint64_t w = 0;
-
-	memcpy(&w, a->addr_bytes, RTE_ETHER_ADDR_LEN);
-	return w;
-}
-
-/* Read @port_id's address from ethdev into the table; its entry, 0 for a port without one. */
-static uint64_t
-skb_port_mac_fill(uint16_t port_id)
-{
-	struct rte_ether_addr own;
-	uint64_t w;
-
-	if (port_id >= RTE_MAX_ETHPORTS || !rte_eth_dev_is_valid_port(port_id) ||
-	    rte_eth_macaddr_get(port_id, &own) != 0)
-		return 0;
-	w = skb_mac_word(&own) | SKB_PORT_MAC_SET;
-	__atomic_store_n(&skb_port_mac[port_id], w, __ATOMIC_RELAXED);
-	return w;
-}
-
-void
-skb_netdev_mac_refresh(uint16_t port_id)
-{
-	if (port_id < RTE_MAX_ETHPORTS)
-		__atomic_store_n(&skb_port_mac[port_id], 0, __ATOMIC_RELAXED);
-}
-
-int
-skb_netdev_set_mac(uint16_t port_id, const struct rte_ether_addr *mac)
-{
-	int ret = rte_eth_dev_default_mac_addr_set(port_id, (struct rte_ether_addr *)(uintptr_t)mac);
-
-	if (ret != 0)
-		return ret < 0 ? ret : -EIO;
-	if (port_id < RTE_MAX_ETHPORTS)
-		__atomic_store_n(&skb_port_mac[port_id], skb_mac_word(mac) | SKB_PORT_MAC_SET,
-				 __ATOMIC_RELAXED);
-	return 0;
-}
-
 uint16_t
 eth_type_trans(struct sk_buff *skb, uint16_t port_id)
 {
@@ -142,10 +88,7 @@ eth_type_trans(struct sk_buff *skb, uint16_t port_id)
 		skb->pkt_type = rte_is_broadcast_ether_addr(&eth->dst_addr) ?
 				PACKET_BROADCAST : PACKET_MULTICAST;
 	else {
-		own = likely(port_id < RTE_MAX_ETHPORTS) ?
-		      __atomic_load_n(&skb_port_mac[port_id], __ATOMIC_RELAXED) : 0;
-		if (unlikely(own == 0))
-			own = skb_port_mac_fill(port_id);
+		own = skb_port_mac(port_id);
 		skb->pkt_type = own != 0 && (own & ~SKB_PORT_MAC_SET) == skb_mac_word(&eth->dst_addr) ?
 				PACKET_HOST : PACKET_OTHERHOST;
 	}

@@ -185,4 +185,35 @@ skb_head_copy(void *dst, const struct sk_buff *skb, unsigned int off, unsigned i
 	SKB_ASAN_HEAD((struct sk_buff *)(uintptr_t)skb);
 }
 
+/*
+ * skb.c: each port's MAC address for eth_type_trans() (skb_eth.c), kept with
+ * the port table: the 6 bytes as they lie in memory in the low 48 bits,
+ * SKB_PORT_MAC_SET above them; 0 until read from ethdev.
+ */
+extern uint64_t skb_port_mac_tbl[RTE_MAX_ETHPORTS];
+#define SKB_PORT_MAC_SET (UINT64_C(1) << 63)
+
+/* skb.c: read @port_id's address from ethdev into the table; its entry, 0 for a port without one. */
+uint64_t skb_port_mac_fill(uint16_t port_id);
+
+/* The 6 bytes of @a in the low 48 bits of a word, as they lie in memory. */
+static inline uint64_t
+skb_mac_word(const struct rte_ether_addr *a)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, a->addr_bytes, RTE_ETHER_ADDR_LEN);
+	return w;
+}
+
+/* @port_id's entry of the MAC table, read from ethdev the first time; 0 when it has none. */
+static inline uint64_t
+skb_port_mac(uint16_t port_id)
+{
+	uint64_t w = likely(port_id < RTE_MAX_ETHPORTS) ?
+		     __atomic_load_n(&skb_port_mac_tbl[port_id], __ATOMIC_RELAXED) : 0;
+
+	return likely(w != 0) ? w : skb_port_mac_fill(port_id);
+}
+
 #endif /* _SKB_INTERNAL_H_ */
