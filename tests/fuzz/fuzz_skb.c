@@ -8,7 +8,10 @@
  * skb_ensure_writable, skb_share_check, skb_unclone/skb_cow, __pskb_pull_tail,
  * skb_headers_offset_update, skb_orphan, alloc_skb_bulk/kfree_skb_bulk(_reason),
  * skb_copy/pskb_copy/skb_realloc_headroom/skb_unshare, pskb_trim/pskb_pull,
- * skb_linearize, skb_padto/eth_skb_pad) run on one skb, checked after every
+ * skb_linearize, skb_padto/eth_skb_pad, skb_partial_csum_set/skb_checksum_help,
+ * the inner headers and the header pointers, ip_send_check/csum_replace2/
+ * csum_replace4/ip_decrease_ttl, __alloc_skb_bulk/__kfree_skb_bulk_reason,
+ * skb_netdev_set_mac with eth_type_trans on a net_null port) run on one skb, checked after every
  * step against a model that is a plain byte array:
  * lengths, every byte, the chain's soundness, and a clone's bytes (which must not
  * change whatever happens to the original).  At the end everything is freed (the
@@ -18,6 +21,8 @@
 
 #include <inttypes.h>
 
+#include <rte_dev.h>
+#include <rte_ethdev.h>
 #include <rte_log.h>
 
 /* fuzz targets exist only in the ASan build */
@@ -34,6 +39,9 @@ struct model {
 };
 
 static struct rte_mempool *fz_pool;
+/* a net_null port: skb_netdev_set_mac() and eth_type_trans() against its MAC */
+static uint16_t fz_port;
+static struct rte_ether_addr fz_port_mac;
 static struct model fz_m, fz_clone_m;
 static uint8_t fz_buf[MODEL_MAX], fz_pat[MODEL_MAX];
 
@@ -50,6 +58,9 @@ LLVMFuzzerInitialize(int *argc __rte_unused, char ***argv)
 	 */
 	rte_log_set_level(RTE_LOGTYPE_USER1, RTE_LOG_CRIT);
 	fz_pool = fuzz_pool_create("fuzz_skb_pool", 2048);
+	FUZZ_CHECK(rte_eal_hotplug_add("vdev", "net_null_fuzz_skb", "") == 0 &&
+		   rte_eth_dev_get_port_by_name("net_null_fuzz_skb", &fz_port) == 0 &&
+		   rte_eth_macaddr_get(fz_port, &fz_port_mac) == 0, "net_null port");
 	for (i = 0; i < MODEL_MAX; i++)
 		fz_pat[i] = (uint8_t)(i * 7 + 3);
 	return 0;
@@ -239,6 +250,62 @@ model_tagged(void)
 	return type == ETH_P_8021Q || type == ETH_P_8021AD;
 }
 
+/*
+ * eth_type_trans() of @skb on @port, checked against the model: the protocol,
+ * pkt_type against @ours (the port's MAC; NULL: no unicast is ours), the mac
+ * header and the Ethernet header pulled.
+ */
+static void
+eth_type_trans_check(struct sk_buff *skb, uint16_t port, const struct rte_ether_addr *ours)
+{
+	uint16_t proto, type;
+	unsigned int want;
+
+	proto = eth_type_trans(skb, port);
+	if (fz_m.len < ETH_HLEN) {
+		FUZZ_CHECK(proto == 0, "eth_type_trans of %u bytes", fz_m.len);
+		return;
+	}
+	type = (uint16_t)(fz_m.b[12] << 8 | fz_m.b[13]);
+	if (type < ETH_P_802_3_MIN)
+		type = fz_m.len >= 16 && fz_m.b[14] == 0xff && fz_m.b[15] == 0xff ?
+		       ETH_P_802_3 : ETH_P_802_2;
+	FUZZ_CHECK(proto == rte_cpu_to_be_16(type), "eth_type_trans: %#x != %#x",
+		   rte_be_to_cpu_16(proto), type);
+	if (fz_m.b[0] & 1)
+		want = memcmp(fz_m.b, "\xff\xff\xff\xff\xff\xff", 6) == 0 ? PACKET_BROADCAST :
+		       PACKET_MULTICAST;
+	else
+		want = ours != NULL && memcmp(fz_m.b, ours, ETH_ALEN) == 0 ? PACKET_HOST :
+		       PACKET_OTHERHOST;
+	FUZZ_CHECK(skb->pkt_type == want, "eth_type_trans on port %u: pkt_type %u, not %u", port,
+		   skb->pkt_type, want);
+	FUZZ_CHECK(skb_mac_offset(skb) == -ETH_HLEN, "mac %d", skb_mac_offset(skb));
+	memmove(fz_m.b, fz_m.b + ETH_HLEN, fz_m.len - ETH_HLEN);
+	fz_m.len -= ETH_HLEN;
+}
+
+/*
+ * The IPv4 header at the front of the model gets the checksum a full
+ * computation gives (csum_partial() with the field 0); the one @iph holds
+ * after @after must be exactly it (or 0 where that is 0xffff, the same sum).
+ */
+static void
+model_ip_check(struct model *m, const struct rte_ipv4_hdr *iph, const char *after)
+{
+	uint16_t want;
+
+	m->b[10] = 0;
+	m->b[11] = 0;
+	want = csum_fold(csum_partial(m->b, (int)sizeof(*iph), 0));
+	/* 20 zero bytes (a word replaced by 0): 0xffff, and an update's 0 checks too */
+	if (want == 0xffff && iph->hdr_checksum == 0)
+		want = 0;
+	memcpy(m->b + 10, &want, sizeof(want));
+	FUZZ_CHECK(iph->hdr_checksum == want, "%s: checksum %#x, recomputed %#x", after,
+		   iph->hdr_checksum, want);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -261,7 +328,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(skb, &fz_m, "start");
 
 	while (g.i < g.n && steps++ < 64) {
-		unsigned int op = rd8(&g) % 32, n = rd16(&g);
+		unsigned int op = rd8(&g) % 37, n = rd16(&g);
 		const char *name = "?";
 		void *p;
 		int ret;
@@ -596,30 +663,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			FUZZ_CHECK(skb_mac_offset(skb) == 0, "skb_vlan_pop: mac %d", skb_mac_offset(skb));
 			break;
-		case 20: { /* eth_type_trans on a port that does not exist: no unicast is ours */
-			uint16_t proto, type;
-
+		case 20: /* eth_type_trans on a port that does not exist: no unicast is ours */
 			name = "eth_type_trans";
-			proto = eth_type_trans(skb, RTE_MAX_ETHPORTS - 1);
-			if (fz_m.len < ETH_HLEN) {
-				FUZZ_CHECK(proto == 0, "eth_type_trans of %u bytes", fz_m.len);
-				break;
-			}
-			type = (uint16_t)(fz_m.b[12] << 8 | fz_m.b[13]);
-			if (type < ETH_P_802_3_MIN)
-				type = fz_m.len >= 16 && fz_m.b[14] == 0xff && fz_m.b[15] == 0xff ?
-				       ETH_P_802_3 : ETH_P_802_2;
-			FUZZ_CHECK(proto == rte_cpu_to_be_16(type), "eth_type_trans: %#x != %#x",
-				   rte_be_to_cpu_16(proto), type);
-			FUZZ_CHECK(skb->pkt_type == (!(fz_m.b[0] & 1) ? PACKET_OTHERHOST :
-						     memcmp(fz_m.b, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
-						     PACKET_BROADCAST : PACKET_MULTICAST),
-				   "pkt_type %u", skb->pkt_type);
-			FUZZ_CHECK(skb_mac_offset(skb) == -ETH_HLEN, "mac %d", skb_mac_offset(skb));
-			memmove(fz_m.b, fz_m.b + ETH_HLEN, fz_m.len - ETH_HLEN);
-			fz_m.len -= ETH_HLEN;
+			eth_type_trans_check(skb, RTE_MAX_ETHPORTS - 1, NULL);
 			break;
-		}
 		case 21: /* skb_ensure_writable */
 			name = "skb_ensure_writable";
 			n %= fz_m.len + 10;
@@ -855,6 +902,206 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					   "skb_padto(%u): not zero after %u", a, b);
 			ASAN_POISON_MEMORY_REGION(skb_tail_pointer(skb), a - fz_m.len);
 			break;
+		case 32: { /* skb_partial_csum_set, the data moved, skb_checksum_help */
+			unsigned int start = rd16(&g) % (fz_m.len + 8), off = n % 24, mv = (n >> 5) % 16;
+			uint16_t want;
+			bool set;
+
+			name = "skb_checksum_help";
+			a = skb_headlen(skb);
+			b = skb_headroom(skb);
+			set = skb_partial_csum_set(skb, (uint16_t)start, (uint16_t)off);
+			FUZZ_CHECK(set == (start + off + 2 <= a && b + start <= UINT16_MAX),
+				   "skb_partial_csum_set(%u, %u) of headlen %u: %d", start, off, a, set);
+			if (!set) {
+				/* nothing left to finish: CHECKSUM_COMPLETE becomes NONE, no byte written */
+				skb->ip_summed = n & 0x800 ? CHECKSUM_COMPLETE : CHECKSUM_NONE;
+				ret = skb_checksum_help(skb);
+				FUZZ_CHECK(ret == 0 && skb->ip_summed == CHECKSUM_NONE,
+					   "skb_checksum_help, not partial: %d, ip_summed %u", ret,
+					   skb->ip_summed);
+				break;
+			}
+			FUZZ_CHECK(skb->ip_summed == CHECKSUM_PARTIAL &&
+				   skb_checksum_start_offset(skb) == (int)start &&
+				   skb_transport_offset(skb) == (int)start,
+				   "skb_partial_csum_set(%u): start %d transport %d", start,
+				   skb_checksum_start_offset(skb), skb_transport_offset(skb));
+			/* a new head: csum_start stays on its byte */
+			if (n & 0x1000 && pskb_expand_head(skb, (int)mv * 8, 0) == 0)
+				FUZZ_CHECK(skb_checksum_start_offset(skb) == (int)start,
+					   "pskb_expand_head moved csum_start: %d, was %u",
+					   skb_checksum_start_offset(skb), start);
+			/* a pull: past csum_start, the sum can no longer start in the data */
+			if (n & 0x2000 && mv <= skb_headlen(skb) && !skb_cloned(skb)) {
+				FUZZ_CHECK(skb_pull(skb, mv) != NULL, "skb_pull(%u)", mv);
+				memmove(fz_m.b, fz_m.b + mv, fz_m.len - mv);
+				fz_m.len -= mv;
+				if (mv > start) {
+					ret = skb_checksum_help(skb);
+					FUZZ_CHECK(ret == -EINVAL && skb->ip_summed == CHECKSUM_PARTIAL,
+						   "skb_checksum_help, csum_start pulled: %d", ret);
+					skb->ip_summed = CHECKSUM_NONE;
+					break;
+				}
+				start -= mv;
+			}
+			b = skb_headroom(skb);
+			ret = skb_checksum_help(skb);
+			if (ret != 0) {
+				/* a clone's head copied for the field: the copy may not fit 64 KiB */
+				FUZZ_CHECK(ret == -ENOMEM && b + fz_m.len > UINT16_MAX - 128 &&
+					   skb->ip_summed == CHECKSUM_PARTIAL,
+					   "skb_checksum_help of %u, headroom %u: %d", fz_m.len, b, ret);
+				skb->ip_summed = CHECKSUM_NONE;
+				break;
+			}
+			FUZZ_CHECK(skb->ip_summed == CHECKSUM_NONE && !skb_cloned(skb),
+				   "skb_checksum_help: ip_summed %u", skb->ip_summed);
+			/* the field held the seed; the sum from csum_start, folded, 0 sent as 0xffff */
+			want = csum_fold(csum_partial(fz_m.b + start, (int)(fz_m.len - start), 0));
+			if (want == 0)
+				want = 0xffff;
+			memcpy(fz_m.b + start + off, &want, sizeof(want));
+			break;
+		}
+		case 33: { /* inner headers kept, a tunnel header pushed in front */
+			/* offsets within 4 KiB: past the head's 64 KiB they would not fit 16 bits */
+			unsigned int lim = RTE_MIN(fz_m.len, 4096u) + 1, nh = n % lim, th = rd16(&g) % lim;
+			unsigned int push = (n >> 8) % 64;
+
+			name = "skb_reset_inner_headers";
+			skb_reset_mac_header(skb);
+			skb_set_network_header(skb, (int)nh);
+			skb_set_transport_header(skb, (int)th);
+			skb_reset_inner_headers(skb);
+			skb->encapsulation = 1;
+			FUZZ_CHECK((void *)ip_hdr(skb) == skb_data(skb) + nh &&
+				   (void *)ipv6_hdr(skb) == skb_data(skb) + nh &&
+				   (void *)tcp_hdr(skb) == skb_data(skb) + th &&
+				   (void *)udp_hdr(skb) == skb_data(skb) + th &&
+				   (void *)icmp_hdr(skb) == skb_data(skb) + th &&
+				   (void *)icmp6_hdr(skb) == skb_data(skb) + th,
+				   "header pointers at %u and %u", nh, th);
+			if (fz_m.len + push > MODEL_MAX)
+				break;
+			if (skb_cow_head(skb, push) != 0)
+				break; /* a clone's head that cannot be copied in 64 KiB */
+			memcpy(skb_push(skb, push), fz_pat + 5 * push, push);
+			memmove(fz_m.b + push, fz_m.b, fz_m.len);
+			memcpy(fz_m.b, fz_pat + 5 * push, push);
+			fz_m.len += push;
+			skb_reset_mac_header(skb);
+			FUZZ_CHECK(skb->encapsulation == 1 &&
+				   skb_inner_mac_header(skb) - skb_data(skb) == (int)push &&
+				   skb_inner_network_header(skb) - skb_data(skb) == (int)(push + nh) &&
+				   skb_inner_transport_header(skb) - skb_data(skb) == (int)(push + th),
+				   "inner headers after a push of %u: %d %d %d", push,
+				   (int)(skb_inner_mac_header(skb) - skb_data(skb)),
+				   (int)(skb_inner_network_header(skb) - skb_data(skb)),
+				   (int)(skb_inner_transport_header(skb) - skb_data(skb)));
+			break;
+		}
+		case 34: { /* an IPv4 header at the front: ip_send_check, csum_replace2/4, ip_decrease_ttl */
+			struct rte_ipv4_hdr *iph;
+			unsigned int w = n % 9;
+			uint16_t old, check16, word = (uint16_t)rd16(&g);
+			uint32_t from, to = (uint32_t)rd16(&g) << 16 | n;
+
+			name = "csum_replace";
+			if (fz_m.len < sizeof(*iph))
+				break;
+			ret = skb_ensure_writable(skb, sizeof(*iph));
+			FUZZ_CHECK(ret == 0 || (ret == -ENOMEM && skb_headroom(skb) + fz_m.len > UINT16_MAX - 128),
+				   "skb_ensure_writable(20) of %u: %d", fz_m.len, ret);
+			if (ret != 0)
+				break;
+			iph = (struct rte_ipv4_hdr *)skb_data(skb);
+			iph->version_ihl = 0x45;
+			fz_m.b[0] = 0x45;
+			ip_send_check(iph);
+			model_ip_check(&fz_m, iph, "ip_send_check");
+			/* one 16-bit word other than the checksum (word 5) */
+			w += w >= 5;
+			memcpy(&old, fz_m.b + 2 * w, 2);
+			memcpy((uint8_t *)iph + 2 * w, &word, 2);
+			memcpy(fz_m.b + 2 * w, &word, 2);
+			check16 = iph->hdr_checksum; /* the header may lie at any byte */
+			csum_replace2(&check16, old, word);
+			iph->hdr_checksum = check16;
+			model_ip_check(&fz_m, iph, "csum_replace2");
+			/* one address */
+			a = n & 1 ? 16 : 12;
+			memcpy(&from, fz_m.b + a, 4);
+			memcpy((uint8_t *)iph + a, &to, 4);
+			memcpy(fz_m.b + a, &to, 4);
+			check16 = iph->hdr_checksum;
+			csum_replace4(&check16, from, to);
+			iph->hdr_checksum = check16;
+			model_ip_check(&fz_m, iph, "csum_replace4");
+			if (fz_m.b[8] != 0) {
+				FUZZ_CHECK(ip_decrease_ttl(iph) == fz_m.b[8] - 1, "ip_decrease_ttl");
+				fz_m.b[8]--;
+				model_ip_check(&fz_m, iph, "ip_decrease_ttl");
+			}
+			break;
+		}
+		case 35: { /* __alloc_skb_bulk, then __kfree_skb_bulk_reason */
+			struct sk_buff *bulk[8];
+			unsigned int k = n % 8 + 1, size = rd16(&g) % 4096, in_use, i;
+
+			name = "__alloc_skb_bulk";
+			in_use = rte_mempool_in_use_count(fz_pool);
+			ret = __alloc_skb_bulk(fz_pool, bulk, k, size);
+			if (size > rte_pktmbuf_data_room_size(fz_pool)) {
+				FUZZ_CHECK(ret == -ENOMEM && rte_mempool_in_use_count(fz_pool) == in_use,
+					   "__alloc_skb_bulk(%u, %u) past the data room: %d", k, size, ret);
+				break;
+			}
+			FUZZ_CHECK(ret == 0 && rte_mempool_in_use_count(fz_pool) == in_use + k,
+				   "__alloc_skb_bulk(%u, %u): %d", k, size, ret);
+			for (i = 0; i < k; i++) {
+				struct rte_mbuf *m = skb_to_mbuf(bulk[i]);
+
+				FUZZ_CHECK(m->data_off == 0 && m->pkt_len == 0 && m->nb_segs == 1 &&
+					   rte_pktmbuf_tailroom(m) >= size,
+					   "__alloc_skb_bulk skb %u: data_off %u tailroom %u", i,
+					   m->data_off, rte_pktmbuf_tailroom(m));
+				FUZZ_CHECK(skb_put_data(bulk[i], fz_pat + 3 * i, size) != NULL, "bare put");
+				fuzz_read_all(m, fz_buf);
+				FUZZ_CHECK(memcmp(fz_buf, fz_pat + 3 * i, size) == 0, "bare skb %u bytes", i);
+			}
+			reason = (enum skb_drop_reason)(n % SKB_DROP_REASON_MAX);
+			drops = skb_drop_count(reason);
+			__kfree_skb_bulk_reason(bulk, k, reason);
+			FUZZ_CHECK(skb_drop_count(reason) == drops + k &&
+				   rte_mempool_in_use_count(fz_pool) == in_use,
+				   "__kfree_skb_bulk_reason of %u: %" PRIu64 " -> %" PRIu64 ", %u in use", k,
+				   drops, skb_drop_count(reason), rte_mempool_in_use_count(fz_pool));
+			break;
+		}
+		case 36: { /* skb_netdev_set_mac on a real port, then eth_type_trans against it */
+			struct rte_ether_addr mac;
+
+			name = "skb_netdev_set_mac";
+			if (n & 1 && fz_m.len >= ETH_ALEN)
+				memcpy(&mac, fz_m.b, ETH_ALEN); /* the frame's own destination: ours */
+			else
+				for (a = 0; a < ETH_ALEN; a++)
+					mac.addr_bytes[a] = (uint8_t)rd8(&g);
+			ret = skb_netdev_set_mac(fz_port, &mac);
+			if (rte_is_valid_assigned_ether_addr(&mac)) {
+				FUZZ_CHECK(ret == 0, "skb_netdev_set_mac: %d", ret);
+				fz_port_mac = mac;
+			} else {
+				/* multicast or zero: refused, the old address kept */
+				FUZZ_CHECK(ret == -EINVAL, "skb_netdev_set_mac of a group address: %d", ret);
+			}
+			FUZZ_CHECK(skb_netdev_set_mac(RTE_MAX_ETHPORTS - 1, &mac) == -ENODEV,
+				   "skb_netdev_set_mac of no port");
+			eth_type_trans_check(skb, fz_port, &fz_port_mac);
+			break;
+		}
 		case 13: /* drop the clone */
 			name = "kfree_skb(clone)";
 			if (clone != NULL) {
