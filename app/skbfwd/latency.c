@@ -337,13 +337,19 @@ latency_rx(struct fwd_stream *fs, struct sk_buff *const *skbs, uint16_t n)
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = skb_to_mbuf(skbs[i]);
 		uint8_t buf[LAT_PROBE_LEN];
-		const void *p = skb_header_pointer(skbs[i], LAT_PROBE_OFFSET, LAT_PROBE_LEN, buf);
+		const void *p;
 		enum lat_clock c = LAT_CLOCK_TSC;
 		uint64_t ts, rx = now;
 		struct lat_flow *f;
 		uint32_t seq;
-		uint16_t flow;
+		uint16_t flow, etb;
 
+		/* the EtherType says where the probe is (any alignment: copied) */
+		p = skb_header_pointer(skbs[i], 2 * RTE_ETHER_ADDR_LEN, sizeof(etb), &etb);
+		if (p == NULL)
+			continue;
+		memcpy(&etb, p, sizeof(etb));
+		p = skb_header_pointer(skbs[i], (int)lat_probe_offset(etb), LAT_PROBE_LEN, buf);
 		if (p == NULL || !lat_probe_read(p, &flow, &seq, &ts))
 			continue;
 		if (rx_ts && (m->ol_flags & lat_ts_flag)) {
@@ -639,7 +645,8 @@ latency_json(FILE *f)
 
 	if (!lat_set_up || !lat_on)
 		return;
-	fprintf(f, ",\n  \"latency\": {\"probe_offset\": %u, \"ports\": [", LAT_PROBE_OFFSET);
+	fprintf(f, ",\n  \"latency\": {\"probe_offset\": %u, \"probe_offset_ipv6\": %u, \"ports\": [",
+		LAT_PROBE_OFFSET, LAT_PROBE_OFFSET6);
 	for (i = 0; i < nb_fwd_ports; i++) {
 		bool first = true;
 

@@ -7,8 +7,10 @@
  * and per flow (the sending port and queue) the probes received, lost and
  * reordered, from their sequence numbers.
  *
- * The probe sits at frame offset LAT_PROBE_OFFSET, the first UDP payload
- * byte of an untagged IPv4 frame without options, big-endian:
+ * The probe sits at the first UDP payload byte of an untagged frame: frame
+ * offset LAT_PROBE_OFFSET in IPv4 frames without options, LAT_PROBE_OFFSET6 in
+ * IPv6 frames (EtherType 0x86dd) without extension headers (lat_probe_offset());
+ * big-endian:
  *
  *    0                   4                   8        10                16
  *   +-------------------+-------------------+--------+-----------------+
@@ -33,10 +35,12 @@
 
 #include <rte_byteorder.h>
 #include <rte_cycles.h>
+#include <rte_ether.h>
 
 #include "engine.h"
 
 #define LAT_PROBE_OFFSET 42u          /* Ethernet 14 + IPv4 20 + UDP 8 */
+#define LAT_PROBE_OFFSET6 62u         /* Ethernet 14 + IPv6 40 + UDP 8 */
 #define LAT_PROBE_LEN 16u
 #define LAT_PROBE_MAGIC 0x534b4250u   /* "SKBP" */
 #define LAT_TS_BITS 48
@@ -99,6 +103,17 @@ struct fwd_latency {
 } __rte_cache_aligned;
 
 /* ------------------------------------------------------------ the probe */
+
+/**
+ * The frame offset of the probe in a frame of EtherType @ether_type (network
+ * order, the frame's bytes 12 and 13): LAT_PROBE_OFFSET6 for IPv6,
+ * LAT_PROBE_OFFSET for anything else.
+ */
+static inline unsigned int
+lat_probe_offset(uint16_t ether_type)
+{
+	return ether_type == RTE_BE16(RTE_ETHER_TYPE_IPV6) ? LAT_PROBE_OFFSET6 : LAT_PROBE_OFFSET;
+}
 
 /** Write a probe of @flow, sequence number @seq, TX time @ts at @at (LAT_PROBE_LEN bytes). */
 static inline void
@@ -249,8 +264,9 @@ void latency_reset_stream(struct fwd_stream *fs);
 
 /**
  * The RX hook (rx.c calls it from fwd_rx() on streams with fwd_stream lat):
- * measure the probes among the @n skbs (the first LAT_PROBE_OFFSET +
- * LAT_PROBE_LEN bytes read; frames without a probe are left alone).
+ * measure the probes among the @n skbs (the EtherType read, then the
+ * LAT_PROBE_LEN bytes at lat_probe_offset() of it; frames too short for them
+ * or without a probe are left alone).
  */
 void latency_rx(struct fwd_stream *fs, struct sk_buff *const *skbs, uint16_t n);
 

@@ -4,13 +4,18 @@
 checked field by field (MACs, IPv4 fields and checksum by an independent sum,
 UDP ports/length/checksum 0, zero payload, total length = sum of --txpkts,
 multi-flow source addresses); UDP/IPv6 frames compared byte for byte with
-frames built here (UDP checksum computed, 0 sent as 0xffff); exact counts via
+frames built here (UDP checksum computed, 0 sent as 0xffff); --latency's
+probes in UDP/IPv6 frames (byte 62, the checksum over them) and the probes
+received counted exactly, from a pcap and through a net_ring loop; exact counts via
 --tx-count; RX never polled (as testpmd's txonly): frames that arrive stay with the port; a run on net_null."""
 
 import ipaddress
+import json
 import os
+import re
 import struct
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import golden as g  # noqa: E402
@@ -70,9 +75,12 @@ run.cleanup()
 
 
 
-def frames6(n, length, peer, port_mac, src, dst, sport, dport, multi_flow=False):
+def frames6(n, length, peer, port_mac, src, dst, sport, dport, multi_flow=False, probes=None):
     """The n UDP/IPv6 frames txonly must send, built here: frame k's source has
-    (its last 32 bits + k mod 256) mod 2**32 with --txonly-multi-flow."""
+    (its last 32 bits + k mod 256) mod 2**32 with --txonly-multi-flow; with
+    probes (frame k's TX time, 48 bits) the --latency probe of flow 0/0,
+    sequence number k, at the payload's start (frame byte 62) and the UDP
+    checksum computed over it."""
     base = int(ipaddress.IPv6Address(src))
     out = []
     for k in range(n):
@@ -80,9 +88,28 @@ def frames6(n, length, peer, port_mac, src, dst, sport, dport, multi_flow=False)
         if multi_flow:
             a = (base & ~0xFFFFFFFF) | (((base & 0xFFFFFFFF) + (k & 0xFF)) & 0xFFFFFFFF)
         s = str(ipaddress.IPv6Address(a))
+        pay = bytes(length - 62)
+        if probes is not None:
+            pay = probe(0, k, probes[k]) + pay[PROBE_LEN:]
         out.append(g.eth(peer, port_mac, g.ETH_IPV6,
-                         g.ipv6(s, dst, 17, g.udp6(s, dst, sport, dport, bytes(length - 62)))))
+                         g.ipv6(s, dst, 17, g.udp6(s, dst, sport, dport, pay))))
     return out
+
+
+# --latency's probe (app/skbfwd/latency.h): "SKBP", sequence number, flow
+# (TX port << 10 | TX queue) and 48 bits of TX time, big-endian, at the first
+# UDP payload byte: frame byte 42 over IPv4, 62 over IPv6
+PROBE_MAGIC, PROBE_LEN = 0x534B4250, 16
+
+
+def probe(flow, seq, ts):
+    return struct.pack("!IIQ", PROBE_MAGIC, seq, (flow << 48) | ts)
+
+
+def read_probe(frame, at):
+    """(magic, seq, flow, ts) of the 16 bytes at frame byte @at."""
+    magic, seq, w = struct.unpack("!IIQ", frame[at:at + PROBE_LEN])
+    return magic, seq, w >> 48, w & (2 ** 48 - 1)
 
 
 def check_frames6(tap, name, out, want):
@@ -133,6 +160,96 @@ check_frames6(tap, "txonly IPv6 --tx-pkt-size=1500", run.outputs[0],
               frames6(40, 1500, "02:00:00:00:00:00", run.macs.get(0, ""), "::1", "fe80::2", 7, 7))
 run.cleanup()
 
+
+# --latency over UDP/IPv6: the probe at byte 62 of every frame sent, the UDP
+# checksum right with it (the frames compared byte for byte with frames built
+# here around the TX time each carries), multi-flow and two segments; the RX
+# side finds probes at byte 62 of IPv6 frames and byte 42 of IPv4 ones, and
+# nowhere else: the input holds probes of two other flows (counted exactly:
+# received, lost and reordered by their sequence numbers) and frames with a
+# probe at the other family's offset or cut inside it (not probes)
+A, B = "02:00:00:00:bb:01", "02:00:00:00:bb:02"
+F6, F4 = 2 << 10, 3 << 10 | 1                        # flows 2/0 and 3/1
+SEQ6, SEQ4 = (0, 1, 2, 4, 3, 7), (0, 1, 2, 3, 4)
+lat_in = [g.udp6_frame(B, A, "2001:db8::a", "2001:db8::b", probe(F6, q, 1000 + q) + bytes(4))
+          for q in SEQ6]
+lat_in += [g.udp_frame(B, A, "10.0.0.1", "10.0.0.2", probe(F4, q, 5) + bytes(4)) for q in SEQ4]
+decoy6 = bytearray(g.udp6_frame(B, A, "2001:db8::a", "2001:db8::b", bytes(20)))
+decoy6[42:58] = probe(F6, 100, 0)                    # IPv4's offset in an IPv6 frame
+decoy4 = g.udp_frame(B, A, "10.0.0.1", "10.0.0.2", bytes(20) + probe(F4, 100, 0))  # byte 62
+cut6 = g.udp6_frame(B, A, "2001:db8::a", "2001:db8::b", probe(F6, 100, 0))[:70]
+lat_in += [bytes(decoy6), decoy4, cut6, t.mac(B) + t.mac(A)[:1]]   # and a 7-byte runt
+for tag, args, length, multi in (
+        ("txonly6_lat", ["--tx-pkt-size=100"], 100, False),
+        ("txonly6_lat_mf", ["--txpkts=80,100", "--txonly-multi-flow", "--burst=16"], 180, True)):
+    name = f"txonly IPv6 --latency {' '.join(args)}"
+    run = g.PcapRun("txonly", [lat_in],
+                    ["--port-topology=loop", "--tx-count=50", "--latency",
+                     f"--tx-ip={V6S},{V6D}", "--stats-json=@DIR@/s.json"] + args, tag=tag)
+    g.check_run(tap, run, name, len(lat_in), {"consumed": len(lat_in)}, tx=50)
+    out = run.outputs[0]
+    got = [read_probe(o, 62) for o in out]
+    tap.eq([k for k, (m, q, f, _) in enumerate(got) if (m, q, f) != (PROBE_MAGIC, k, 0)], [],
+           f"{name}: probe of flow 0/0 at byte 62, sequence numbers 0..49 (frames that differ)")
+    ts = [x[3] for x in got]
+    tap.ok(ts == sorted(ts) and len(set(ts)) >= 2, f"{name}: TX times rise burst by burst", ts)
+    tap.eq([k for k, o in enumerate(out) if g.l4_csum6(o[22:38], o[38:54], 17, o[54:]) != 0], [],
+           f"{name}: every UDP/IPv6 checksum verifies over the probe (frames that do not)")
+    check_frames6(tap, name, out, frames6(50, length, "02:00:00:00:00:00", run.macs.get(0, ""),
+                                           V6S, V6D, 9, 9, multi_flow=multi, probes=ts))
+    txt = run.r.out
+    tap.ok(re.search(r"^  Port 0: 11 probes, TX TSC to RX TSC: ", txt, re.M) is not None,
+           f"{name}: 11 probes received (6 IPv6, 5 IPv4)", txt)
+    tap.ok("  Port 0: flow 2/0: 6 received, 2 lost, 1 reordered\n" in txt and
+           "  Port 0: flow 3/1: 5 received, 0 lost, 0 reordered\n" in txt,
+           f"{name}: the two flows' lines", txt)
+    try:
+        with open(run.path("s.json")) as fh:
+            lat = json.load(fh)["latency"]
+        tap.eq((lat["probe_offset"], lat["probe_offset_ipv6"]), (42, 62),
+               f"{name}: --stats-json probe offsets")
+        lp = lat["ports"][0]
+        tap.eq((lp["port"], lp["probes"], lp["untracked"]), (0, 11, 0),
+               f"{name}: --stats-json port 0 probes")
+        tap.eq(sorted(lp["flows"], key=lambda f: f["flow"]),
+               [{"flow": "2/0", "received": 6, "lost": 2, "reordered": 1, "sent": 0},
+                {"flow": "3/1", "received": 5, "lost": 0, "reordered": 0, "sent": 0}],
+               f"{name}: --stats-json flows")
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        tap.ok(False, f"{name}: --stats-json latency", str(e))
+    run.cleanup()
+
+# through a loop (net_ring: what the port sends comes back on its RX), IPv6
+# and IPv4: every probe sent comes back and is counted, exactly
+for fam, ipargs in (("IPv6", [f"--tx-ip={V6S},{V6D}", "--tx-pkt-size=78"]),
+                    ("IPv4", ["--tx-pkt-size=58"])):
+    name = f"txonly {fam} --latency through net_ring"
+    with tempfile.TemporaryDirectory(prefix="skbt_txlat_") as d:
+        sj = os.path.join(d, "s.json")
+        r = t.run(["--forward-mode=txonly", "--port-topology=loop", "--tx-count=1000",
+                   "--latency", "--duration=1", f"--stats-json={sj}"] + ipargs,
+                  tag="txonly_lat_ring", vdevs=["net_ring0"])
+        tap.eq(r.rc, 0, f"{name}: exit status", r.log())
+        tap.eq(r.in_use, 0, f"{name}: mbufs in use at exit")
+        tot = r.total or {}
+        tap.eq((tot.get("generated"), tot.get("tx"), tot.get("rx"), tot.get("drops")),
+               (1000, 1000, 1000, {"consumed": 1000}),
+               f"{name}: 1000 generated, sent, received and consumed", r.out)
+        f = t.LATENCY_FLOW_RE.search(r.out)
+        tap.eq(f and tuple(int(x) for x in f.groups()), (1000, 0, 0, 1000),
+               f"{name}: flow 0/0: 1000 received, 0 lost, 0 reordered, 1000 sent", r.out)
+        m = t.LATENCY_RE.search(r.out)
+        tap.eq(m and int(m.group(1)), 1000, f"{name}: 1000 probes measured", r.out)
+        try:
+            with open(sj) as fh:
+                lp = json.load(fh)["latency"]["ports"][0]
+            tap.eq((lp["probes"], [c["probes"] for c in lp["clocks"]], lp["flows"]),
+                   (1000, [1000], [{"flow": "0/0", "received": 1000, "lost": 0,
+                                     "reordered": 0, "sent": 1000}]),
+                   f"{name}: --stats-json latency")
+        except (OSError, ValueError, KeyError, IndexError) as e:
+            tap.ok(False, f"{name}: --stats-json latency", str(e))
+
 # refused, one line each
 for bad, line in (
         (["--tx-ip=1.2.3.4,2001:db8::1"],
@@ -146,7 +263,11 @@ for bad, line in (
         (["--tx-ip=::1,::2", "--tx-gso=1000", "--tx-gso-udp"],
          "skbfwd: --tx-gso-udp sends IPv4 fragments: not with IPv6 --tx-ip"),
         (["--tx-ip=::1,::2", "--latency"],
-         "skbfwd: --latency: the probe sits at byte 42 of UDP/IPv4 frames: not with IPv6 --tx-ip")):
+         "skbfwd: --latency: txonly's probe needs UDP/IPv6 frames of 78 bytes at least in their first segment, not 64"),
+        (["--tx-ip=::1,::2", "--latency", "--txpkts=77,100"],
+         "skbfwd: --latency: txonly's probe needs UDP/IPv6 frames of 78 bytes at least in their first segment, not 77"),
+        (["--latency", "--tx-pkt-size=57"],
+         "skbfwd: --latency: txonly's probe needs UDP/IPv4 frames of 58 bytes at least in their first segment, not 57")):
     r = t.run(["--forward-mode=txonly", "--duration=0.2"] + bad, tag="txonly6_badopt")
     tap.ok(r.rc != 0 and line in r.err.splitlines(), f"txonly: {' '.join(bad)} refused", r.log())
 

@@ -9,7 +9,13 @@ kernel side the test moves into a namespace of its own: address
 port, a permanent neighbour).  txonly's frames to 198.19.0.1 come in, are
 routed and go back out of the same interface to skbfwd, which measures them.
 At a low rate the kernel loses nothing; its forwarding takes microseconds to
-milliseconds."""
+milliseconds.
+
+Then the same over IPv6: 78-byte UDP/IPv6 frames (the probe at byte 62, the
+UDP checksum over it) from 2001:db8:18::1 to 2001:db8:19::1; the namespace has
+2001:db8:18::254/64, IPv6 forwarding on and 2001:db8:19::/48 routed via
+2001:db8:18::1 (a permanent neighbour).  Its Ip6InReceives and
+Ip6OutForwDatagrams (nstat) count every frame skbfwd's port sent, exactly."""
 
 import os
 import re
@@ -27,56 +33,93 @@ HOST_MAC = "02:00:00:00:01:02"
 
 
 
-def main():
-    tap = t.Tap()
-    why = peers.netns_unavailable()
-    if why:
-        tap.skip("latency through a kernel host", why)
-        tap.done()
-    ifname = peers.iface_name("lat")
+# the two families: txonly's addresses, the namespace's address and routed prefix
+CASES = (
+    ("IPv4", ["--tx-ip=198.18.0.1,198.19.0.1"], "198.18.0.254/24", "198.18.0.1",
+     "198.19.0.0/16"),
+    ("IPv6", ["--tx-ip=2001:db8:18::1,2001:db8:19::1", "--tx-pkt-size=78"],
+     "2001:db8:18::254/64", "2001:db8:18::1", "2001:db8:19::/48"),
+)
+
+
+def nstat(ns, names):
+    """The namespace's absolute counters @names (0 when nstat has none)."""
+    r = ns.run(["nstat", "-a", "-z", "-s"] + list(names), check=False)
+    got = dict.fromkeys(names, 0)
+    for line in r.stdout.splitlines():
+        f = line.split()
+        if len(f) >= 2 and f[0] in got:
+            got[f[0]] = int(f[1])
+    return got
+
+
+def one(tap, fam, txargs, addr, gw, prefix):
+    ifname = peers.iface_name("lat" + fam[-1])
     con = Console(["-i", "--forward-mode=txonly", "--port-topology=loop", "--tx-rate=1kpps",
-                   "--latency", "--tx-ip=198.18.0.1,198.19.0.1", f"--eth-peer=0,{HOST_MAC}"],
+                   "--latency", f"--eth-peer=0,{HOST_MAC}"] + txargs,
                   vdevs=[f"net_tap0,iface={ifname},mac={PORT_MAC}"], tag="lattap")
     ns = None
+    v6 = fam == "IPv6"
     try:
-        if not tap.ok(con.ready() is not None, "skbfwd at its prompt", con.log()):
-            return tap
+        if not tap.ok(con.ready() is not None, f"{fam}: skbfwd at its prompt", con.log()):
+            return
         ns = peers.Netns("lat")
-        ns.take_iface(ifname, mac=HOST_MAC, addr="198.18.0.254/24")
-        for key in ("all", "default", ifname):
-            ns.run(["sysctl", "-qw", f"net.ipv4.conf.{key}.rp_filter=0"])
-            ns.run(["sysctl", "-qw", f"net.ipv4.conf.{key}.send_redirects=0"])
-        ns.run(["sysctl", "-qw", "net.ipv4.ip_forward=1"])
-        ns.neigh("198.18.0.1", PORT_MAC, ifname)
-        ns.run(["ip", "route", "add", "198.19.0.0/16", "via", "198.18.0.1", "dev", ifname])
-        tap.ok(con.cmd("start") is not None, "start", con.log())
+        ns.take_iface(ifname, mac=HOST_MAC, addr=addr)
+        if v6:
+            ns.run(["sysctl", "-qw", "net.ipv6.conf.all.forwarding=1"])
+            ns.run(["sysctl", "-qw", f"net.ipv6.conf.{ifname}.forwarding=1"])
+        else:
+            for key in ("all", "default", ifname):
+                ns.run(["sysctl", "-qw", f"net.ipv4.conf.{key}.rp_filter=0"])
+                ns.run(["sysctl", "-qw", f"net.ipv4.conf.{key}.send_redirects=0"])
+            ns.run(["sysctl", "-qw", "net.ipv4.ip_forward=1"])
+        ns.neigh(gw, PORT_MAC, ifname)
+        ns.run(["ip"] + (["-6"] if v6 else []) + ["route", "add", prefix, "via", gw,
+                                                  "dev", ifname])
+        counters = ("Ip6InReceives", "Ip6OutForwDatagrams")
+        before = nstat(ns, counters) if v6 else None
+        tap.ok(con.cmd("start") is not None, f"{fam}: start", con.log())
         time.sleep(RUN)
         out = con.cmd("stop", timeout=60)
         text = "\n".join(out or [])
-        tap.ok(out is not None, "stop", con.log())
+        tap.ok(out is not None, f"{fam}: stop", con.log())
         f = t.LATENCY_FLOW_RE.search(text)
-        if tap.ok(f is not None, "the flow's line", text):
+        if tap.ok(f is not None, f"{fam}: the flow's line", text):
             rx, lost, reord, sent = (int(x) for x in f.groups())
             tap.ok(abs(sent - 1000 * RUN) <= 0.1 * 1000 * RUN,
-                   f"{sent} probes sent: {RUN} s at 1 kpps (10 %: the prompt's timing)")
-            tap.eq(rx, sent, "the kernel routed every probe back")
-            tap.eq(lost, 0, "nothing lost")
-            tap.eq(reord, 0, "nothing reordered")
+                   f"{fam}: {sent} probes sent: {RUN} s at 1 kpps (10 %: the prompt's timing)")
+            tap.eq(rx, sent, f"{fam}: the kernel routed every probe back")
+            tap.eq(lost, 0, f"{fam}: nothing lost")
+            tap.eq(reord, 0, f"{fam}: nothing reordered")
+            if v6:
+                after = nstat(ns, counters)
+                tap.eq({k: after[k] - before[k] for k in counters},
+                       {k: sent for k in counters},
+                       f"{fam}: the namespace received and forwarded every frame (nstat)")
         m = t.LATENCY_RE.search(text)
-        if tap.ok(m is not None, "the latency line", text):
+        if tap.ok(m is not None, f"{fam}: the latency line", text):
+            probes = int(m.group(1))
             mn, mean, p50, p90, p99, p999, mx = (float(x) for x in m.groups()[1:])
+            if f is not None:
+                tap.eq(probes, rx, f"{fam}: every probe received measured")
             tap.ok(0 < mn <= p50 <= p90 <= p99 <= p999 <= mx,
-                   f"0 < min {mn} <= p50 {p50} <= p90 {p90} <= p99 {p99} <= p99.9 {p999} <= max {mx} us")
+                   f"{fam}: 0 < min {mn} <= p50 {p50} <= p90 {p90} <= p99 {p99} <= p99.9 {p999} <= max {mx} us")
             tap.ok(1 <= mn and p50 <= 10000,
-                   f"a kernel's forwarding: min {mn} us >= 1 us, p50 {p50} us <= 10 ms")
-            tap.ok(mx < 1e6, f"max {mx} us below a second")
+                   f"{fam}: a kernel's forwarding: min {mn} us >= 1 us, p50 {p50} us <= 10 ms")
+            tap.ok(mx < 1e6, f"{fam}: max {mx} us below a second")
         rest = con.finish(b"quit\n")
-        tap.eq(con.rc, 0, "exit status", "\n".join(rest))
-        tap.ok("mbufs in use at exit: 0" in rest, "no mbuf left at exit", "\n".join(rest))
+        tap.eq(con.rc, 0, f"{fam}: exit status", "\n".join(rest))
+        tap.ok("mbufs in use at exit: 0" in rest, f"{fam}: no mbuf left at exit", "\n".join(rest))
     finally:
         con.close()
         if ns is not None:
             ns.delete()
+
+
+def main():
+    tap = peers.netns_tap("latency through a kernel host")
+    for case in CASES:
+        one(tap, *case)
     return tap
 
 

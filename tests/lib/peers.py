@@ -66,6 +66,17 @@ def netns_unavailable():
     return None
 
 
+def netns_tap(what):
+    """A Tap for a test of @what that needs namespaces with tap devices; when
+    they cannot be made here, @what reported as skipped and the test ended."""
+    tap = t.Tap()
+    why = netns_unavailable()
+    if why:
+        tap.skip(what, why)
+        tap.done()
+    return tap
+
+
 def hosts_unavailable():
     """Why kernel hosts (TapHosts, ping, udp_transfer) cannot be used here, or None."""
     why = netns_unavailable()

@@ -20,7 +20,8 @@
  * --tx-rate and --latency take a path of their own, behind one test a burst
  * (the unpaced default pays nothing more): --tx-rate paces each stream on
  * the TSC (pace.h) at its share of its TX port's rate; --latency writes a
- * probe (latency.h) into every frame and receives on the stream's RX queue,
+ * probe (latency.h) into every frame (UDP/IPv6: its checksum updated for it)
+ * and receives on the stream's RX queue,
  * measuring what comes back and freeing it (consumed).
  */
 
@@ -265,6 +266,13 @@ txonly_tmpl_eth(struct txonly_stream *ts, uint16_t port)
 	rte_ether_addr_copy(fwd_port_addr(port), &eth->src_addr);
 }
 
+/* Set the UDP/IPv6 checksum of @uh to @sum, a computed 0 sent as 0xffff (RFC 8200 8.1). */
+static inline void
+txonly_udp6_csum_set(struct rte_udp_hdr *uh, uint16_t sum)
+{
+	uh->dgram_cksum = sum != 0 ? sum : 0xffff;
+}
+
 /*
  * Make the fresh skb (room for NET_SKB_PAD and the @len-byte first segment, its
  * metadata valid: alloc_skb_bulk() or alloc_skb()) frame number @flow of its
@@ -295,7 +303,7 @@ txonly_fill(const struct txonly_stream *ts, struct sk_buff *skb, unsigned int le
 
 			memcpy(&old, ip6->src_addr + 12, sizeof(old));
 			csum_replace4(&sum, old, src);
-			uh->dgram_cksum = sum != 0 ? sum : 0xffff; /* UDP sends 0 as 0xffff */
+			txonly_udp6_csum_set(uh, sum);
 			memcpy(ip6->src_addr + 12, &src, sizeof(src));
 		}
 		return;
@@ -451,6 +459,28 @@ txonly_build_burst(struct fwd_stream *fs, struct txonly_stream *ts, struct sk_bu
 }
 
 /*
+ * --latency over IPv6: the probes of the burst at LAT_PROBE_OFFSET6, each
+ * frame's UDP checksum (mandatory over IPv6) brought up to date for the 16
+ * bytes that were zeros: the probe's sum added to it (RFC 1624).
+ */
+static __rte_noinline void
+txonly_probe_burst6(struct sk_buff **skbs, uint16_t n, const struct fwd_latency *l, uint64_t tsc)
+{
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		uint8_t *frame = skb_data(skbs[i]);
+		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(frame + LAT_PROBE_OFFSET6 -
+								  sizeof(struct rte_udp_hdr));
+
+		lat_probe_write(frame + LAT_PROBE_OFFSET6, l->flow, l->seq + i, tsc);
+		txonly_udp6_csum_set(uh, csum_fold(csum_add((uint16_t)~uh->dgram_cksum,
+							    csum_partial(frame + LAT_PROBE_OFFSET6,
+									 LAT_PROBE_LEN, 0))));
+	}
+}
+
+/*
  * --tx-rate, --latency: what came back measured and freed, then the frames
  * due by the stream's schedule (all of a burst unpaced), each with a probe
  * stamped with the TSC of the burst.  The schedule moves by what the TX port
@@ -492,8 +522,11 @@ txonly_fwd_slow(struct fwd_stream *fs, struct txonly_stream *ts)
 	if (l != NULL) {
 		uint64_t tsc = latency_tx_time();
 
-		for (i = 0; i < n; i++)
-			lat_probe_write(skb_data(skbs[i]) + LAT_PROBE_OFFSET, l->flow, l->seq + i, tsc);
+		if (unlikely(txonly_ipv6))
+			txonly_probe_burst6(skbs, n, l, tsc);
+		else
+			for (i = 0; i < n; i++)
+				lat_probe_write(skb_data(skbs[i]) + LAT_PROBE_OFFSET, l->flow, l->seq + i, tsc);
 		l->seq += n;
 	}
 	fs->generated += n;
@@ -816,6 +849,8 @@ txonly_parse_option(const char *name, const char *arg)
 static int
 txonly_setup(void)
 {
+	unsigned int probe_end;
+
 	if (txonly_txpkts_given && txonly_size_given) {
 		fprintf(stderr, "skbfwd: --txpkts and --tx-pkt-size both set the packet size: give one\n");
 		return -EINVAL;
@@ -835,18 +870,14 @@ txonly_setup(void)
 		fprintf(stderr, "skbfwd: --tx-gso-udp sends IPv4 fragments: not with IPv6 --tx-ip\n");
 		return -EINVAL;
 	}
-	if (txonly_ipv6 && latency_enabled()) {
-		fprintf(stderr, "skbfwd: --latency: the probe sits at byte %u of UDP/IPv4 frames: not with IPv6 --tx-ip\n",
-			LAT_PROBE_OFFSET);
-		return -EINVAL;
-	}
 	if (txonly_gso_size != 0 && (txonly_rate.value > 0 || latency_enabled())) {
 		fprintf(stderr, "skbfwd: --tx-gso sends GSO skbs: no --tx-rate or --latency with it\n");
 		return -EINVAL;
 	}
-	if (latency_enabled() && txonly_seg_len[0] < LAT_PROBE_OFFSET + LAT_PROBE_LEN) {
-		fprintf(stderr, "skbfwd: --latency: txonly's probe needs frames of %u bytes at least in their first segment, not %u\n",
-			LAT_PROBE_OFFSET + LAT_PROBE_LEN, txonly_seg_len[0]);
+	probe_end = (txonly_ipv6 ? LAT_PROBE_OFFSET6 : LAT_PROBE_OFFSET) + LAT_PROBE_LEN;
+	if (latency_enabled() && txonly_seg_len[0] < probe_end) {
+		fprintf(stderr, "skbfwd: --latency: txonly's probe needs %s frames of %u bytes at least in their first segment, not %u\n",
+			txonly_ipv6 ? "UDP/IPv6" : "UDP/IPv4", probe_end, txonly_seg_len[0]);
 		return -EINVAL;
 	}
 	memset(txonly_port_rate, 0, sizeof(txonly_port_rate));
