@@ -16,8 +16,7 @@
 #include <rte_ip.h>
 #include <rte_ring.h>
 
-#include "test.h"
-#include "skb.h"
+#include "test_pool.h"
 #include "port.h"
 #include "config.h"
 #include "engines.h"
@@ -113,8 +112,7 @@ fr_drops(const struct fwd_stream *fs)
 static int
 test_tx_backpressure(void)
 {
-	struct rte_mempool *mp = skb_pool_create_cache("fr_bp", 1024, 0,
-						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_mempool *mp = test_pool("fr_bp", 1024, RTE_MBUF_DEFAULT_BUF_SIZE);
 	struct rte_ring *rx = rte_ring_create("fr_bp_rx", 1024, SOCKET_ID_ANY, 0);
 	struct rte_ring *tx = rte_ring_create("fr_bp_tx", 64, SOCKET_ID_ANY, 0);
 	struct fwd_stream *fs;
@@ -143,7 +141,7 @@ test_tx_backpressure(void)
 	TEST_ASSERT_EQ(fs->drops[FWD_DROP_TX_FULL], 600 - 63);
 	TEST_ASSERT_EQ(fs->rx_packets + fs->generated, fs->tx_packets + fr_drops(fs));
 	TEST_ASSERT_EQ(rte_ring_count(tx), 63);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 63);
+	TEST_ASSERT_IN_USE(mp, 63);
 	fr_free_ring(tx);
 	rte_eth_dev_stop(port);
 	rte_eth_dev_close(port);
@@ -186,8 +184,7 @@ static int
 test_pool_exhaustion(void)
 {
 	char path[64], args[160];
-	struct rte_mempool *mp = skb_pool_create_cache("fr_ex", 64, 0,
-						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_mempool *mp = test_pool("fr_ex", 64, RTE_MBUF_DEFAULT_BUF_SIZE);
 	struct rte_ring *rx = rte_ring_create("fr_ex_rx", 64, SOCKET_ID_ANY, 0);
 	struct rte_ring *tx = rte_ring_create("fr_ex_tx", 1024, SOCKET_ID_ANY, 0);
 	struct rte_eth_stats st;
@@ -220,7 +217,7 @@ test_pool_exhaustion(void)
 		cfg.engine->packet_fwd(fs);
 	TEST_ASSERT_EQ(fs->rx_packets, 64);
 	TEST_ASSERT_EQ(fs->tx_packets, 64);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 64);
+	TEST_ASSERT_IN_USE(mp, 64);
 	TEST_ASSERT_EQ(rte_eth_stats_get(pcap, &st), 0);
 	TEST_ASSERT_EQ(st.rx_nombuf, 8);
 
@@ -334,8 +331,7 @@ fr_ipv4_frame(struct rte_mempool *mp, unsigned int i)
 static int
 test_engine_rerun(void)
 {
-	struct rte_mempool *mp = skb_pool_create_cache("fr_rr", 1024, 0,
-						       RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_mempool *mp = test_pool("fr_rr", 1024, RTE_MBUF_DEFAULT_BUF_SIZE);
 	struct rte_ring *rx = rte_ring_create("fr_rr_rx", 64, SOCKET_ID_ANY, 0);
 	struct rte_ring *tx = rte_ring_create("fr_rr_tx", 64, SOCKET_ID_ANY, 0);
 	char path[64], routes[96];

@@ -16,9 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
-#include <rte_mempool.h>
 
 #define TEST_SUCCESS 0
 #define TEST_FAILED (-1)
@@ -67,10 +67,6 @@ struct unit_test {
  * after it is reported failed without running.
  */
 #define UNIT_SETUP(fn) { #fn, fn, true }
-
-/* Assert that @mp has exactly zero objects in use. */
-#define TEST_ASSERT_POOL_EMPTY(mp) \
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 0)
 
 /* Remove the EAL runtime directory of @prefix (left even when EAL init fails). */
 static inline void

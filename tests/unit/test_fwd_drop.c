@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "test.h"
+#include "test_pool.h"
 #include "engine.h"
 
 static struct rte_mempool *mp;
@@ -74,7 +74,7 @@ test_fwd_drop_bulk(void)
 	fwd_drop_bulk(&fs, skbs, 3, FWD_DROP_TX_FULL);
 	TEST_ASSERT_EQ(fs.drops[FWD_DROP_TX_FULL], 3);
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_FULL_RING), before + 2);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	fwd_drop_bulk(&fs, &skbs[1], 1, FWD_DROP_TX_FULL);
 	TEST_ASSERT_EQ(fs.drops[FWD_DROP_TX_FULL], 4);
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_FULL_RING), before + 3);
@@ -103,7 +103,7 @@ test_fwd_drop_bulk_bare(void)
 	m[3] = NULL;
 	for (i = 0; i < RTE_DIM(skbs); i++)
 		skbs[i] = __skb_from_mbuf(m[i]);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_IN_USE(mp, 4);
 	memset(m, 0, sizeof(m));   /* the skbs own them now: freed below, not on failure */
 	__fwd_drop_bulk(&fs, skbs, 3, FWD_DROP_CONSUMED);
 	TEST_ASSERT_EQ(fs.drops[FWD_DROP_CONSUMED], 3);
@@ -123,8 +123,7 @@ fail:
 static int
 setup(void)
 {
-	mp = skb_pool_create_cache("fwd_drop_pool", 16, 0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "fwd_drop_pool", 16, RTE_MBUF_DEFAULT_BUF_SIZE);
 }
 
 static const struct unit_test tests[] = {

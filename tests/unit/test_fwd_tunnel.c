@@ -11,7 +11,7 @@
 
 #include "engine.h"
 #include "skb_csum.h"
-#include "test.h"
+#include "test_pool.h"
 #include "test_ring_port.h"
 #include "vxlan.h"
 
@@ -30,9 +30,7 @@ setup(void)
 {
 	int port;
 
-	pool = skb_pool_create_cache("tunnel_pool", POOL_N, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-				     SOCKET_ID_ANY);
-	if (pool == NULL)
+	if (test_pool_setup(&pool, "tunnel_pool", POOL_N, RTE_MBUF_DEFAULT_BUF_SIZE) != TEST_SUCCESS)
 		return TEST_FAILED;
 	port = test_ring_port("tunnel", pool, &ring_rx, &ring_tx);
 	if (port < 0)

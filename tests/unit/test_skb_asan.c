@@ -270,7 +270,7 @@ run_scenario(const struct scenario *sc, char *argv0, char *prefix)
 		printf("EAL init failed: %s\n", rte_strerror(rte_errno));
 		return 2;
 	}
-	mp = skb_pool_create_cache("asan_pool", 64, 0, TROOM, SOCKET_ID_ANY);
+	mp = test_pool("asan_pool", 64, TROOM);
 	if (mp == NULL) {
 		printf("pool: %s\n", rte_strerror(rte_errno));
 		return 2;

@@ -31,7 +31,7 @@ test_clone_shares(void)
 	c = skb_clone(skb);
 	TEST_ASSERT(c != NULL, "skb_clone");
 	TEST_ASSERT(c != skb, "clone is the original");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_IN_USE(mp, 4);
 	TEST_ASSERT_EQ(skb_len(c), 100);
 	TEST_ASSERT_EQ(skb_headlen(c), 60);
 	TEST_ASSERT_EQ(skb_nr_frags(c), 1);
@@ -61,7 +61,7 @@ test_clone_shares(void)
 	skb = NULL;
 	TEST_ASSERT(!skb_cloned(c), "last clone still cloned");
 	TEST_ASSERT(skb_is_pat(c, 14), "bytes after the original went");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4); /* the lent buffers live on */
+	TEST_ASSERT_IN_USE(mp, 4); /* the lent buffers live on */
 	kfree_skb(c);
 	c = NULL;
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -135,12 +135,12 @@ test_clone_cow_write(void)
 	TEST_ASSERT_EQ(skb_cow_head(c, 0), 0);
 	TEST_ASSERT(!skb_cloned(c), "clone cloned after its cow");
 	TEST_ASSERT(!skb_cloned(skb), "original cloned after the clone's cow");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3); /* skb, clone, clone's new buffer */
+	TEST_ASSERT_IN_USE(mp, 3); /* skb, clone, clone's new buffer */
 	memset(skb_data(c), 0x33, 60);
 	TEST_ASSERT(skb_is_pat(skb, 0), "original saw the clone's write");
 	kfree_skb(c);
 	c = NULL;
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	kfree_skb(skb);
 	skb = NULL;
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -164,7 +164,7 @@ test_cow_head_headroom(void)
 	data = skb_data(skb);
 	TEST_ASSERT_EQ(skb_cow_head(skb, 16), 0);
 	TEST_ASSERT_PTR_EQ(skb_data(skb), data);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	TEST_ASSERT_EQ(skb_cow_head(skb, 200), 0);
 	TEST_ASSERT_EQ(skb_headroom(skb), 200);
 	TEST_ASSERT_EQ(skb_headlen(skb), 40);
@@ -177,7 +177,7 @@ test_cow_head_headroom(void)
 	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after cow");
 	/* as pskb_expand_head(): the tailroom is kept, which passes a pool buffer: rte_malloc */
 	TEST_ASSERT_EQ(rte_pktmbuf_tailroom(skb_to_mbuf(skb)) >= TROOM - 56, 1);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	TEST_ASSERT(skb_push(skb, 200) != NULL, "push the whole headroom");
 	TEST_ASSERT_EQ(skb_headroom(skb), 0);
 	/* far beyond 64 KiB cannot be had */
@@ -299,7 +299,7 @@ test_expand_head(void)
 	TEST_ASSERT_EQ(pskb_expand_head(skb, 0, 0), 0);
 	TEST_ASSERT_EQ(skb_headroom(skb), 20);
 	TEST_ASSERT_EQ(rte_pktmbuf_tailroom(skb_to_mbuf(skb)), tail);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT_IN_USE(mp, 3);
 	TEST_ASSERT(skb_is_pat(skb, 0), "bytes after expand 0,0");
 	/* 100 more in front: past the pool room, so rte_malloc memory; the pool buffer goes back */
 	TEST_ASSERT_EQ(pskb_expand_head(skb, 100, 0), 0);
@@ -308,7 +308,7 @@ test_expand_head(void)
 		    rte_pktmbuf_tailroom(skb_to_mbuf(skb)));
 	TEST_ASSERT(rte_pktmbuf_tailroom(skb_to_mbuf(skb)) < tail + 16, "tailroom %u",
 		    rte_pktmbuf_tailroom(skb_to_mbuf(skb)));
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
 	TEST_ASSERT_EQ(skb_network_header(skb) - skb_head(skb), 134);
 	TEST_ASSERT_EQ(skb_headlen(skb), 50);
@@ -362,7 +362,7 @@ test_skb_copy(void)
 	TEST_ASSERT_EQ(n->mark, 7);
 	TEST_ASSERT(!(n->skb_flags & SKB_FL_CLONED), "copy marked cloned");
 	TEST_ASSERT(!skb_cloned(n) && !skb_cloned(skb), "copy shares");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT_IN_USE(mp, 3);
 	memset(skb_data(n), 0, 46);
 	TEST_ASSERT(skb_is_pat(skb, 14), "original changed by the copy");
 	kfree_skb(n);
@@ -400,7 +400,7 @@ test_pskb_copy_unshare(void)
 	TEST_ASSERT(skb_is_pat(p, 0), "pskb_copy bytes");
 	TEST_ASSERT(!skb_cloned(p), "private head cloned");
 	TEST_ASSERT(!skb_cloned(skb), "original head cloned");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_IN_USE(mp, 4);
 	memset(skb_data(p), 0, 30);
 	TEST_ASSERT(skb_is_pat(skb, 0), "head write reached the original");
 	/* the frag is shared: unshare copies and frees the original */
@@ -411,7 +411,7 @@ test_pskb_copy_unshare(void)
 	TEST_ASSERT_EQ(skb_len(u), 70);
 	TEST_ASSERT(skb_is_pat(u, 0), "unshared bytes");
 	/* p (head, frag view) + the original's frag, lent to p until p goes + u */
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_IN_USE(mp, 4);
 	TEST_ASSERT_PTR_EQ(skb_unshare(u), u);
 	kfree_skb(u);
 	kfree_skb(p);
@@ -428,7 +428,7 @@ test_pskb_copy_unshare(void)
 	TEST_ASSERT(u != NULL && u != skb, "unshare of a clone");
 	TEST_ASSERT(!skb_cloned(skb), "original still cloned");
 	TEST_ASSERT(skb_is_pat(u, 0), "unshared clone bytes");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	kfree_skb(u);
 	kfree_skb(skb);
 	skb = NULL;
@@ -515,7 +515,7 @@ test_dpdk_indirect(void)
 	c = NULL;
 	TEST_ASSERT(is_pat(rte_pktmbuf_mtod(mi2, uint8_t *), 0, 40), "DPDK clone of a clone");
 	/* mi2, the lending mbuf, and the cow buffer that mbuf holds until it goes */
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT_IN_USE(mp, 3);
 	rte_pktmbuf_free(mi2);
 	mi2 = NULL;
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -531,8 +531,7 @@ fail:
 static int
 setup(void)
 {
-	mp = tpool("clone_pool");
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "clone_pool", TPOOL_N, TROOM);
 }
 
 static const struct unit_test tests[] = {

@@ -38,9 +38,10 @@ struct freer_result {
 static int
 setup(void)
 {
-	mp = skb_pool_create_cache("clone_mt_pool", 256, 0, ROOM, SOCKET_ID_ANY);
+	if (test_pool_setup(&mp, "clone_mt_pool", 256, ROOM) != TEST_SUCCESS)
+		return TEST_FAILED;
 	ring = rte_ring_create("clone_mt_ring", 16, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
-	return mp != NULL && ring != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return ring != NULL ? TEST_SUCCESS : TEST_FAILED;
 }
 
 /* Lcore 1: free every clone the ring brings until the NULL that ends the run. */

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Unit tests of the skb core: pools, alloc/free, conversion and the linear calls at their bounds. */
 
-#include "skb.h"
-#include "test.h"
+#include "test_pool.h"
 
 #define POOL_N 64
 #define ROOM RTE_MBUF_DEFAULT_BUF_SIZE /* 2048 + 128 */
@@ -12,8 +11,7 @@ static struct rte_mempool *pool;
 static int
 setup(void)
 {
-	pool = skb_pool_create_cache("core_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	return pool != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&pool, "core_pool", POOL_N, ROOM);
 }
 
 static int
@@ -48,7 +46,7 @@ test_alloc_free(void)
 	TEST_ASSERT_EQ(skb->mark, 0);
 	TEST_ASSERT_EQ(skb->cb[0] | skb->cb[47], 0);
 	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac header set on alloc");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	TEST_ASSERT_IN_USE(pool, 1);
 	kfree_skb(skb);
 	kfree_skb(NULL);
 	consume_skb(NULL);
@@ -115,7 +113,7 @@ test_alloc_bulk(void)
 
 	/* the whole pool, every object written over, then the whole pool again */
 	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	TEST_ASSERT_IN_USE(pool, POOL_N);
 	TEST_ASSERT_EQ(check_fresh_bulk(skbs, POOL_N), TEST_SUCCESS);
 	for (i = 0; i < POOL_N; i++) {
 		struct sk_buff *skb = skbs[i];
@@ -139,11 +137,11 @@ test_alloc_bulk(void)
 
 	/* the pool short of a burst: -ENOMEM, nothing taken; a burst that fits still does */
 	TEST_ASSERT_EQ(alloc_skb_bulk(pool, skbs, POOL_N - 4, 100), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	TEST_ASSERT_IN_USE(pool, POOL_N - 4);
 	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 5, 100), -ENOMEM);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	TEST_ASSERT_IN_USE(pool, POOL_N - 4);
 	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 4, 100), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	TEST_ASSERT_IN_USE(pool, POOL_N);
 	TEST_ASSERT_EQ(check_fresh_bulk(more, 4), TEST_SUCCESS);
 	kfree_skb_bulk(more, 4);
 	kfree_skb_bulk(skbs, POOL_N - 4);
@@ -157,7 +155,7 @@ test_alloc_bulk(void)
 
 	/* beyond the data room: each gets its external buffer, as alloc_skb() */
 	TEST_ASSERT_EQ(alloc_skb_bulk(pool, more, 3, 9000), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 3);
+	TEST_ASSERT_IN_USE(pool, 3);
 	for (i = 0; i < 3; i++) {
 		TEST_ASSERT(RTE_MBUF_HAS_EXTBUF(skb_to_mbuf(more[i])), "skb %u: no external buffer", i);
 		TEST_ASSERT_EQ(skb_headroom(more[i]), 0);
@@ -186,7 +184,7 @@ test_alloc_bulk_bare(void)
 	}
 	kfree_skb_bulk(skbs, POOL_N);
 	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, skbs, POOL_N, 100), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N);
+	TEST_ASSERT_IN_USE(pool, POOL_N);
 	for (i = 0; i < POOL_N; i++) {
 		struct sk_buff *skb = skbs[i];
 
@@ -225,7 +223,7 @@ test_alloc_bulk_bare(void)
 	/* short pool, more than the data room: -ENOMEM, nothing taken; none asked: 0 */
 	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, skbs, POOL_N - 4, 100), 0);
 	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 5, 100), -ENOMEM);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), POOL_N - 4);
+	TEST_ASSERT_IN_USE(pool, POOL_N - 4);
 	kfree_skb_bulk(skbs, POOL_N - 4);
 	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 2, ROOM + 1), -ENOMEM);
 	TEST_ASSERT_EQ(__alloc_skb_bulk(pool, more, 0, 100), 0);
@@ -454,7 +452,7 @@ test_users(void)
 	TEST_ASSERT(skb_shared(skb), "not shared after skb_get");
 	TEST_ASSERT_EQ(skb->users, 2);
 	kfree_skb(skb);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	TEST_ASSERT_IN_USE(pool, 1);
 	TEST_ASSERT(!skb_shared(skb), "still shared");
 	kfree_skb(skb);
 	TEST_ASSERT_POOL_EMPTY(pool);
@@ -577,11 +575,11 @@ test_trim_chain(void)
 	skb_trim(skb, 25);   /* inside f1: f2 released */
 	TEST_ASSERT_EQ(skb_len(skb), 25);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 2);
+	TEST_ASSERT_IN_USE(pool, 2);
 	skb_trim(skb, 10);   /* at the head's end: f1 released */
 	TEST_ASSERT_EQ(skb_len(skb), 10);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 1);
+	TEST_ASSERT_IN_USE(pool, 1);
 	kfree_skb(skb);
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;

@@ -12,8 +12,9 @@
 #include <rte_random.h>
 
 #include "skb_csum.h"
-#include "test.h"
 #include "test_skb_util.h"
+
+static struct rte_mempool *mp;
 
 /* A 16-bit checksum field as csum_fold() returns it (memory order), as a number. */
 static uint16_t
@@ -271,7 +272,6 @@ fail:
 static int
 test_skb_checksum_chains(void)
 {
-	struct rte_mempool *mp = tpool("csum_pool");
 	unsigned int lens[3], cut1 = 0, cut2 = 0, off = 0, n;
 	struct sk_buff *skb = NULL;
 	uint8_t ref[101];
@@ -323,7 +323,6 @@ static int
 test_skb_checksum_odd_carry(void)
 {
 	static uint8_t ones[1200];
-	struct rte_mempool *mp = tpool("csum_pool");
 	struct sk_buff *skb = NULL, *frag = NULL;
 
 	TEST_ASSERT(mp != NULL, "pool");
@@ -458,7 +457,6 @@ test_skb_checksum_help(void)
 		{ "tcp6", true, IPPROTO_TCP, tcp, sizeof(tcp), 0x5b92, 0xf15e },
 		{ "udp4 zero", false, IPPROTO_UDP, udp0, sizeof(udp0), 0x1424, 0xffff },
 	};
-	struct rte_mempool *mp = tpool("csum_pool");
 	struct sk_buff *skb = NULL, *clone = NULL;
 	unsigned int i = 0, mode = 0;
 
@@ -515,7 +513,6 @@ static int
 test_skb_checksum_help_errors(void)
 {
 	static const struct help_case c = { "udp4", false, IPPROTO_UDP, udp, sizeof(udp), 0, 0 };
-	struct rte_mempool *mp = tpool("csum_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t before[64];
 
@@ -564,7 +561,14 @@ fail:
 	return TEST_FAILED;
 }
 
+static int
+setup(void)
+{
+	return test_pool_setup(&mp, "csum_pool", TPOOL_N, TROOM);
+}
+
 static const struct unit_test tests[] = {
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_known_vectors),
 	UNIT_TEST(test_partial_vs_dpdk),
 	UNIT_TEST(test_add_sub_fold),

@@ -233,7 +233,7 @@ test_may_pull_expand(void)
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
 	TEST_ASSERT(is_pat(skb_data(skb), 0, 45), "linear bytes");
 	TEST_ASSERT(skb_is_pat(skb, 0), "all bytes");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	TEST_ASSERT(!pskb_may_pull(skb, 66), "past the end");
 	TEST_ASSERT_EQ(skb_headlen(skb), 45);
 	/* shared head: the pull copies into a private head, the clone is untouched */
@@ -303,7 +303,7 @@ test_pskb_pull_trim(void)
 	TEST_ASSERT_EQ(skb_len(skb), 44);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
 	TEST_ASSERT(skb_is_pat(skb, 36), "bytes after pull");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT_IN_USE(mp, 3);
 	TEST_ASSERT(pskb_pull(skb, 45) == NULL, "pull past the end");
 	TEST_ASSERT_EQ(skb_len(skb), 44);
 	/* trim inside the last frag, then exactly at a frag end, then into the head */
@@ -314,13 +314,13 @@ test_pskb_pull_trim(void)
 	TEST_ASSERT_EQ(pskb_trim(skb, 4), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 4);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	TEST_ASSERT_EQ(pskb_trim(skb, 100), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 4);
 	TEST_ASSERT_EQ(pskb_trim(skb, 0), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 0);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	kfree_skb(skb);
 	skb = NULL;
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -398,19 +398,19 @@ test_split(void)
 			TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
 			TEST_ASSERT_EQ(skb_headlen(s1), 18);
 			TEST_ASSERT_EQ(skb_nr_frags(s1), 2);
-			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+			TEST_ASSERT_IN_USE(mp, 4);
 			break;
 		case 50:
 			TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
 			TEST_ASSERT_EQ(skb_headlen(s1), 0);
 			TEST_ASSERT_EQ(skb_nr_frags(s1), 1);
-			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+			TEST_ASSERT_IN_USE(mp, 4);
 			break;
 		case 70:
 			/* frag 2 cut at 20: both see its buffer, one more mbuf */
 			TEST_ASSERT_EQ(skb_nr_frags(skb), 2);
 			TEST_ASSERT_EQ(skb_nr_frags(s1), 1);
-			TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 5);
+			TEST_ASSERT_IN_USE(mp, 5);
 			break;
 		}
 		kfree_skb(skb);
@@ -510,9 +510,9 @@ test_kfree_bulk(void)
 		TEST_ASSERT(skbs[i] != NULL, "alloc %u", i);
 	}
 	kept = skb_get(skbs[5]);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 63);
+	TEST_ASSERT_IN_USE(mp, 63);
 	kfree_skb_bulk(skbs, RTE_DIM(skbs));
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	TEST_ASSERT_EQ(kept->users, 1);
 	kfree_skb(kept);
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -522,7 +522,7 @@ test_kfree_bulk(void)
 		skbs[i] = i % 2 ? alloc_skb(mp, 8) : __skb_from_mbuf(rte_pktmbuf_alloc(mp));
 		TEST_ASSERT(skbs[i] != NULL, "alloc %u", i);
 	}
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 40);
+	TEST_ASSERT_IN_USE(mp, 40);
 	kfree_skb_bulk(skbs, 40);
 	TEST_ASSERT_POOL_EMPTY(mp);
 	kfree_skb_bulk(skbs, 0);
@@ -535,7 +535,7 @@ test_kfree_bulk(void)
 	}
 	kept = skb_get(skbs[39]);
 	kfree_skb_bulk(skbs, 40);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	TEST_ASSERT_EQ(kept->users, 1);
 	kfree_skb(kept);
 	TEST_ASSERT_POOL_EMPTY(mp);
@@ -547,8 +547,7 @@ fail:
 static int
 setup(void)
 {
-	mp = tpool("data_pool");
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "data_pool", TPOOL_N, TROOM);
 }
 
 /*

@@ -181,7 +181,7 @@ test_bad_mbuf(void)
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 2);
 	kfree_skb(skb); /* refused too: freeing it would trust a bad chain */
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 3);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	skb_to_mbuf(skb)->pkt_len = 10;
 	TEST_ASSERT(skb_pull(skb, 4) != NULL, "pull once repaired");
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_BAD_MBUF), before + 3);
@@ -200,8 +200,7 @@ fail:
 static int
 setup(void)
 {
-	mp = tpool("debug_pool");
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "debug_pool", TPOOL_N, TROOM);
 }
 
 static const struct unit_test tests[] = {

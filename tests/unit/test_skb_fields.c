@@ -8,8 +8,7 @@
  * the RX checksum flags on each receiving path.
  */
 
-#include "skb.h"
-#include "test.h"
+#include "test_pool.h"
 #include "test_ring_port.h"
 
 #define POOL_N 128
@@ -36,8 +35,7 @@ setup(void)
 {
 	int port;
 
-	pool = skb_pool_create_cache("fields_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	if (pool == NULL)
+	if (test_pool_setup(&pool, "fields_pool", POOL_N, ROOM) != TEST_SUCCESS)
 		return TEST_FAILED;
 	port = test_ring_port("fields", pool, &ring_rx, &ring_tx);
 	if (port < 0)

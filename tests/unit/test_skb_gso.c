@@ -10,7 +10,7 @@
 #include <rte_malloc.h>
 
 #include "skb_gso.h"
-#include "test.h"
+#include "test_pool.h"
 
 #define POOL_N 1024
 #define ROOM RTE_MBUF_DEFAULT_BUF_SIZE
@@ -21,8 +21,7 @@ static struct rte_mempool *pool;
 static int
 setup(void)
 {
-	pool = skb_pool_create_cache("gso_pool", POOL_N, 0, ROOM, SOCKET_ID_ANY);
-	return pool != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&pool, "gso_pool", POOL_N, ROOM);
 }
 
 /* ------------------------------------------------------------ independent helpers */
@@ -518,7 +517,7 @@ fail:
 static int
 test_gso_errors(void)
 {
-	struct rte_mempool *small = skb_pool_create_cache("gso_small", 40, 0, ROOM, SOCKET_ID_ANY);
+	struct rte_mempool *small = test_pool("gso_small", 40, ROOM);
 	struct rte_mempool *keep = pool;
 	uint8_t hdr[54];
 	struct sk_buff_head segs;
@@ -553,7 +552,7 @@ test_gso_errors(void)
 	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
 	skb_data(skb)[20] = 0;
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 3);
+	TEST_ASSERT_IN_USE(pool, 3);
 	kfree_skb(skb);
 	skb = NULL;
 
@@ -580,7 +579,7 @@ test_gso_errors(void)
 	skb_shinfo(skb)->gso_size = 1000; /* 60 segments > 24 free mbufs */
 	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
 	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -ENOMEM);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(small), in_use);
+	TEST_ASSERT_IN_USE(small, in_use);
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 60054);
 	TEST_ASSERT_EQ(skb_headlen(skb), 54);
@@ -1217,7 +1216,7 @@ test_gso_tcp6(void)
 			printf("# plen %u mss %u\n", cases[c][0], cases[c][1]);
 			return TEST_FAILED;
 		}
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 0);
+	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
 	return TEST_FAILED;
@@ -1243,7 +1242,7 @@ test_gso_tcp6_errors(void)
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 54 + 3000);
 	kfree_skb(skb);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(pool), 0);
+	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
 	return TEST_FAILED;

@@ -83,7 +83,7 @@ test_copy_expand(void)
 	TEST_ASSERT_EQ(skb_headroom(skb), 78);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
 	TEST_ASSERT_EQ(skb_mac_offset(skb), -14);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 3);
+	TEST_ASSERT_IN_USE(mp, 3);
 	kfree_skb(n);
 	/* more headroom: all of the old headroom, at its end */
 	n = skb_copy_expand(skb, 200, 0);
@@ -100,7 +100,7 @@ test_copy_expand(void)
 	TEST_ASSERT(skb_copy_expand(skb, -1, 0) == NULL, "negative headroom");
 	TEST_ASSERT(skb_copy_expand(skb, 0, -1) == NULL, "negative tailroom");
 	TEST_ASSERT(skb_copy_expand(skb, 65536 - 86 - 10, 11) == NULL, "past 64 KiB");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
+	TEST_ASSERT_IN_USE(mp, 2);
 	/* past the pool's data room: an external buffer */
 	n = skb_copy_expand(skb, 60000, 0);
 	TEST_ASSERT(n != NULL, "skb_copy_expand to 60086");
@@ -244,7 +244,7 @@ test_pad_nonlinear_cloned(void)
 	TEST_ASSERT(is_pat(skb_data(skb), 0, 40), "data bytes");
 	for (i = 40; i < 60; i++)
 		TEST_ASSERT_EQ(skb_data(skb)[i], 0);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	/* cloned: the pad goes into a private head, the clone keeps its bytes */
 	c = skb_clone(skb);
 	TEST_ASSERT(c != NULL, "skb_clone");
@@ -377,7 +377,7 @@ test_share_check(void)
 	skb_get(skb);
 	TEST_ASSERT(skb_share_check(skb) == NULL, "clone from an empty pool");
 	TEST_ASSERT_EQ(skb->users, 1);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(tiny), 2);
+	TEST_ASSERT_IN_USE(tiny, 2);
 	kfree_skb(other);
 	kfree_skb(skb);
 	skb = NULL;
@@ -725,7 +725,7 @@ test_drop_reason(void)
 	skb_get(skb);
 	kfree_skb_reason(skb, SKB_DROP_REASON_FULL_RING);
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_FULL_RING), full);
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 1);
+	TEST_ASSERT_IN_USE(mp, 1);
 	kfree_skb_reason(skb, SKB_DROP_REASON_FULL_RING);
 	skb = NULL;
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_FULL_RING), full + 1);
@@ -775,15 +775,14 @@ fail:
 static int
 setup(void)
 {
-	mp = tpool("linux_pool");
-	tiny = rte_mempool_lookup("linux_tiny");
-	if (tiny == NULL)
-		tiny = skb_pool_create_cache("linux_tiny", 2, 0, TROOM, SOCKET_ID_ANY);
+	if (test_pool_setup(&mp, "linux_pool", TPOOL_N, TROOM) != TEST_SUCCESS ||
+	    test_pool_setup(&tiny, "linux_tiny", 2, TROOM) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* a port with a MAC address for eth_type_trans() */
 	if (rte_vdev_init("net_null_linux", NULL) == 0 &&
 	    rte_eth_dev_get_port_by_name("net_null_linux", &null_port) != 0)
 		null_port = RTE_MAX_ETHPORTS;
-	return mp != NULL && tiny != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return TEST_SUCCESS;
 }
 
 static const struct unit_test tests[] = {

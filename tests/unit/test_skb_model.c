@@ -349,10 +349,7 @@ fail:
 static int
 setup(void)
 {
-	mp = rte_mempool_lookup("model_pool");
-	if (mp == NULL)
-		mp = skb_pool_create_cache("model_pool", 512, 0, TROOM, SOCKET_ID_ANY);
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "model_pool", 512, TROOM);
 }
 
 static const struct unit_test tests[] = {

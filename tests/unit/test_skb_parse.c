@@ -15,12 +15,13 @@
 #include <rte_random.h>
 
 #include "skb_parse.h"
-#include "test.h"
 #include "test_skb_util.h"
 
 #define MAX_FRAME 256
 #define TPID_Q 0x8100
 #define TPID_AD 0x88a8
+
+static struct rte_mempool *mp;
 
 /* Where the headers of a built frame are. */
 struct layout {
@@ -153,7 +154,6 @@ test_tags(void)
 		{ { TPID_Q, TPID_Q, TPID_Q }, 3, 2, TPID_Q },             /* a third tag: stop */
 		{ { TPID_AD, TPID_Q, TPID_Q }, 3, 2, TPID_Q },
 	};
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME];
 	struct layout lay;
@@ -281,7 +281,6 @@ test_truncations(void)
 {
 	static const uint16_t tags[][2] = { { 0, 0 }, { TPID_Q, 0 }, { TPID_AD, TPID_Q } };
 	static const unsigned int ntags[] = { 0, 1, 2 };
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME], g[MAX_FRAME];
 	unsigned int t = 0, kind = 0, cut = 0, split = 0, len, fixed = 0;
@@ -342,7 +341,7 @@ static int
 parse_bytes(const uint8_t *f, unsigned int len, unsigned int flags, struct skb_hdrs *h,
 	    unsigned int *stage)
 {
-	struct sk_buff *skb = skb_of(tpool("parse_pool"), f, len, 0);
+	struct sk_buff *skb = skb_of(mp, f, len, 0);
 	int ret;
 
 	if (skb == NULL)
@@ -428,7 +427,7 @@ test_ipv4_rules(void)
 	wr16(g + 12, RTE_ETHER_TYPE_IPV6);
 	TEST_ASSERT_EQ(parse_bytes(g, len, 0, &h, &stage), -EPROTO);
 	TEST_ASSERT_EQ(stage, 1);
-	TEST_ASSERT_POOL_EMPTY(tpool("parse_pool"));
+	TEST_ASSERT_POOL_EMPTY(mp);
 	return TEST_SUCCESS;
 fail:
 	return TEST_FAILED;
@@ -504,7 +503,7 @@ test_l4_rules(void)
 	TEST_ASSERT_EQ(stage, 2);
 	TEST_ASSERT_EQ(h.l4_proto, IPPROTO_ICMP);
 	TEST_ASSERT_EQ(h.l4_len, 0);
-	TEST_ASSERT_POOL_EMPTY(tpool("parse_pool"));
+	TEST_ASSERT_POOL_EMPTY(mp);
 	return TEST_SUCCESS;
 fail:
 	return TEST_FAILED;
@@ -514,7 +513,6 @@ fail:
 static int
 test_offset_and_l4_csum(void)
 {
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME], inner[MAX_FRAME];
 	static const uint16_t q[] = { TPID_Q };
@@ -665,7 +663,7 @@ build6(uint8_t *f, unsigned int ntags, const struct ext6 *ext, unsigned int next
 static int
 skip_bytes(const uint8_t *f, unsigned int len, unsigned int split, int start, uint8_t *nexthdr)
 {
-	struct sk_buff *skb = skb_of(tpool("parse_pool"), f, len, split);
+	struct sk_buff *skb = skb_of(mp, f, len, split);
 	int ret;
 
 	if (skb == NULL)
@@ -728,7 +726,6 @@ test_ipv6_exthdrs(void)
 		{ { { IPPROTO_DSTOPTS, 8, 0 } }, 1, IPPROTO_NONE, 48, IPPROTO_NONE, SKB_HDRS_EXTHDR,
 		  -EPROTONOSUPPORT, -1 },
 	};
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME];
 	struct layout6 lay;
@@ -791,7 +788,6 @@ test_ipv6_truncations(void)
 	static const struct ext6 chain[] = {
 		{ IPPROTO_HOPOPTS, 8, 0 }, { IPPROTO_ROUTING, 24, 0 }, { IPPROTO_AH, 12, 0 },
 	};
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME], g[MAX_FRAME];
 	unsigned int kind = 0, cut = 0, split = 0, fixed = 0, len;
@@ -952,7 +948,7 @@ test_ipv6_rules(void)
 		TEST_ASSERT_EQ(parse_bytes(f, len, 0, &h, &stage), -ENODATA);
 		TEST_ASSERT_EQ(stage, 1);
 	}
-	TEST_ASSERT_POOL_EMPTY(tpool("parse_pool"));
+	TEST_ASSERT_POOL_EMPTY(mp);
 	return TEST_SUCCESS;
 fail:
 	return TEST_FAILED;
@@ -967,7 +963,6 @@ test_ipv6_csum(void)
 					[12] = 0xfe, [15] = 0x01 };
 	static const uint8_t sn[16] = { 0xff, 0x02, [11] = 0x01, [12] = 0xff, [15] = 0x02 };
 	static const struct ext6 chain[] = { { IPPROTO_HOPOPTS, 8, 0 }, { IPPROTO_DSTOPTS, 16, 0 } };
-	struct rte_mempool *mp = tpool("parse_pool");
 	struct sk_buff *skb = NULL;
 	uint8_t f[MAX_FRAME];
 	struct layout6 lay;
@@ -1018,7 +1013,14 @@ fail:
 	return TEST_FAILED;
 }
 
+static int
+setup(void)
+{
+	return test_pool_setup(&mp, "parse_pool", TPOOL_N, TROOM);
+}
+
 static const struct unit_test tests[] = {
+	UNIT_SETUP(setup),
 	UNIT_TEST(test_tags),
 	UNIT_TEST(test_truncations),
 	UNIT_TEST(test_ipv4_rules),

@@ -109,7 +109,7 @@ test_queue_order(void)
 	__skb_queue_tail(&q, s[2]);
 	__skb_queue_tail(&q2, s[5]);
 	s[1] = s[2] = s[4] = s[5] = NULL;
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 4);
+	TEST_ASSERT_IN_USE(mp, 4);
 	skb_queue_purge(&q);
 	TEST_ASSERT(q_is(&q, NULL, 0), "purged");
 	__skb_queue_purge(&q2);
@@ -226,8 +226,7 @@ fail:
 static int
 setup(void)
 {
-	mp = tpool("queue_pool");
-	return mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+	return test_pool_setup(&mp, "queue_pool", TPOOL_N, TROOM);
 }
 
 static const struct unit_test tests[] = {

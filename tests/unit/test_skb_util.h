@@ -3,8 +3,7 @@
 #ifndef _TEST_SKB_UTIL_H_
 #define _TEST_SKB_UTIL_H_
 
-#include "skb.h"
-#include "test.h"
+#include "test_pool.h"
 
 #define TPOOL_N 128
 #define TROOM RTE_MBUF_DEFAULT_BUF_SIZE /* 2048 + 128 */
@@ -14,17 +13,6 @@ static inline uint8_t
 pat(unsigned int i)
 {
 	return (uint8_t)(i * 7 + 3);
-}
-
-/* A cache-less skb pool named @name (created once). */
-static inline struct rte_mempool *
-tpool(const char *name)
-{
-	struct rte_mempool *mp = rte_mempool_lookup(name);
-
-	if (mp == NULL)
-		mp = skb_pool_create_cache(name, TPOOL_N, 0, TROOM, SOCKET_ID_ANY);
-	return mp;
 }
 
 /*

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Cache-less skb pools for tests, and the checks on what they have in use: with
+ * no per-lcore cache a freed buffer is back in the pool at once, so
+ * rte_mempool_in_use_count() is exact and a leak or a double free shows.
+ */
+#ifndef _TEST_POOL_H_
+#define _TEST_POOL_H_
+
+#include <rte_mempool.h>
+
+#include "skb.h"
+#include "test.h"
+
+/*
+ * The skb pool @name: @n buffers of @room bytes (RTE_PKTMBUF_HEADROOM
+ * included), no per-lcore cache.  Made on the first call, found by its name on
+ * the later ones.  @return the pool, or NULL (rte_errno set) when it cannot be
+ * made.
+ */
+static inline struct rte_mempool *
+test_pool(const char *name, unsigned int n, unsigned int room)
+{
+	struct rte_mempool *mp = rte_mempool_lookup(name);
+
+	if (mp == NULL)
+		mp = skb_pool_create_cache(name, n, 0, room, SOCKET_ID_ANY);
+	return mp;
+}
+
+/*
+ * A set-up step's body: *@mp = test_pool(@name, @n, @room).
+ * @return TEST_SUCCESS, or TEST_FAILED (with a line saying why) when the pool
+ * cannot be made.
+ */
+static inline int
+test_pool_setup(struct rte_mempool **mp, const char *name, unsigned int n, unsigned int room)
+{
+	*mp = test_pool(name, n, room);
+	if (*mp != NULL)
+		return TEST_SUCCESS;
+	printf("# pool %s: %s\n", name, rte_strerror(rte_errno));
+	return TEST_FAILED;
+}
+
+/* Assert that @mp has exactly @n objects in use. */
+#define TEST_ASSERT_IN_USE(mp, n) \
+	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), n)
+
+/* Assert that @mp has exactly zero objects in use. */
+#define TEST_ASSERT_POOL_EMPTY(mp) \
+	TEST_ASSERT_IN_USE(mp, 0)
+
+#endif /* _TEST_POOL_H_ */
