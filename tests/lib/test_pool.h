@@ -12,6 +12,10 @@
 #include "skb.h"
 #include "test.h"
 
+/* The size of the test pools most tests use, and their buffers' room (2048 + 128). */
+#define TPOOL_N 128
+#define TROOM RTE_MBUF_DEFAULT_BUF_SIZE
+
 /*
  * The skb pool @name: @n buffers of @room bytes (RTE_PKTMBUF_HEADROOM
  * included), no per-lcore cache.  Made on the first call, found by its name on

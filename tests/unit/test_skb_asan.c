@@ -22,7 +22,8 @@
 
 #include <rte_errno.h>
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_pool.h"
 
 /* Exit status an ASan report gives the children (their ASAN_OPTIONS set exitcode). */
 #define ASAN_EXIT 66
@@ -30,23 +31,6 @@
 
 static struct rte_mempool *mp;
 static volatile uint8_t sink;
-
-/* A live skb: @room bytes of headroom, 32 data bytes pat(0..31). */
-static struct sk_buff *
-asan_skb(unsigned int room)
-{
-	struct sk_buff *skb = alloc_skb(mp, 256);
-	uint8_t *p;
-	unsigned int i;
-
-	if (skb == NULL)
-		return NULL;
-	skb_reserve(skb, (int)room);
-	p = skb_put(skb, 32);
-	for (i = 0; i < 32; i++)
-		p[i] = pat(i);
-	return skb;
-}
 
 /* ---------------------------------------------------------------- faulty: each dies in ASan */
 
@@ -275,7 +259,7 @@ run_scenario(const struct scenario *sc, char *argv0, char *prefix)
 		printf("pool: %s\n", rte_strerror(rte_errno));
 		return 2;
 	}
-	skb = asan_skb(sc->room);
+	skb = make_chain(mp, sc->room, (const unsigned int[]){ 32 }, 1);
 	if (skb == NULL) {
 		printf("alloc failed\n");
 		return 2;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Unit tests of libskb sharing: clone, cloned, cow_head, expand_head, copies and unshare. */
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_pool.h"
 
 static struct rte_mempool *mp;
 

@@ -18,7 +18,8 @@
 #include <rte_lcore.h>
 #include <rte_ring.h>
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_pool.h"
 
 #define DEFAULT_PAIRS 10000000u
 #define LEN 64u

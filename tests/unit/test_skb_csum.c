@@ -12,7 +12,9 @@
 #include <rte_random.h>
 
 #include "skb_csum.h"
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_csum_ref.h"
+#include "test_pool.h"
 
 static struct rte_mempool *mp;
 

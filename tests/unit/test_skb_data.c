@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Unit tests of libskb byte access across segments: header_pointer, copy/store bits, frags. */
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_pool.h"
 
 static struct rte_mempool *mp;
 

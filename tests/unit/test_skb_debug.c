@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Unit tests of the libskb debug build (-Dskb_debug=true): each misuse is caught and counted. */
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_pool.h"
 
 #ifdef SKB_ASAN
 #include <sanitizer/asan_interface.h>

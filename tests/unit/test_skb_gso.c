@@ -10,6 +10,7 @@
 #include <rte_malloc.h>
 
 #include "skb_gso.h"
+#include "test_frame.h"
 #include "test_pool.h"
 
 #define POOL_N 1024
@@ -187,22 +188,6 @@ make_gso_skb(const uint8_t *hdr, unsigned int hlen, unsigned int plen, unsigned 
 fail:
 	kfree_skb(skb);
 	return NULL;
-}
-
-/* A single-mbuf skb holding @len bytes of @frame. */
-static struct sk_buff *
-make_frame(const uint8_t *frame, unsigned int len)
-{
-	struct sk_buff *skb = alloc_skb(pool, len + 128);
-
-	if (skb == NULL)
-		return NULL;
-	skb_reserve(skb, 128);
-	if (skb_put_data(skb, frame, len) == NULL) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	return skb;
 }
 
 static uint8_t flat[MAX_FRAME];
@@ -766,7 +751,7 @@ test_gro_tcp_merge(void)
 	for (i = 0; i < n; i++) {
 		orig_len[i] = tcp_frame(orig[i], (uint16_t)(0xfffe + i), 7000 + i * 1448,
 					i + 1 < n ? 1448 : last, i * 1448, 0x10);
-		skbs[i] = make_frame(orig[i], orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, orig[i], orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 	}
 	k = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);
@@ -814,7 +799,7 @@ test_gro_refuses(void)
 	orig_len[7] = tcp_frame(orig[7], 7, 5600, 1000, 5500, 0x10);
 	orig[7][60] ^= 1; /* payload no longer matches the TCP checksum */
 	for (i = 0; i < n; i++) {
-		skbs[i] = make_frame(orig[i], orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, orig[i], orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 		/* what a PMD wrote stays: GRO sets its own only for the call */
 		skb_to_mbuf(skbs[i])->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4;
@@ -867,7 +852,7 @@ test_gro_udp_frags(void)
 		memcpy(orig[i] + 34, dgram + off, pay);
 		orig_len[i] = 34 + pay;
 		off += pay;
-		skbs[i] = make_frame(orig[i], orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, orig[i], orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 	}
 	k = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);
@@ -912,7 +897,7 @@ test_gro_vxlan_merge(void)
 		wr16(f + 74, ip_csum(f + 64));
 		wr16(f + 100, l4_csum(f + 64, f + 84, 20 + pay, 6));
 		orig_len[i] = hl + pay;
-		skbs[i] = make_frame(f, orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, f, orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 	}
 	k = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);
@@ -987,7 +972,7 @@ test_gro_tcp6_merge(void)
 	for (i = 0; i < n; i++) {
 		orig_len[i] = tcp6_frame(orig[i], 8, 0x12345, 64, 0xfffffe00u + i * 1000,
 					 i + 1 < n ? 1000 : 300, i * 1000, 0x10);
-		skbs[i] = make_frame(orig[i], orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, orig[i], orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 	}
 	got = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_TCPV6);
@@ -1035,7 +1020,7 @@ test_gro_tcp6_merge(void)
 			orig[i + 1][80] ^= 0x01;
 	}
 	for (i = 0; i < n; i++) {
-		skbs[i] = make_frame(orig[i], orig_len[i]);
+		skbs[i] = test_skb_of(pool, 128, orig[i], orig_len[i], 0);
 		TEST_ASSERT(skbs[i] != NULL, "frame %u", i);
 	}
 	got = skb_gro_burst(skbs, (uint16_t)n, SKB_GRO_ALL);

@@ -12,29 +12,15 @@
 #include <rte_bus_vdev.h>
 #include <rte_launch.h>
 
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_frame.h"
+#include "test_pool.h"
 
 static struct rte_mempool *mp;
 static struct rte_mempool *tiny; /* two skbs: for the "pool empty" paths */
 static uint16_t null_port = RTE_MAX_ETHPORTS;
 
 static const uint8_t frame_src[6] = { 0x02, 0, 0, 0, 0, 0x99 };
-
-/* A linear skb with @headroom and the @len bytes of @bytes. */
-static struct sk_buff *
-make_frame(struct rte_mempool *pool, unsigned int headroom, const uint8_t *bytes, unsigned int len)
-{
-	struct sk_buff *skb = alloc_skb(pool, headroom + len);
-
-	if (skb == NULL)
-		return NULL;
-	skb_reserve(skb, (int)headroom);
-	if (skb_put_data(skb, bytes, len) == NULL) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	return skb;
-}
 
 /* An Ethernet frame of @len bytes to @dst with EtherType @type (host order), payload pat(). */
 static void
@@ -177,8 +163,8 @@ test_pad_linear(void)
 	unsigned int i;
 
 	fill_frame(f, 42, frame_src, 0x0806);
-	skb = make_frame(mp, 64, f, 42);
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, f, 42, 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	TAIL_OPEN(skb, 40);
 	memset(skb_tail_pointer(skb), 0xaa, 40);
 	/* skb_pad: the zeros exist after the data, the length stays */
@@ -404,7 +390,7 @@ trans(uint16_t port, const uint8_t *dst, uint16_t type, uint16_t first, uint16_t
 	fill_frame(f, sizeof(f), dst, type);
 	f[14] = (uint8_t)(first >> 8);
 	f[15] = (uint8_t)first;
-	skb = make_frame(mp, 64, f, sizeof(f));
+	skb = test_skb_of(mp, 64, f, sizeof(f), 0);
 	if (skb == NULL)
 		return -1;
 	data = skb_data(skb);
@@ -498,8 +484,8 @@ test_eth_type_trans(void)
 	TEST_ASSERT(skb_is_pat(skb, 14), "bytes");
 	kfree_skb(skb);
 	/* shorter than a header: 0, the skb as it was, a misuse counted */
-	skb = make_frame(mp, 64, bcast, 6);
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, bcast, 6, 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	misuses = skb_misuse_count(SKB_MISUSE_PULL);
 	TEST_ASSERT_EQ(eth_type_trans(skb, null_port), 0);
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_PULL), misuses + 1);
@@ -544,8 +530,8 @@ test_vlan_push_pop(void)
 	memcpy(two, f, 12);
 	memcpy(two + 12, "\x88\xa8\x0f\xff", 4);
 	memcpy(two + 16, one + 12, 52);
-	skb = make_frame(mp, 64, f, sizeof(f));
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, f, sizeof(f), 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, 14);
 	skb->protocol = rte_cpu_to_be_16(0x0800);
@@ -581,29 +567,29 @@ test_vlan_push_pop(void)
 	TEST_ASSERT(skb_push(skb, 14) != NULL, "push");
 	kfree_skb(skb);
 	/* a network header inside the tagged header moves behind the new one */
-	skb = make_frame(mp, 64, one, sizeof(one));
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, one, sizeof(one), 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, 14);
 	TEST_ASSERT_EQ(skb_vlan_pop(skb), 0);
 	TEST_ASSERT_EQ(skb_network_offset(skb), 14);
 	kfree_skb(skb);
 	/* no metadata (a bare RX skb): no mac header, refused */
-	skb = make_frame(mp, 64, one, sizeof(one));
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, one, sizeof(one), 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	TEST_ASSERT_EQ(skb_vlan_pop(skb), -EINVAL);
 	TEST_ASSERT_EQ(skb_vlan_push(skb, rte_cpu_to_be_16(ETH_P_8021Q), 1), -EINVAL);
 	kfree_skb(skb);
 	/* shorter than the two addresses: push refused */
-	skb = make_frame(mp, 64, f, 11);
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, f, 11, 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	TEST_ASSERT_EQ(skb_vlan_push(skb, rte_cpu_to_be_16(ETH_P_8021Q), 1), -EINVAL);
 	TEST_ASSERT_EQ(skb_len(skb), 11);
 	kfree_skb(skb);
 	/* a tagged header cut short: not popped */
-	skb = make_frame(mp, 64, one, 17);
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, one, 17, 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	TEST_ASSERT_EQ(skb_vlan_pop(skb), 0);
 	TEST_ASSERT(bytes_are(skb, one, 17), "short frame changed");
@@ -629,8 +615,8 @@ test_vlan_cloned_frags_nomem(void)
 	memcpy(one + 12, "\x81\x00\x00\x05", 4);
 	memcpy(one + 16, f + 12, 48);
 	/* push on a clone: the original's bytes stay */
-	skb = make_frame(mp, 64, f, sizeof(f));
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(mp, 64, f, sizeof(f), 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	c = skb_clone(skb);
 	TEST_ASSERT(c != NULL, "skb_clone");
@@ -660,8 +646,8 @@ test_vlan_cloned_frags_nomem(void)
 	skb = NULL;
 	TEST_ASSERT_POOL_EMPTY(mp);
 	/* no headroom, the head pinned by a DPDK indirect mbuf: -EBUSY, the skb as it was */
-	skb = make_frame(tiny, 0, f, sizeof(f));
-	TEST_ASSERT(skb != NULL, "make_frame");
+	skb = test_skb_of(tiny, 0, f, sizeof(f), 0);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
 	skb_reset_mac_header(skb);
 	mi = rte_pktmbuf_clone(skb_to_mbuf(skb), tiny);
 	TEST_ASSERT(mi != NULL, "rte_pktmbuf_clone");

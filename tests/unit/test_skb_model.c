@@ -6,7 +6,7 @@
  * plain array after every call.  Failed calls must leave the skb as it was.
  */
 
-#include "test_skb_util.h"
+#include "test_pool.h"
 
 #define NSKB 5
 #define MAXLEN 6000

@@ -15,7 +15,10 @@
 #include <rte_random.h>
 
 #include "skb_parse.h"
-#include "test_skb_util.h"
+#include "test_chain.h"
+#include "test_csum_ref.h"
+#include "test_frame.h"
+#include "test_pool.h"
 
 #define MAX_FRAME 256
 #define TPID_Q 0x8100
@@ -97,34 +100,6 @@ build(uint8_t *f, const uint16_t *tpids, unsigned int ntags, unsigned int ihl,
 	return lay->len;
 }
 
-/* An skb holding @len bytes of @f, split after @split bytes (0: linear). */
-static struct sk_buff *
-skb_of(struct rte_mempool *mp, const uint8_t *f, unsigned int len, unsigned int split)
-{
-	struct sk_buff *skb = alloc_skb(mp, 64 + len), *frag;
-
-	if (skb == NULL)
-		return NULL;
-	skb_reserve(skb, 64);
-	if (split == 0 || split >= len) {
-		memcpy(skb_put(skb, len), f, len);
-		return skb;
-	}
-	memcpy(skb_put(skb, split), f, split);
-	frag = alloc_skb(mp, len - split);
-	if (frag == NULL) {
-		kfree_skb(skb);
-		return NULL;
-	}
-	memcpy(skb_put(frag, len - split), f + split, len - split);
-	if (skb_append_frag(skb, frag) != 0) {
-		kfree_skb(frag);
-		kfree_skb(skb);
-		return NULL;
-	}
-	return skb;
-}
-
 /* True when the data of @skb is still the @len bytes of @f. */
 static bool
 same_bytes(const struct sk_buff *skb, const uint8_t *f, unsigned int len)
@@ -165,7 +140,7 @@ test_tags(void)
 		unsigned int l3 = RTE_ETHER_HDR_LEN + 4 * cases[c].nr_vlans;
 
 		len = build(f, cases[c].tpids, cases[c].ntags, 5, 0, 10, &lay);
-		skb = skb_of(mp, f, len, 0);
+		skb = test_skb_of(mp, 64, f, len, 0);
 		TEST_ASSERT(skb != NULL, "skb");
 		memset(&h, 0xee, sizeof(h));
 		TEST_ASSERT_EQ(skb_parse_eth(skb, 0, &h), 0);
@@ -207,7 +182,7 @@ test_tags(void)
 	/* an ARP frame: Ethernet only */
 	len = build(f, NULL, 0, 5, 0, 10, &lay);
 	wr16(f + 12, RTE_ETHER_TYPE_ARP);
-	skb = skb_of(mp, f, len, 0);
+	skb = test_skb_of(mp, 64, f, len, 0);
 	TEST_ASSERT(skb != NULL, "skb");
 	TEST_ASSERT_EQ(skb_parse(skb, &h, 0), 0);
 	TEST_ASSERT_EQ(rte_be_to_cpu_16(h.protocol), RTE_ETHER_TYPE_ARP);
@@ -309,7 +284,7 @@ test_truncations(void)
 					for (split = 0; split < RTE_MAX(cut, 1u); split++) {
 						int ret;
 
-						skb = skb_of(mp, g, cut, split);
+						skb = test_skb_of(mp, 64, g, cut, split);
 						TEST_ASSERT(skb != NULL, "skb");
 						ret = run_stages(skb, SKB_PARSE_CSUM, &h, &stage);
 						TEST_ASSERT_EQ(ret, want);
@@ -341,7 +316,7 @@ static int
 parse_bytes(const uint8_t *f, unsigned int len, unsigned int flags, struct skb_hdrs *h,
 	    unsigned int *stage)
 {
-	struct sk_buff *skb = skb_of(mp, f, len, 0);
+	struct sk_buff *skb = test_skb_of(mp, 64, f, len, 0);
 	int ret;
 
 	if (skb == NULL)
@@ -523,7 +498,7 @@ test_offset_and_l4_csum(void)
 
 	/* 10.0.0.1:1234 -> 10.0.0.2:5678, 5 payload bytes pat(0..4) */
 	len = build(f, NULL, 0, 5, 0, 5, &lay);
-	skb = skb_of(mp, f, len, 0);
+	skb = test_skb_of(mp, 64, f, len, 0);
 	TEST_ASSERT(skb != NULL, "skb");
 	TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), 0);
 	c = skb_l4_csum(skb, &h);
@@ -542,7 +517,7 @@ test_offset_and_l4_csum(void)
 	memcpy(f + lay.l4 + 6, &c, 2);
 	kfree_skb(skb);
 	for (split = 0; split < len; split++) {
-		skb = skb_of(mp, f, len, split);
+		skb = test_skb_of(mp, 64, f, len, split);
 		TEST_ASSERT(skb != NULL, "skb");
 		TEST_ASSERT_EQ(skb_parse(skb, &h, SKB_PARSE_CSUM), 0);
 		TEST_ASSERT_EQ(skb_l4_csum(skb, &h), 0);
@@ -553,7 +528,7 @@ test_offset_and_l4_csum(void)
 	ilen = build(inner, q, 1, 6, 5, 7, &ilay);
 	memset(f, 0xaa, 50);
 	memcpy(f + 50, inner, ilen);
-	skb = skb_of(mp, f, 50 + ilen, 0);
+	skb = test_skb_of(mp, 64, f, 50 + ilen, 0);
 	TEST_ASSERT(skb != NULL, "skb");
 	TEST_ASSERT_EQ(skb_parse_eth(skb, 50, &h), 0);
 	TEST_ASSERT_EQ(h.mac_off, 50);
@@ -663,7 +638,7 @@ build6(uint8_t *f, unsigned int ntags, const struct ext6 *ext, unsigned int next
 static int
 skip_bytes(const uint8_t *f, unsigned int len, unsigned int split, int start, uint8_t *nexthdr)
 {
-	struct sk_buff *skb = skb_of(mp, f, len, split);
+	struct sk_buff *skb = test_skb_of(mp, 64, f, len, split);
 	int ret;
 
 	if (skb == NULL)
@@ -740,7 +715,7 @@ test_ipv6_exthdrs(void)
 				uint8_t nh = f[lay.l3 + 6];
 				int want_skip = cases[c].skip < 0 ? -1 : (int)lay.l3 + cases[c].skip;
 
-				skb = skb_of(mp, f, len, split);
+				skb = test_skb_of(mp, 64, f, len, split);
 				TEST_ASSERT(skb != NULL, "skb");
 				TEST_ASSERT_EQ(ipv6_skip_exthdr(skb, (int)lay.l3 + 40, &nh), want_skip);
 				TEST_ASSERT_EQ(nh, cases[c].skip < 0 ? f[lay.l3 + 6] : cases[c].l4_proto);
@@ -834,7 +809,7 @@ test_ipv6_truncations(void)
 					uint8_t nh = IPPROTO_HOPOPTS;
 					int ret;
 
-					skb = skb_of(mp, g, cut, split);
+					skb = test_skb_of(mp, 64, g, cut, split);
 					TEST_ASSERT(skb != NULL, "skb");
 					ret = run_stages(skb, SKB_PARSE_CSUM, &h, &stage);
 					TEST_ASSERT_EQ(ret, want);
@@ -977,7 +952,7 @@ test_ipv6_csum(void)
 	len = build6(f, 0, NULL, 0, IPPROTO_UDP, 5, &lay);
 	c = csum_ipv6_magic(f + 22, f + 38, 13, IPPROTO_UDP, csum_partial(f + lay.l4, 13, 0));
 	TEST_ASSERT_EQ(rte_be_to_cpu_16(c), 0x563d);
-	skb = skb_of(mp, f, len, 0);
+	skb = test_skb_of(mp, 64, f, len, 0);
 	TEST_ASSERT(skb != NULL, "skb");
 	TEST_ASSERT_EQ(skb_parse(skb, &h, 0), 0);
 	TEST_ASSERT_EQ(rte_be_to_cpu_16(skb_l4_csum(skb, &h)), 0x563d);
@@ -998,7 +973,7 @@ test_ipv6_csum(void)
 	}
 	memcpy(f + lay.l4 + 16, &c, 2);
 	for (split = 0; split < len; split++) {
-		skb = skb_of(mp, f, len, split);
+		skb = test_skb_of(mp, 64, f, len, split);
 		TEST_ASSERT(skb != NULL, "skb");
 		TEST_ASSERT_EQ(skb_parse(skb, &h, 0), 0);
 		TEST_ASSERT_EQ(h.l4_off, lay.l4);

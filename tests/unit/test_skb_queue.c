@@ -4,7 +4,7 @@
 #include <rte_launch.h>
 #include <rte_lcore.h>
 
-#include "test_skb_util.h"
+#include "test_pool.h"
 
 static struct rte_mempool *mp;
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Helpers shared by the libskb unit tests: a cache-less pool and chains with a known byte pattern. */
-#ifndef _TEST_SKB_UTIL_H_
-#define _TEST_SKB_UTIL_H_
+/*
+ * skbs of a known byte pattern for tests: chains of segments of any lengths
+ * filled with pat(), and the checks that bytes read back are still that pattern.
+ */
+#ifndef _TEST_CHAIN_H_
+#define _TEST_CHAIN_H_
 
-#include "test_pool.h"
+#include <stdbool.h>
+#include <stdint.h>
 
-#define TPOOL_N 128
-#define TROOM RTE_MBUF_DEFAULT_BUF_SIZE /* 2048 + 128 */
+#include "skb.h"
 
 /* The byte at offset @i of a pattern packet. */
 static inline uint8_t
@@ -80,20 +83,4 @@ skb_is_pat(const struct sk_buff *skb, unsigned int from)
 	return is_pat(buf, from, len);
 }
 
-/* The folded big-endian one's-complement sum of @len bytes at @p (RFC 1071 by the book). */
-static inline uint16_t
-ref_sum(const uint8_t *p, size_t len)
-{
-	uint32_t s = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		s += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		s += (uint32_t)p[len - 1] << 8;
-	while (s >> 16)
-		s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)s;
-}
-
-#endif
+#endif /* _TEST_CHAIN_H_ */
