@@ -11,6 +11,7 @@
 #define _SKB_TEST_H_
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,24 @@ unit_test_known(const char *only, const struct unit_test *tests, unsigned int n)
 }
 
 /*
+ * Start EAL for a test: no hugepages, no PCI, @mem MB, the lcores @lcores,
+ * under the file prefix @prefix.  @return 0, or -1 with rte_errno set (the
+ * runtime directory EAL may have left removed).
+ */
+static inline int
+unit_test_eal_init(char *argv0, const char *lcores, const char *mem, const char *prefix)
+{
+	char *eal[] = { argv0, "--no-huge", "--no-pci", "-m", (char *)(uintptr_t)mem,
+			"-l", (char *)(uintptr_t)lcores, "--file-prefix", (char *)(uintptr_t)prefix,
+			"--log-level", "lib.eal:error", NULL };
+
+	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) >= 0)
+		return 0;
+	unit_test_remove_runtime_dir(prefix);
+	return -1;
+}
+
+/*
  * Run @tests as TAP: every test, or only the one named by argv[1] (set-up steps
  * always run); `--list` prints the test names without starting EAL.  A name
  * that is no test, and an EAL that does not come up, are failures: nothing
@@ -101,8 +120,6 @@ static inline int
 unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned int n)
 {
 	char prefix[64];
-	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "-l", "0,1",
-			"--file-prefix", prefix, "--log-level", "lib.eal:error", NULL };
 	unsigned int i, failed = 0;
 	const char *only = argc > 1 ? argv[1] : NULL;
 	bool setup_ok = true;
@@ -118,9 +135,8 @@ unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned in
 		return 1;
 	}
 	snprintf(prefix, sizeof(prefix), "skbtest%d", (int)getpid());
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
+	if (unit_test_eal_init(argv[0], "0,1", "256", prefix) != 0) {
 		printf("1..1\nnot ok 1 - EAL init: %s\n", rte_strerror(rte_errno));
-		unit_test_remove_runtime_dir(prefix);
 		return 1;
 	}
 	printf("1..%u\n", n);
@@ -151,6 +167,14 @@ unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned in
 	rte_eal_cleanup();
 	unit_test_remove_runtime_dir(prefix);
 	return failed ? 1 : 0;
+}
+
+/* The main() of a test binary: unit_test_main() over the table @tests. */
+#define UNIT_TEST_MAIN(tests)                                                   \
+int                                                                             \
+main(int argc, char **argv)                                                     \
+{                                                                               \
+	return unit_test_main(argc, argv, tests, RTE_DIM(tests));               \
 }
 
 #endif

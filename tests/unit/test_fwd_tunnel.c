@@ -186,8 +186,4 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_tunnel_not_ip),
 };
 
-int
-main(int argc, char **argv)
-{
-	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
-}
+UNIT_TEST_MAIN(tests)

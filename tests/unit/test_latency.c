@@ -444,8 +444,4 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_pace),
 };
 
-int
-main(int argc, char **argv)
-{
-	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
-}
+UNIT_TEST_MAIN(tests)

@@ -245,12 +245,10 @@ static const struct scenario scenarios[] = {
 static int
 run_scenario(const struct scenario *sc, char *argv0, char *prefix)
 {
-	char *eal[] = { argv0, "--no-huge", "--no-pci", "-m", "128", "-l", "0",
-			"--file-prefix", prefix, "--log-level", "lib.eal:error", NULL };
 	struct sk_buff *skb;
 	int ret;
 
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
+	if (unit_test_eal_init(argv0, "0", "128", prefix) != 0) {
 		printf("EAL init failed: %s\n", rte_strerror(rte_errno));
 		return 2;
 	}
@@ -297,7 +295,7 @@ read_all(int fd, char *buf)
 static int
 spawn(const struct scenario *sc, char *self, char *out, char *err)
 {
-	char prefix[64], outf[96], errf[96], dir[128], cmd[160];
+	char prefix[64], outf[96], errf[96];
 	int status = -1, fo, fe;
 	pid_t pid;
 
@@ -331,12 +329,7 @@ spawn(const struct scenario *sc, char *self, char *out, char *err)
 	unlink(outf);
 	unlink(errf);
 	/* a child killed by ASan leaves its EAL runtime directory behind */
-	snprintf(dir, sizeof(dir), "/var/run/dpdk/%s", prefix);
-	if (access(dir, F_OK) == 0) {
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			printf("# could not remove %s\n", dir);
-	}
+	unit_test_remove_runtime_dir(prefix);
 	return pid > 0 ? status : -1;
 }
 

@@ -583,8 +583,4 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_skb_checksum_help_errors),
 };
 
-int
-main(int argc, char **argv)
-{
-	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
-}
+UNIT_TEST_MAIN(tests)

@@ -614,8 +614,4 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_linux_contracts),
 };
 
-int
-main(int argc, char **argv)
-{
-	return unit_test_main(argc, argv, tests, RTE_DIM(tests));
-}
+UNIT_TEST_MAIN(tests)
