@@ -55,4 +55,25 @@ test_pool_setup(struct rte_mempool **mp, const char *name, unsigned int n, unsig
 #define TEST_ASSERT_POOL_EMPTY(mp) \
 	TEST_ASSERT_IN_USE(mp, 0)
 
+/*
+ * The result of a test at its one way out, once it has freed all it holds:
+ * @ret, or TEST_FAILED with a line saying how many objects @mp still has in
+ * use when @ret is TEST_SUCCESS and @mp is not empty.  A test that failed
+ * before keeps its TEST_FAILED whatever is in use.
+ */
+static inline int
+test_result_pool_empty(const struct rte_mempool *mp, int ret, const char *file, int line)
+{
+	unsigned int n = rte_mempool_in_use_count(mp);
+
+	if (ret != TEST_SUCCESS || n == 0)
+		return ret;
+	printf("# %s:%d: pool %s not empty at the end: %u in use\n", file, line, mp->name, n);
+	return TEST_FAILED;
+}
+
+/* test_result_pool_empty() at this line of the test. */
+#define TEST_RESULT_POOL_EMPTY(mp, ret) \
+	test_result_pool_empty(mp, ret, __FILE__, __LINE__)
+
 #endif /* _TEST_POOL_H_ */

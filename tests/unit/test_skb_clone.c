@@ -25,6 +25,7 @@ test_clone_shares(void)
 {
 	static const unsigned int lens[] = { 60, 40 };
 	struct sk_buff *skb = make_chain(mp, 64, lens, 2), *c = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	TEST_ASSERT(!skb_cloned(skb), "fresh skb cloned");
@@ -75,15 +76,12 @@ test_clone_shares(void)
 	kfree_skb(c);
 	c = NULL;
 	TEST_ASSERT(!skb_cloned(skb), "still cloned after the clone went");
-	TEST_ASSERT_EQ(rte_mempool_in_use_count(mp), 2);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	TEST_ASSERT_IN_USE(mp, 2);
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* Clone, then cow the head of one and write: the other's bytes are unchanged. */
@@ -93,6 +91,7 @@ test_clone_cow_write(void)
 	static const unsigned int lens[] = { 60 };
 	struct sk_buff *skb = make_chain(mp, 64, lens, 1), *c = NULL;
 	uint8_t *p;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	set_meta(skb);
@@ -142,14 +141,11 @@ test_clone_cow_write(void)
 	kfree_skb(c);
 	c = NULL;
 	TEST_ASSERT_IN_USE(mp, 1);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* cow_head without sharing: only a short headroom makes it copy; header offsets follow. */
@@ -159,6 +155,7 @@ test_cow_head_headroom(void)
 	static const unsigned int lens[] = { 40, 20 };
 	struct sk_buff *skb = make_chain(mp, 16, lens, 2);
 	unsigned char *data;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	set_meta(skb);
@@ -184,13 +181,10 @@ test_cow_head_headroom(void)
 	/* far beyond 64 KiB cannot be had */
 	TEST_ASSERT_EQ(skb_cow_head(skb, 70000), -ENOMEM);
 	TEST_ASSERT_EQ(skb_len(skb), 260);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /*
@@ -206,6 +200,7 @@ test_expand_head_64k(void)
 	struct sk_buff *skb = alloc_skb(mp, 65503), *c = NULL;
 	uint8_t *p;
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc_skb 65503");
 	TEST_ASSERT_EQ(skb_to_mbuf(skb)->buf_len, 65504);
@@ -270,16 +265,11 @@ test_expand_head_64k(void)
 	TEST_ASSERT_EQ(skb_headlen(skb), 65504);
 	TEST_ASSERT_EQ(skb_tailroom(skb), 0);
 	TEST_ASSERT(skb_is_pat(skb, 0) && skb_is_pat(c, 0), "bytes after unclone");
-	kfree_skb(c);
-	c = NULL;
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* pskb_expand_head: new head- and tailroom, offsets moved, bytes kept, refusals. */
@@ -289,6 +279,7 @@ test_expand_head(void)
 	static const unsigned int lens[] = { 50, 10 };
 	struct sk_buff *skb = make_chain(mp, 20, lens, 2);
 	unsigned int tail;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	set_meta(skb);
@@ -330,13 +321,10 @@ test_expand_head(void)
 	kfree_skb(skb);
 	TEST_ASSERT_EQ(skb_headroom(skb), 120);
 	TEST_ASSERT_EQ(skb_len(skb), 60);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* skb_copy: private and linear, headroom bytes and offsets kept. */
@@ -345,6 +333,7 @@ test_skb_copy(void)
 {
 	static const unsigned int lens[] = { 50, 10 };
 	struct sk_buff *skb = make_chain(mp, 20, lens, 2), *n = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	set_meta(skb);
@@ -366,16 +355,11 @@ test_skb_copy(void)
 	TEST_ASSERT_IN_USE(mp, 3);
 	memset(skb_data(n), 0, 46);
 	TEST_ASSERT(skb_is_pat(skb, 14), "original changed by the copy");
-	kfree_skb(n);
-	n = NULL;
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(n);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* pskb_copy: private head, shared frags; unshare then copies because of those frags. */
@@ -447,6 +431,7 @@ test_realloc_headroom(void)
 {
 	static const unsigned int lens[] = { 40, 20 };
 	struct sk_buff *skb = make_chain(mp, 16, lens, 2), *n = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	set_meta(skb);
@@ -466,16 +451,11 @@ test_realloc_headroom(void)
 	TEST_ASSERT(n != NULL && n != skb, "realloc 8");
 	TEST_ASSERT_EQ(skb_headroom(n), 16);
 	TEST_ASSERT(skb_is_pat(n, 0), "bytes");
-	kfree_skb(n);
-	n = NULL;
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(n);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* DPDK indirect mbufs next to skb clones: cow refuses to move a head they point into. */

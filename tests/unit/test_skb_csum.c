@@ -326,6 +326,7 @@ test_skb_checksum_odd_carry(void)
 {
 	static uint8_t ones[1200];
 	struct sk_buff *skb = NULL, *frag = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(mp != NULL, "pool");
 	memset(ones, 0xff, sizeof(ones));
@@ -340,13 +341,11 @@ test_skb_checksum_odd_carry(void)
 	TEST_ASSERT_EQ(ref_sum(ones, sizeof(ones)), 0xffff);
 	TEST_ASSERT_EQ(csum_fold(skb_checksum(skb, 0, 1200, 0)),
 		       (uint16_t)~rte_raw_cksum(ones, sizeof(ones)));
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(frag);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* One frame for skb_checksum_help(): Ethernet, IPv4 or IPv6, then @l4 as given. */
@@ -517,6 +516,7 @@ test_skb_checksum_help_errors(void)
 	static const struct help_case c = { "udp4", false, IPPROTO_UDP, udp, sizeof(udp), 0, 0 };
 	struct sk_buff *skb = NULL;
 	uint8_t before[64];
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(mp != NULL, "pool");
 	skb = help_frame(mp, &c, 0);
@@ -555,12 +555,10 @@ test_skb_checksum_help_errors(void)
 	TEST_ASSERT_EQ(skb->ip_summed, CHECKSUM_NONE);
 	TEST_ASSERT(skb_partial_csum_set(skb, 34, (uint16_t)(skb_headlen(skb) - 36)), "last word");
 	TEST_ASSERT_EQ(skb->csum_offset, skb_headlen(skb) - 36);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int

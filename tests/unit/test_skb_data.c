@@ -14,6 +14,7 @@ test_header_pointer(void)
 	struct sk_buff *skb = make_chain(mp, 64, lens, 3);
 	uint8_t buf[64];
 	uint8_t *p;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	TEST_ASSERT_EQ(skb_len(skb), 100);
@@ -44,12 +45,10 @@ test_header_pointer(void)
 	TEST_ASSERT(skb_header_pointer(skb, 100, 1, buf) == NULL, "at end");
 	TEST_ASSERT(skb_header_pointer(skb, -1, 4, buf) == NULL, "negative");
 	TEST_ASSERT(skb_header_pointer(skb, 100, 0, buf) != NULL, "empty at end");
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* copy_bits and store_bits on chains of 1, 2 and many segments, across boundaries. */
@@ -113,6 +112,7 @@ test_append_frag_limit(void)
 	static const unsigned int lens[] = { 10 };
 	struct sk_buff *skb = make_chain(mp, 0, lens, 1), *f = NULL;
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	for (i = 0; i < MAX_SKB_FRAGS; i++) {
@@ -143,14 +143,11 @@ test_append_frag_limit(void)
 		TEST_ASSERT_EQ(skb_copy_bits(skb, 10 + 3 * 16, buf, 3), 0);
 		TEST_ASSERT(memcmp(buf, "abc", 3) == 0, "last frag bytes");
 	}
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(f);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static unsigned int ext_released;
@@ -174,6 +171,7 @@ test_ext_frag_release_once(void)
 	unsigned int i;
 	uint8_t buf[8];
 	int cookie;
+	int result = TEST_FAILED;
 
 	for (i = 0; i < sizeof(mem); i++)
 		mem[i] = pat(14 + i);
@@ -207,13 +205,12 @@ test_ext_frag_release_once(void)
 	TEST_ASSERT_EQ(ext_released, 1);
 	TEST_ASSERT_PTR_EQ(ext_released_addr, mem);
 	TEST_ASSERT_PTR_EQ(ext_released_opaque, &cookie);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c2);
 	kfree_skb(c1);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* pskb_may_pull across boundaries; a shared or short head is re-allocated, not refused. */
@@ -222,6 +219,7 @@ test_may_pull_expand(void)
 {
 	static const unsigned int lens[] = { 10, 30, 25 };
 	struct sk_buff *skb = make_chain(mp, 16, lens, 3), *c = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	skb_reset_mac_header(skb);
@@ -275,12 +273,11 @@ test_may_pull_expand(void)
 		kfree_skb(skb);
 		skb = NULL;
 	}
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* pskb_pull into frags and pskb_trim at and inside segment boundaries. */
@@ -290,6 +287,7 @@ test_pskb_pull_trim(void)
 	static const unsigned int lens[] = { 14, 20, 6, 40 };
 	struct sk_buff *skb = make_chain(mp, 32, lens, 4);
 	unsigned char *p;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	p = pskb_pull(skb, 10);
@@ -322,13 +320,10 @@ test_pskb_pull_trim(void)
 	TEST_ASSERT_EQ(skb_len(skb), 0);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
 	TEST_ASSERT_IN_USE(mp, 1);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* iovec copies both ways, across segments and iovec entries; short iovecs refused. */
@@ -345,6 +340,7 @@ test_iovec(void)
 		{ .iov_base = big, .iov_len = sizeof(big) },
 	};
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	TEST_ASSERT_EQ(skb_copy_datagram_iovec(skb, 3, iov, 3, 25), 0);
@@ -367,13 +363,10 @@ test_iovec(void)
 	TEST_ASSERT_EQ(skb_copy_datagram_from_iovec(skb, 30, iov, 3, 21), -EFAULT);
 	TEST_ASSERT_EQ(skb_copy_bits(skb, 45, big, 5), 0);
 	TEST_ASSERT(is_pat(big, 45, 5), "refused write changed bytes");
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* skb_split inside the head, at a frag boundary and inside a frag (shared, not copied). */
@@ -384,6 +377,7 @@ test_split(void)
 	struct sk_buff *skb = NULL, *s1 = NULL;
 	const unsigned int at[] = { 12, 50, 70, 0, 100 };
 	unsigned int k;
+	int result = TEST_FAILED;
 
 	for (k = 0; k < RTE_DIM(at); k++) {
 		skb = make_chain(mp, 0, lens, 3);
@@ -431,15 +425,11 @@ test_split(void)
 	TEST_ASSERT_EQ(skb_len(skb), 100);
 	TEST_ASSERT_EQ(skb_len(s1), TROOM - 8);
 	TEST_ASSERT(skb_is_pat(skb, 0), "after refusals");
-	kfree_skb(skb);
-	kfree_skb(s1);
-	skb = s1 = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
 	kfree_skb(s1);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* Header helpers on an Ethernet/IPv4/UDP frame whose UDP header sits in a frag. */
@@ -449,6 +439,7 @@ test_header_helpers(void)
 	static const unsigned int lens[] = { 30, 20, 10 };
 	struct sk_buff *skb = make_chain(mp, 40, lens, 3);
 	struct sk_buff_head q;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac set on alloc");
@@ -485,13 +476,10 @@ test_header_helpers(void)
 	__skb_queue_tail(&q, skb);
 	TEST_ASSERT_EQ(skb_queue_len(&q), 1);
 	TEST_ASSERT_PTR_EQ(__skb_dequeue(&q), skb);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /*
@@ -562,6 +550,7 @@ test_linux_contracts(void)
 	const unsigned int lens[] = { 20, 30, 40 };
 	struct sk_buff *skb = make_chain(mp, 16, lens, 3);
 	unsigned char *tail;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "chain");
 	TEST_ASSERT_EQ(skb_availroom(skb), 0);
@@ -591,12 +580,10 @@ test_linux_contracts(void)
 	TEST_ASSERT_EQ(skb_availroom(skb), rte_pktmbuf_tailroom(skb_to_mbuf(skb)));
 	TEST_ASSERT(skb_availroom(skb) > 0, "linear skb without room");
 	TEST_ASSERT(skb_is_pat(skb, 0), "whole data after the last pull");
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static const struct unit_test tests[] = {

@@ -133,6 +133,7 @@ test_shared_write(void)
 	struct sk_buff *skb = NULL, *c = NULL;
 	uint64_t before = skb_misuse_count(SKB_MISUSE_SHARED_WRITE);
 	uint8_t b = 0;
+	int result = TEST_FAILED;
 
 	NEED_DEBUG();
 	skb = make_chain(mp, 32, lens, 1);
@@ -153,16 +154,11 @@ test_shared_write(void)
 	TEST_ASSERT(skb_push(c, 4) != NULL, "push on the clone after cow");
 	TEST_ASSERT_EQ(skb_store_bits(c, 0, &b, 1), 0);
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 3);
-	kfree_skb(c);
-	c = NULL;
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* An mbuf rte_mbuf_check() rejects is refused on entry and counted. */

@@ -1049,6 +1049,7 @@ test_truesize(void)
 {
 	struct sk_buff *skb, *f = NULL, *big = NULL;
 	unsigned int one;
+	int result = TEST_FAILED;
 
 	skb = alloc_skb(pool, 100);
 
@@ -1068,15 +1069,12 @@ test_truesize(void)
 		    "external buffer counted (%u)", skb_truesize(big));
 	TEST_ASSERT_EQ(skb_truesize(big), (unsigned int)sizeof(struct sk_buff) +
 		       skb_to_mbuf(big)->buf_len + sizeof(struct rte_mbuf_ext_shared_info));
-	kfree_skb(big);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(big);
 	kfree_skb(f);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int

@@ -43,6 +43,7 @@ test_copy_expand(void)
 {
 	static const unsigned int lens[] = { 60, 40 };
 	struct sk_buff *skb = make_chain(mp, 64, lens, 2), *n = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	skb_reset_mac_header(skb);
@@ -92,22 +93,18 @@ test_copy_expand(void)
 	TEST_ASSERT(n != NULL, "skb_copy_expand to 60086");
 	TEST_ASSERT_EQ(skb_headroom(n), 60000);
 	TEST_ASSERT(skb_is_pat(n, 14), "copy bytes");
-	kfree_skb(n);
-	n = NULL;
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(n);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int
 test_headers_offset_update(void)
 {
 	struct sk_buff *skb = alloc_skb(mp, 200);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc_skb");
 	skb_reserve(skb, 64);
@@ -132,13 +129,10 @@ test_headers_offset_update(void)
 	TEST_ASSERT_PTR_EQ(icmp_hdr(skb), skb_data(skb) + 34);
 	TEST_ASSERT_PTR_EQ(&tcp_hdr(skb)->tcp_flags, skb_data(skb) + 34 + 13);
 	TEST_ASSERT_PTR_EQ(&icmp_hdr(skb)->icmp_ident, skb_data(skb) + 34 + 4);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* ---------------------------------------------------------------- padding */
@@ -161,6 +155,7 @@ test_pad_linear(void)
 	uint8_t f[60];
 	struct sk_buff *skb;
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	fill_frame(f, 42, frame_src, 0x0806);
 	skb = test_skb_of(mp, 64, f, 42, 0);
@@ -206,13 +201,10 @@ test_pad_linear(void)
 	TEST_ASSERT(memcmp(skb_data(skb), f, 42) == 0, "frame bytes after expansion");
 	for (i = 42; i < 3000; i++)
 		TEST_ASSERT_EQ(skb_data(skb)[i], 0);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int
@@ -281,6 +273,7 @@ test_cow_unclone_writable(void)
 	static const unsigned int lens[] = { 10, 50 };
 	struct sk_buff *skb = make_chain(mp, 64, lens, 2), *c = NULL;
 	unsigned char *data;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "make_chain");
 	/* skb_cow: enough room, not cloned: nothing moves */
@@ -329,20 +322,18 @@ test_cow_unclone_writable(void)
 	skb_orphan(skb);
 	TEST_ASSERT_EQ(skb_len(skb), 60);
 	TEST_ASSERT_EQ(skb->users, 1);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(c);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int
 test_share_check(void)
 {
 	struct sk_buff *skb = alloc_skb(tiny, 100), *n = NULL, *other = NULL;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc_skb");
 	TEST_ASSERT(skb_put(skb, 40) != NULL, "put");
@@ -364,16 +355,12 @@ test_share_check(void)
 	TEST_ASSERT(skb_share_check(skb) == NULL, "clone from an empty pool");
 	TEST_ASSERT_EQ(skb->users, 1);
 	TEST_ASSERT_IN_USE(tiny, 2);
-	kfree_skb(other);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(tiny);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(n);
 	kfree_skb(other);
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(tiny, result);
 }
 
 /* ---------------------------------------------------------------- Ethernet */
@@ -417,6 +404,7 @@ test_eth_type_trans(void)
 	uint16_t proto;
 	uint8_t type;
 	uint64_t misuses;
+	int result = TEST_FAILED;
 
 	if (null_port == RTE_MAX_ETHPORTS)
 		return TEST_SKIPPED;
@@ -492,13 +480,10 @@ test_eth_type_trans(void)
 	TEST_ASSERT_EQ(skb_len(skb), 6);
 	TEST_ASSERT_EQ(skb_headroom(skb), 64);
 	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac header set");
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* ---------------------------------------------------------------- VLAN */
@@ -521,6 +506,7 @@ test_vlan_push_pop(void)
 	uint8_t f[60], one[64], two[68];
 	struct sk_buff *skb;
 	unsigned char *ip;
+	int result = TEST_FAILED;
 
 	fill_frame(f, sizeof(f), vdst, 0x0800);
 	/* what the frame is with one tag (TCI 0x2123: PCP 1, VID 0x123), then an outer 88a8 tag */
@@ -593,13 +579,10 @@ test_vlan_push_pop(void)
 	skb_reset_mac_header(skb);
 	TEST_ASSERT_EQ(skb_vlan_pop(skb), 0);
 	TEST_ASSERT(bytes_are(skb, one, 17), "short frame changed");
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int
@@ -698,6 +681,7 @@ test_drop_reason(void)
 	struct sk_buff *skb = alloc_skb(mp, 64);
 	pthread_t thread;
 	unsigned int lcore;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT_EQ(SKB_DROP_REASON_NOT_SPECIFIED, 0);
 	TEST_ASSERT(strcmp(skb_drop_reason_name(SKB_DROP_REASON_NOT_SPECIFIED), "NOT_SPECIFIED") == 0,
@@ -751,11 +735,10 @@ test_drop_reason(void)
 	TEST_ASSERT_EQ(skb_drop_rows[RTE_MAX_LCORE].n[SKB_DROP_REASON_NOMEM], 1);
 	kfree_skb_reason(alloc_skb(mp, 64), SKB_DROP_REASON_NOMEM);
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_NOMEM), nomem + 3);
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int

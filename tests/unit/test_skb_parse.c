@@ -495,6 +495,7 @@ test_offset_and_l4_csum(void)
 	struct skb_hdrs h;
 	unsigned int len, ilen, split;
 	uint16_t c = 0;
+	int result = TEST_FAILED;
 
 	/* 10.0.0.1:1234 -> 10.0.0.2:5678, 5 payload bytes pat(0..4) */
 	len = build(f, NULL, 0, 5, 0, 5, &lay);
@@ -540,13 +541,10 @@ test_offset_and_l4_csum(void)
 	TEST_ASSERT_EQ(skb_parse_l4(skb, &h, 0), 0);
 	TEST_ASSERT_EQ(h.l4_len, 20);
 	TEST_ASSERT_EQ(h.l4_proto, IPPROTO_TCP);
-	kfree_skb(skb);
-	skb = NULL;
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 /* ---------------------------------------------------------------- IPv6 */
@@ -944,6 +942,7 @@ test_ipv6_csum(void)
 	struct skb_hdrs h;
 	unsigned int len, split;
 	uint16_t c;
+	int result = TEST_FAILED;
 
 	/* the pseudo-header alone: Python: ~sum16(src + dst + be32(len) + 3 zeros + proto) */
 	TEST_ASSERT_EQ(rte_be_to_cpu_16(csum_ipv6_magic(ll, sn, 32, IPPROTO_ICMPV6, 0)), 0x021d);
@@ -981,11 +980,10 @@ test_ipv6_csum(void)
 		kfree_skb(skb);
 		skb = NULL;
 	}
-	TEST_ASSERT_POOL_EMPTY(mp);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
 	kfree_skb(skb);
-	return TEST_FAILED;
+	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
 
 static int
