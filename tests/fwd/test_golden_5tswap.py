@@ -9,7 +9,8 @@ UDP or TCP when the packet is no fragment but the first and holds their 4
 bytes; an IPv6 header (version 6, payload length inside the frame, extension
 headers walked as Linux's ipv6_skip_exthdr() inside the packet) its addresses,
 and its UDP/TCP ports when the header after the extension headers is one, no
-later fragment, with the port bytes inside the packet.  Everything else after the MACs is as received; frames shorter than
+later fragment, with the port bytes inside the packet (golden.ipv6_hostile()'s
+set among them).  Everything else after the MACs is as received; frames shorter than
 14 bytes are dropped as truncated; no checksum
 changes (each stays right where it was right)."""
 
@@ -143,6 +144,9 @@ def frames(port):
         udp[:14], udp[:13], udp[:1], b"",
         g.udp_frame(B, A, s, d, bytes(i & 0xFF for i in range(3000)), sport=9, dport=10),
     ]
+    # the shared IPv6 set: hop limits 0 and 1 and multicast sources swapped as
+    # any other, cut and overlong ones as the rules above say
+    out += [f for _, f in g.ipv6_hostile(B, A, port)]
     return out
 
 

@@ -8,7 +8,8 @@ independent sum, UDP 1000 -> 1001 length 26 checksum 0, zero payload), and
 the flow of each frame with the lcore's counter: one lcore runs the stream
 sending on port 1, then the one sending on port 0, each a burst at a time,
 the counter advancing per frame and wrapping at --flowgen-flows.  Frames
-received are counted as RX and consumed; TX-dropped stays 0; the exact
+received (UDP/IPv4, and IPv6 frames well-formed and hostile from
+golden.ipv6_hostile()) are counted as RX and consumed; TX-dropped stays 0; the exact
 counts and testpmd's start line per port are checked.  --flowgen-clones=N
 sends each frame built N more times within a burst."""
 
@@ -61,7 +62,7 @@ def first_difference(a, b):
     return f"{len(a)} frames, {len(b)} wanted"
 
 
-def case(tap, name, count, flows, burst, rx, clones=0, txpkts=None):
+def case(tap, name, count, flows, burst, rx, clones=0, txpkts=None, v6=False):
     args = [f"--flowgen-count={count}", f"--burst={burst}"]
     if txpkts:
         args.append(f"--txpkts={txpkts}")
@@ -71,6 +72,10 @@ def case(tap, name, count, flows, burst, rx, clones=0, txpkts=None):
         args.append(f"--flowgen-flows={flows}")
     ins = [[g.udp_frame("02:00:00:00:00:01", "02:00:00:00:00:aa", "10.0.0.1", "10.0.0.2",
                         bytes(k)) for k in range(rx[p])] for p in (0, 1)]
+    if v6:          # IPv6 frames, hostile ones too, after them: received and consumed
+        for p in (0, 1):
+            ins[p] += [f for _, f in g.ipv6_hostile("02:00:00:00:00:01", "02:00:00:00:00:aa", p)]
+        rx = (len(ins[0]), len(ins[1]))
     run = g.PcapRun("flowgen", ins, args=args, tag="flowgen")
     try:
         r = run.r
@@ -101,6 +106,7 @@ def main():
     case(tap, "flowgen default 1024 flows", 96, None, 32, (0, 0))
     # 300 flows: the destination runs past 10.253.0.255 into 10.253.1.0
     case(tap, "flowgen 300 flows", 200, 300, 32, (3, 0))
+    case(tap, "flowgen with IPv6 frames arriving", 64, 7, 16, (2, 1), v6=True)
     # each frame sent 3 times in all; the counter skips the flows the clones stood for
     case(tap, "flowgen --flowgen-clones=2", 30, 5, 4, (0, 1), clones=2)
     case(tap, "flowgen --txpkts=128", 20, 4, 8, (1, 1), txpkts="128")

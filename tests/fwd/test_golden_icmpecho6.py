@@ -5,8 +5,9 @@ for the port's --icmp-ip IPv6 address through net_pcap; every answer compared
 byte for byte with the frame built here (echo reply: RFC 4443 4.2, addresses
 swapped, extension headers left out; neighbour advertisement: RFC 4861 7.2.4,
 solicited and override flags, target link-layer address option with the port's
-MAC; ICMPv6 checksums by an independent sum), every hostile or foreign frame
-dropped under its reason, exact.  Without --icmp-ip a port answers any address
+MAC; ICMPv6 checksums by an independent sum; hop limits 0 and 1 answered),
+every hostile or foreign frame (multicast sources, a wrong version, extension
+headers past the packet, ...) dropped under its reason, exact.  Without --icmp-ip a port answers any address
 (a group's echo from its EUI-64 link-local address) but never duplicate address
 detection."""
 
@@ -75,6 +76,9 @@ good = [  # (frame, kind of answer, 0: not a drop reason)
     (ns(slla=None, dst=ME), "na-noslla", 0),                            # unicast, no option
     (ns(src="::", slla=None), "na-dad", 0),
     (ns(opts=b"\x0e\x01" + bytes(6) + b"\x01\x01" + t.mac("02:00:00:00:88:88")), "na-opt", 0),
+    # hop limits 0 and 1 end here, at the destination: answered, the hop limit kept
+    (echo(seq=10, hlim=0), "echo", 0),
+    (echo(seq=11, hlim=1), "echo", 0),
 ]
 bad = [  # (frame, reason)
     (echo(dst=OTHER), "not_for_us"),
@@ -92,6 +96,11 @@ bad = [  # (frame, reason)
     (ns(src="::", slla=None, dst=ALL), "bad_header"),                    # DAD not to the group
     (v6(PEER, ME, icmp6(PEER, ME, 135, bytes(16))), "bad_header"),       # 20 bytes
     (echo(src="ff02::2"), "bad_address"),
+    (echo(src="ff0e::1234"), "bad_address"),
+    (echo(version=4), "bad_header"),                                     # 4 behind 0x86dd
+    # a 40-byte destination options header in a 16-byte payload
+    (g.eth(PM, H, g.ETH_IPV6, g.ipv6(PEER, ME, g.NH_DEST, bytes([58, 4, 1, 4]) + bytes(4)
+                                     + icmp6(PEER, ME, 128, bytes(4)))), "truncated"),
     (echo(payload_length=400), "truncated"),
     (echo()[:50], "truncated"),
     (v6(PEER, ME, b"\x80\x00"), "truncated"),                            # 2 bytes of ICMPv6

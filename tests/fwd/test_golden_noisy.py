@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
 """noisy golden test: frames of every awkward size (empty, cut short, minimum,
-full-size, chained jumbo) through two net_pcap ports in both directions, with
+full-size, chained jumbo; IPv6 frames well-formed and hostile, from
+golden.ipv6_hostile()) through two net_pcap ports in both directions, with
 and without the FIFO, the timed flush and the memory lookups.  noisy changes
 no byte: every output frame is compared with the input frame at the same
 place, and the order is the input's.  The counts are exact: RX, TX, the
@@ -42,8 +43,14 @@ def lookup_lines(out):
         r"(\d+) read-writes in (\d+) MB$", out, re.M)}
 
 
-def run_case(tap, name, args, n0, n1):
-    ins = [frames_of(0, n0), frames_of(1, n1)]
+def ipv6_frames(port, n0):
+    """IPv6 frames well-formed and hostile (golden.ipv6_hostile()), and n0 - that many more."""
+    six = [f for _, f in g.ipv6_hostile("02:00:00:00:00:01", "02:00:00:00:00:aa", port)]
+    return six + frames_of(port, n0 - len(six))
+
+
+def run_case(tap, name, args, n0, n1, ins=None):
+    ins = ins or [frames_of(0, n0), frames_of(1, n1)]
     run = g.PcapRun("noisy", ins, args=args, tag="noisy")
     r = run.r
     try:
@@ -78,6 +85,15 @@ def main():
                    ["--noisy-tx-sw-buffer-size=64"], 100, 0)
     tap.eq(fifo_lines(out), {(0, 0): (64, 0, 64), (1, 0): (64, 0, 0)},
            "FIFO of 64: 100 frames, the last 64 held to the end", out)
+    # IPv6 frames, hostile ones too, go through a FIFO and the lookups untouched
+    v6 = [ipv6_frames(0, 30), ipv6_frames(1, 20)]
+    out = run_case(tap, "noisy IPv6 frames, FIFO of 4, lookups",
+                   ["--noisy-tx-sw-buffer-size=4", "--noisy-lkup-memory=1",
+                    "--noisy-lkup-num-reads-writes=2"], 30, 20, ins=v6)
+    tap.eq((fifo_lines(out), lookup_lines(out)),
+           ({(0, 0): (4, 0, 4), (1, 0): (4, 0, 4)},
+            {(0, 0): (30, 0, 0, 60, 1), (1, 0): (20, 0, 0, 40, 1)}),
+           "noisy IPv6 frames: 4 held in each FIFO to the end, 2 read-writes per packet", out)
     out = run_case(tap, "noisy lookups",
                    ["--noisy-lkup-memory=1", "--noisy-lkup-num-writes=3",
                     "--noisy-lkup-num-reads=2", "--noisy-lkup-num-reads-writes=1"], 25, 4)

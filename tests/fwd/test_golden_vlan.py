@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 """vlan golden test: pcaps of frames of every awkward size (empty, shorter than
 an Ethernet header, tagged headers cut short, full size, multi-segment chains
-up to 9000 bytes), untagged, 802.1Q, 802.1ad and QinQ, through two net_pcap
+up to 9000 bytes), untagged, 802.1Q, 802.1ad and QinQ, IPv6 frames well-formed
+and hostile (golden.ipv6_hostile()), through two net_pcap
 ports in both directions, with --vlan-pop, with --vlan-push=TCI and with both.
 Every output byte is compared with the frame this file computes from the
 input by itself: --vlan-pop removes bytes 12-15 when bytes 12-13 are 0x8100 or
@@ -53,6 +54,10 @@ def inputs(port):
     frames.append(frame(port, k + 2, 80, etype=0x86DD))
     frames.append(b"\xff" * 6 + frame(port, k + 3, 60)[6:])
     k += 4
+    # IPv6 frames well-formed and hostile, one behind an 802.1Q tag: only the
+    # tags count, whatever the IPv6 header holds
+    frames += [f for _, f in g.ipv6_hostile(f"02:d1:{port:02x}:00:66:06",
+                                            f"06:51:{port:02x}:00:66:06", port)]
     # short frames inside bursts, then more than a burst of small tagged ones
     frames += [frame(port, k + i, n) for i, n in enumerate((5, 14, 0, 13, 60, 13))]
     k += 6

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
 """VXLAN over IPv6 golden test: encap with IPv6 --vxlan-local/--vxlan-remote puts
-Ethernet + IPv6 + UDP + VXLAN in front of IPv4 and IPv6 inner frames; every
+Ethernet + IPv6 + UDP + VXLAN in front of IPv4 and IPv6 inner frames (also
+golden.ipv6_hostile()'s set, carried as it is); every
 output compared byte for byte with the frame built here (flow label = the source
 port's hash, UDP checksum over the whole datagram computed independently, as
 IPv6 requires).  decap takes those back to the inner frames exactly, accepts an
@@ -26,6 +27,8 @@ inner = [
     g.udp6_frame(B, A, "2001:db8:a::1", "2001:db8:b::2", bytes(i & 0xff for i in range(2900))),
     g.eth(B, A, 0x88B5, b""),                                             # 14 bytes
 ]
+# inner IPv6 frames well-formed and hostile: carried and given back as they are
+inner += [f for _, f in g.ipv6_hostile(B, A, 4)]
 
 
 def outer6(w, port_mac, sport, flow, src=L6, dst=R6, vni=1, csum=None, exts=(), dport=4789):

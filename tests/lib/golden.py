@@ -121,6 +121,48 @@ def udp6_frame(dst_mac, src_mac, src_ip, dst_ip, payload=b"", hlim=64, sport=100
                     hlim=hlim, **ipkw))
 
 
+def ipv6_hostile(dst_mac, src_mac, tag=0):
+    """(name, frame) of IPv6 frames from @src_mac to @dst_mac, well-formed and
+    hostile, one of each kind item 6 of issue 18 names: UDP, TCP and ICMPv6;
+    extension headers; the IPv6 header cut short; a payload length past the
+    frame and one below it (padding); extension-header chains that run past
+    the packet or stop inside it; hop limit 0 and 1; multicast sources;
+    version 4 behind EtherType 0x86dd; behind an 802.1Q tag.  @tag (0..255)
+    varies the addresses and ports, so that two sets differ."""
+    a, b = f"2001:db8:{tag:x}::1", f"2001:db8:{tag:x}::2"
+    u = udp6(a, b, 1000 + tag, 2000, bytes(range(16)))
+    tcp = struct.pack("!HHIIBBHHH", 3000 + tag, 80, 7, 0, 5 << 4, 0x18, 512, 0, 0) + b"hi"
+    tcp = tcp[:16] + struct.pack("!H", l4_csum6(a, b, 6, tcp)) + tcp[18:]
+    echo = struct.pack("!BBHHH", 128, 0, 0, tag, 1) + b"ping"
+    echo = echo[:2] + struct.pack("!H", l4_csum6(a, b, 58, echo)) + echo[4:]
+    e6 = lambda *a6, **kw: eth(dst_mac, src_mac, ETH_IPV6, ipv6(*a6, **kw))  # noqa: E731
+    return [
+        ("udp", e6(a, b, 17, u)),
+        ("tcp", e6(a, b, 6, tcp)),
+        ("icmpv6 echo", e6(a, b, 58, echo)),
+        ("hop-by-hop, routing, destination options", e6(a, b, 17, u, exts=(
+            (NH_HOP, 8), (NH_ROUTING, 24), (NH_DEST, 16)))),
+        ("first fragment", e6(a, b, 17, u, exts=((NH_FRAGMENT, 8, 1),))),
+        ("header cut at 30 bytes", e6(a, b, 17, u)[:14 + 30]),
+        ("header alone, payload length 0", e6(a, b, 59, b"")),
+        ("payload length past the frame", e6(a, b, 17, u, payload_length=len(u) + 40)),
+        ("payload length below the frame (padding)", e6(a, b, 17, u, payload_length=8)),
+        # a 40-byte destination options header (length 4) in a 16-byte payload
+        ("destination options past the packet", e6(a, b, NH_DEST, bytes([17, 4, 1, 4]) +
+                                                   bytes(4) + u[:8])),
+        ("chain cut inside a hop-by-hop header", e6(a, b, 17, u, exts=((NH_HOP, 16),))[:14 + 40 + 6]),
+        ("hop limit 0", e6(a, b, 17, u, hlim=0)),
+        ("hop limit 1", e6(a, b, 17, u, hlim=1)),
+        ("multicast source ff02::1", eth(dst_mac, src_mac, ETH_IPV6,
+                                          ipv6("ff02::1", b, 17, udp6("ff02::1", b, 5, 6, b"m")))),
+        ("multicast source ff0e::1234", eth(dst_mac, src_mac, ETH_IPV6,
+                                             ipv6("ff0e::1234", b, 17,
+                                                  udp6("ff0e::1234", b, 5, 6, b"m")))),
+        ("version 4 behind 0x86dd", e6(a, b, 17, u, version=4)),
+        ("802.1Q tag", vlan_eth(dst_mac, src_mac, 100 + tag, ETH_IPV6, ipv6(a, b, 17, u))),
+    ]
+
+
 def parse_ipv4(b):
     """Fields of the IPv4 header at the start of b."""
     vihl, tos, tl, ident, ff, ttl, proto, csum = struct.unpack("!BBHHHBBH", b[:12])
