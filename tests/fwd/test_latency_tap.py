@@ -42,17 +42,6 @@ CASES = (
 )
 
 
-def nstat(ns, names):
-    """The namespace's absolute counters @names (0 when nstat has none)."""
-    r = ns.run(["nstat", "-a", "-z", "-s"] + list(names), check=False)
-    got = dict.fromkeys(names, 0)
-    for line in r.stdout.splitlines():
-        f = line.split()
-        if len(f) >= 2 and f[0] in got:
-            got[f[0]] = int(f[1])
-    return got
-
-
 def one(tap, fam, txargs, addr, gw, prefix):
     ifname = peers.iface_name("lat" + fam[-1])
     con = Console(["-i", "--forward-mode=txonly", "--port-topology=loop", "--tx-rate=1kpps",
@@ -77,7 +66,7 @@ def one(tap, fam, txargs, addr, gw, prefix):
         ns.run(["ip"] + (["-6"] if v6 else []) + ["route", "add", prefix, "via", gw,
                                                   "dev", ifname])
         counters = ("Ip6InReceives", "Ip6OutForwDatagrams")
-        before = nstat(ns, counters) if v6 else None
+        before = ns.nstat(counters) if v6 else None
         tap.ok(con.cmd("start") is not None, f"{fam}: start", con.log())
         time.sleep(RUN)
         out = con.cmd("stop", timeout=60)
@@ -92,7 +81,7 @@ def one(tap, fam, txargs, addr, gw, prefix):
             tap.eq(lost, 0, f"{fam}: nothing lost")
             tap.eq(reord, 0, f"{fam}: nothing reordered")
             if v6:
-                after = nstat(ns, counters)
+                after = ns.nstat(counters)
                 tap.eq({k: after[k] - before[k] for k in counters},
                        {k: sent for k in counters},
                        f"{fam}: the namespace received and forwarded every frame (nstat)")

@@ -132,6 +132,17 @@ class Netns:
                  ["neigh", "replace", ip, "lladdr", mac, "dev", iface,
                   "nud", "permanent"])
 
+    def nstat(self, names):
+        """The namespace's kernel counters @names (nstat's, absolute; 0 when
+        nstat has none of a name)."""
+        r = self.run(["nstat", "-a", "-z", "-s"] + list(names), check=False)
+        got = dict.fromkeys(names, 0)
+        for line in r.stdout.splitlines():
+            f = line.split()
+            if len(f) >= 2 and f[0] in got:
+                got[f[0]] = int(f[1])
+        return got
+
     def udp_bound(self, port):
         r = self.run(["ss", "-Huln", f"sport = :{port}"], check=False)
         return r.returncode == 0 and r.stdout.strip() != ""
