@@ -968,9 +968,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 		case 33: { /* inner headers kept, a tunnel header pushed in front */
-			/* offsets within 4 KiB: past the head's 64 KiB they would not fit 16 bits */
-			unsigned int lim = RTE_MIN(fz_m.len, 4096u) + 1, nh = n % lim, th = rd16(&g) % lim;
-			unsigned int push = (n >> 8) % 64;
+			/*
+			 * Offsets from the head are 16 bits (Linux's too): the headers within
+			 * 4 KiB of the data, and below 0xffff (unset) from the head, push included.
+			 */
+			unsigned int room = skb_headroom(skb), push = (n >> 8) % 64;
+			unsigned int lim = RTE_MIN(RTE_MIN(fz_m.len, 4096u),
+						   room + 64 < 0xffff ? 0xfffe - room - 64 : 0) + 1;
+			unsigned int nh = n % lim, th = rd16(&g) % lim;
 
 			name = "skb_reset_inner_headers";
 			skb_reset_mac_header(skb);
@@ -984,7 +989,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   (void *)udp_hdr(skb) == skb_data(skb) + th &&
 				   (void *)icmp_hdr(skb) == skb_data(skb) + th &&
 				   (void *)icmp6_hdr(skb) == skb_data(skb) + th,
-				   "header pointers at %u and %u", nh, th);
+				   "header pointers at %u and %u, headroom %u", nh, th, room);
 			if (fz_m.len + push > MODEL_MAX)
 				break;
 			if (skb_cow_head(skb, push) != 0)
