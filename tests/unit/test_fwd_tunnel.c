@@ -92,6 +92,7 @@ static int
 tunnel_check(unsigned int ohl)
 {
 	struct sk_buff *skb = tcp_frame();
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "frame");
 	skb = run_engine(&encap_engine, skb);
@@ -121,11 +122,10 @@ tunnel_check(unsigned int ohl)
 	TEST_ASSERT_EQ(skb->inner_network_header, SKB_HDR_UNSET);
 	TEST_ASSERT_EQ(skb->inner_transport_header, SKB_HDR_UNSET);
 	TEST_ASSERT_EQ(skb->protocol, RTE_BE16(RTE_ETHER_TYPE_IPV4));
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -155,6 +155,7 @@ static int
 test_tunnel_not_ip(void)
 {
 	struct sk_buff *skb = tcp_frame();
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "frame");
 	skb_data(skb)[12] = 0x88;
@@ -172,11 +173,10 @@ test_tunnel_not_ip(void)
 	TEST_ASSERT(!skb_network_header_was_set(skb), "network header of a non-IP frame");
 	TEST_ASSERT(!skb_transport_header_was_set(skb), "transport header of a non-IP frame");
 	TEST_ASSERT_EQ(skb->protocol, RTE_BE16(0x88b5));
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static const struct unit_test tests[] = {

@@ -269,6 +269,7 @@ test_put_bounds(void)
 	unsigned char *p, *old_tail;
 	uint64_t over = skb_misuse_count(SKB_MISUSE_OVER);
 	int room;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	skb_reserve(skb, 64);
@@ -293,11 +294,10 @@ test_put_bounds(void)
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_OVER), over + 1);
 	TEST_ASSERT_EQ(skb_data(skb)[0], 0xab);
 	TEST_ASSERT_EQ(skb_data(skb)[9], 0xab);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -307,6 +307,7 @@ test_put_data_zero(void)
 	static unsigned char big[ROOM];
 	struct sk_buff *skb = alloc_skb(pool, 64);
 	unsigned char *p;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	p = skb_put_data(skb, bytes, 5);
@@ -322,11 +323,10 @@ test_put_data_zero(void)
 	TEST_ASSERT_EQ(skb_len(skb), 8);
 	TEST_ASSERT(skb_put_data(skb, big, sizeof(big)) == NULL, "put_data past end");
 	TEST_ASSERT_EQ(skb_len(skb), 8);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -335,6 +335,7 @@ test_push_bounds(void)
 	struct sk_buff *skb = alloc_skb(pool, 0);
 	unsigned char *p;
 	uint64_t under = skb_misuse_count(SKB_MISUSE_UNDER);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	skb_reserve(skb, 128);
@@ -356,11 +357,10 @@ test_push_bounds(void)
 	TEST_ASSERT_EQ(skb_len(skb), 148);
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_UNDER), under + 1);
 	TEST_ASSERT_EQ(skb_data(skb)[128], 0x5a);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -369,6 +369,7 @@ test_pull_bounds(void)
 	struct sk_buff *skb = alloc_skb(pool, 64);
 	unsigned char *p;
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	p = skb_put(skb, 40);
@@ -387,17 +388,17 @@ test_pull_bounds(void)
 	p = skb_pull(skb, 26);
 	TEST_ASSERT_PTR_EQ(p, skb_head(skb) + 40);
 	TEST_ASSERT_EQ(skb_len(skb), 0);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
 test_trim_bounds(void)
 {
 	struct sk_buff *skb = alloc_skb(pool, 64);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	TEST_ASSERT(skb_put(skb, 60) != NULL, "put");
@@ -411,11 +412,10 @@ test_trim_bounds(void)
 	TEST_ASSERT_PTR_EQ(skb_tail_pointer(skb), skb_data(skb) + 42);
 	skb_trim(skb, 0);
 	TEST_ASSERT_EQ(skb_len(skb), 0);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -423,6 +423,7 @@ test_reserve_bounds(void)
 {
 	struct sk_buff *skb = alloc_skb(pool, 64);
 	uint64_t over = skb_misuse_count(SKB_MISUSE_OVER);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	skb_reserve(skb, ROOM);           /* exactly the whole buffer */
@@ -435,11 +436,10 @@ test_reserve_bounds(void)
 	skb_reserve(skb, -1);             /* before the head: unchanged */
 	TEST_ASSERT_EQ(skb_headroom(skb), 0);
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_OVER), over + 2);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -485,6 +485,7 @@ static int
 test_headers_from_head(void)
 {
 	struct sk_buff *skb = alloc_skb(pool, 128);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "alloc");
 	skb_reserve(skb, 32);
@@ -508,11 +509,10 @@ test_headers_from_head(void)
 	TEST_ASSERT_EQ(skb_network_offset(skb), -4);
 	TEST_ASSERT_EQ(skb_mac_offset(skb), -18);
 	TEST_ASSERT_PTR_EQ(skb_transport_header(skb), skb_head(skb) + 32 + 14 + 20);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -522,6 +522,7 @@ test_may_pull_chain(void)
 	struct rte_mbuf *frag = rte_pktmbuf_alloc(pool);
 	unsigned char *p;
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL && frag != NULL, "alloc");
 	skb_reserve(skb, 64);
@@ -552,11 +553,10 @@ test_may_pull_chain(void)
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
 	for (i = 0; i < 40; i++)
 		TEST_ASSERT_EQ(skb_data(skb)[i], i);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static int
@@ -564,6 +564,7 @@ test_trim_chain(void)
 {
 	struct sk_buff *skb = alloc_skb(pool, 64);
 	struct rte_mbuf *f1 = rte_pktmbuf_alloc(pool), *f2 = rte_pktmbuf_alloc(pool);
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL && f1 != NULL && f2 != NULL, "alloc");
 	TEST_ASSERT(skb_put(skb, 10) != NULL, "put");
@@ -580,11 +581,10 @@ test_trim_chain(void)
 	TEST_ASSERT_EQ(skb_len(skb), 10);
 	TEST_ASSERT_EQ(skb_nr_frags(skb), 0);
 	TEST_ASSERT_IN_USE(pool, 1);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static const struct unit_test tests[] = {

@@ -350,6 +350,7 @@ test_copies(void)
 {
 	struct sk_buff *skb = frame_skb(RTE_PKTMBUF_HEADROOM), *n[4];
 	unsigned int i;
+	int result = TEST_FAILED;
 
 	TEST_ASSERT(skb != NULL, "skb");
 	write_fields(skb);
@@ -372,11 +373,10 @@ test_copies(void)
 	TEST_ASSERT(n[0] != NULL, "unshare");
 	TEST_ASSERT_EQ(check_fields(n[0]), TEST_SUCCESS);
 	kfree_skb(n[0]);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 /*
