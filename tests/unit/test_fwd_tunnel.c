@@ -28,15 +28,9 @@ static uint16_t ring_port;
 static int
 setup(void)
 {
-	int port;
-
 	if (test_pool_setup(&pool, "tunnel_pool", POOL_N, RTE_MBUF_DEFAULT_BUF_SIZE) != TEST_SUCCESS)
 		return TEST_FAILED;
-	port = test_ring_port("tunnel", pool, &ring_rx, &ring_tx);
-	if (port < 0)
-		return TEST_FAILED;
-	ring_port = (uint16_t)port;
-	return TEST_SUCCESS;
+	return test_ring_port("tunnel", pool, &ring_rx, &ring_tx, &ring_port);
 }
 
 /* A TCP/IPv4 frame as received: headroom 128, no header offsets known. */

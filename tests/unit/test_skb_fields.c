@@ -33,17 +33,10 @@ cbv(unsigned int i)
 static int
 setup(void)
 {
-	int port;
-
-	if (test_pool_setup(&pool, "fields_pool", POOL_N, ROOM) != TEST_SUCCESS)
+	if (test_pool_setup(&pool, "fields_pool", POOL_N, ROOM) != TEST_SUCCESS ||
+	    test_ring_port("fields", pool, &ring_rx, &ring_tx, &ring_port) != TEST_SUCCESS)
 		return TEST_FAILED;
-	port = test_ring_port("fields", pool, &ring_rx, &ring_tx);
-	if (port < 0)
-		return TEST_FAILED;
-	ring_port = (uint16_t)port;
-	if (skb_netdev_set_pool(ring_port, pool) != 0)
-		return TEST_FAILED;
-	return TEST_SUCCESS;
+	return skb_netdev_set_pool(ring_port, pool) == 0 ? TEST_SUCCESS : TEST_FAILED;
 }
 
 /* Fill the whole private area of mbuf @m with junk: what a former life left there. */
