@@ -770,8 +770,7 @@ test_gro_tcp_merge(void)
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
-	for (i = 0; i < 16; i++)
-		kfree_skb(skbs[i]);
+	free_skbs(skbs, 16);
 	return TEST_FAILED;
 }
 
@@ -870,8 +869,7 @@ test_gro_udp_frags(void)
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
-	for (i = 0; i < 16; i++)
-		kfree_skb(skbs[i]);
+	free_skbs(skbs, 16);
 	return TEST_FAILED;
 }
 
@@ -910,8 +908,7 @@ test_gro_vxlan_merge(void)
 	TEST_ASSERT_POOL_EMPTY(pool);
 	return TEST_SUCCESS;
 fail:
-	for (i = 0; i < 16; i++)
-		kfree_skb(skbs[i]);
+	free_skbs(skbs, 16);
 	return TEST_FAILED;
 }
 
