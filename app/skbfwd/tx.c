@@ -212,8 +212,14 @@ fwd_gso_tso_prepare(struct sk_buff *skb, uint16_t port)
 		ip6->payload_len = rte_cpu_to_be_16((uint16_t)(m->pkt_len - l2 - sizeof(*ip6)));
 		/* no IPv6 header checksum: TX_IPV6 without TX_IP_CKSUM */
 		m->ol_flags |= RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV6;
-		/* with TX_TCP_SEG: the pseudo-header without the length, as for IPv4 */
-		tcp->cksum = rte_ipv6_phdr_cksum(ip6, m->ol_flags);
+		/*
+		 * with TX_TCP_SEG: the pseudo-header without the length, as for
+		 * IPv4.  Its next header is TCP's (RFC 8200 8.1), not the fixed
+		 * header's, which rte_ipv6_phdr_cksum() would take and which is
+		 * an extension header's when there are some.
+		 */
+		tcp->cksum = (uint16_t)~csum_ipv6_magic(ip6->src_addr, ip6->dst_addr, 0,
+							 IPPROTO_TCP, 0);
 	} else {
 		struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)skb_network_header(skb);
 
