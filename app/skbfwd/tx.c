@@ -7,7 +7,8 @@
  * set, and is cut into wire-sized skbs by skb_gso_segment() (rte_gso; TCP/IPv6
  * by libskb itself) before rte_eth_tx_burst() otherwise.  Which of the two is
  * decided once per port and family, from the offloads drivers-glue enabled, by
- * fwd_tx_port_setup().  Likewise a CHECKSUM_PARTIAL skb (engines with
+ * fwd_tx_port_setup() (or from capabilities a test gives, fwd_tx_port_caps()).
+ * Likewise a CHECKSUM_PARTIAL skb (engines with
  * fwd_engine.csum_partial) is turned into the device's TCP/UDP checksum
  * offload request where the port has it, and finished by skb_checksum_help()
  * where it does not.
@@ -67,13 +68,6 @@ static struct {
 static bool fwd_csum_port_tcp[RTE_MAX_ETHPORTS];
 static bool fwd_csum_port_udp[RTE_MAX_ETHPORTS];
 
-static void
-fwd_tx_csum_port_setup(uint16_t pid, const struct glue_port *p)
-{
-	fwd_csum_port_tcp[pid] = p != NULL && (p->tx_offloads & RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
-	fwd_csum_port_udp[pid] = p != NULL && (p->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM);
-}
-
 /*
  * Finish the checksum CHECKSUM_PARTIAL @skb leaves to TX on @port: the
  * device's offload request (header lengths, TX_IPV4/TX_IPV6 and the L4 flag;
@@ -125,41 +119,48 @@ fwd_tx_csum(struct sk_buff *skb, uint16_t port)
 }
 
 void
+fwd_tx_port_caps(uint16_t pid, const struct fwd_tx_caps *caps)
+{
+	bool tso = (caps->tx_offloads & FWD_TX_TSO_OFFLOADS) == FWD_TX_TSO_OFFLOADS;
+
+	fwd_csum_port_tcp[pid] = (caps->tx_offloads & RTE_ETH_TX_OFFLOAD_TCP_CKSUM) != 0;
+	fwd_csum_port_udp[pid] = (caps->tx_offloads & RTE_ETH_TX_OFFLOAD_UDP_CKSUM) != 0;
+	fwd_gso_port_tso[pid] = tso;
+	fwd_gso_port_tso6[pid] = tso && caps->tso6;
+	fwd_gso_port_mtu[pid] = caps->mtu;
+	fwd_gso_port_max_segs[pid] = caps->nb_seg_max;
+	fwd_gso_port_max_out[pid] = caps->max_out;
+	fwd_gso_port_l2_in_mtu[pid] = caps->l2_in_mtu;
+	printf("Port %u: GSO %s\n", pid, !fwd_gso_port_tso[pid] ? "in software (rte_gso)" :
+	       fwd_gso_port_tso6[pid] ? "by the device (TSO, TCP/IPv4 and TCP/IPv6; the rest in software)" :
+	       "by the device (TSO, TCP/IPv4; the rest in software)");
+}
+
+void
 fwd_tx_port_setup(uint16_t pid)
 {
 	const struct glue_port *p = glue_port_get(pid);
+	struct fwd_tx_caps caps = { .mtu = RTE_ETHER_MTU, .tso6 = true };
 
-	fwd_tx_csum_port_setup(pid, p);
-	fwd_gso_port_tso[pid] = p != NULL &&
-		(p->tx_offloads & FWD_TX_TSO_OFFLOADS) == FWD_TX_TSO_OFFLOADS;
-	fwd_gso_port_tso6[pid] = fwd_gso_port_tso[pid];
-	fwd_gso_port_l2_in_mtu[pid] = false;
-	fwd_gso_port_max_out[pid] = 0;
-	if (fwd_gso_port_tso[pid]) {
-		uint16_t mtu = RTE_ETHER_MTU;
-
-		rte_eth_dev_get_mtu(pid, &mtu);
-		fwd_gso_port_mtu[pid] = mtu;
-		fwd_gso_port_max_segs[pid] = p->info.tx_desc_lim.nb_seg_max;
+	if (p != NULL) {
+		caps.tx_offloads = p->tx_offloads;
+		caps.nb_seg_max = p->info.tx_desc_lim.nb_seg_max;
+		rte_eth_dev_get_mtu(pid, &caps.mtu);
 		/*
 		 * DPDK 22.11 net_tap segments with rte_gso itself: it wants
 		 * MSS + all headers (Ethernet too) within the MTU and makes
 		 * at most 64 segments (MAX_GSO_MBUFS); past that it refuses
-		 * the packet.
-		 */
-		/*
-		 * Its rte_gso knows TCP/IPv4 only: a TCP/IPv6 packet marked for
-		 * TSO would leave it whole, so those are cut here.
+		 * the packet.  Its rte_gso knows TCP/IPv4 only: a TCP/IPv6
+		 * packet marked for TSO would leave it whole, so those are
+		 * cut here.
 		 */
 		if (strcmp(p->info.driver_name, "net_tap") == 0) {
-			fwd_gso_port_l2_in_mtu[pid] = true;
-			fwd_gso_port_max_out[pid] = 64;
-			fwd_gso_port_tso6[pid] = false;
+			caps.l2_in_mtu = true;
+			caps.max_out = 64;
+			caps.tso6 = false;
 		}
 	}
-	printf("Port %u: GSO %s\n", pid, !fwd_gso_port_tso[pid] ? "in software (rte_gso)" :
-	       fwd_gso_port_tso6[pid] ? "by the device (TSO, TCP/IPv4 and TCP/IPv6; the rest in software)" :
-	       "by the device (TSO, TCP/IPv4; the rest in software)");
+	fwd_tx_port_caps(pid, &caps);
 }
 
 /*
