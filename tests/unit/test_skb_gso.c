@@ -444,7 +444,8 @@ test_gso_vxlan_inner_headers(void)
 	uint8_t hdr[128];
 	unsigned int hl = put_vxlan_tcp_hdr_port(hdr, 100, 7, 1000, 0x18, 8472);
 	struct sk_buff_head segs;
-	struct sk_buff *skb;
+	struct sk_buff *skb = NULL;
+	int result = TEST_FAILED;
 
 	skb_queue_head_init(&segs);
 	TEST_ASSERT_EQ(gso_vxlan_check(8472, true), TEST_SUCCESS);
@@ -459,11 +460,10 @@ test_gso_vxlan_inner_headers(void)
 	skb_set_inner_mac_header(skb, 52);
 	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 /* A payload within one MSS: one segment, lengths and checksums filled. */
@@ -1208,7 +1208,8 @@ test_gso_tcp6_errors(void)
 {
 	uint8_t hdr[54];
 	struct sk_buff_head segs;
-	struct sk_buff *skb;
+	struct sk_buff *skb = NULL;
+	int result = TEST_FAILED;
 
 	skb_queue_head_init(&segs);
 	put_eth(hdr);
@@ -1221,11 +1222,10 @@ test_gso_tcp6_errors(void)
 	TEST_ASSERT_EQ(skb_gso_segment(skb, &segs), -EINVAL);
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
 	TEST_ASSERT_EQ(skb_len(skb), 54 + 3000);
-	kfree_skb(skb);
-	TEST_ASSERT_POOL_EMPTY(pool);
-	return TEST_SUCCESS;
+	result = TEST_SUCCESS;
 fail:
-	return TEST_FAILED;
+	kfree_skb(skb);
+	return TEST_RESULT_POOL_EMPTY(pool, result);
 }
 
 static const struct unit_test tests[] = {
