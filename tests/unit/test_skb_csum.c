@@ -14,6 +14,7 @@
 #include "skb_csum.h"
 #include "test_chain.h"
 #include "test_csum_ref.h"
+#include "test_frame.h"
 #include "test_pool.h"
 
 static struct rte_mempool *mp;
@@ -325,25 +326,21 @@ static int
 test_skb_checksum_odd_carry(void)
 {
 	static uint8_t ones[1200];
-	struct sk_buff *skb = NULL, *frag = NULL;
+	struct sk_buff *skb = NULL;
 	int result = TEST_FAILED;
 
 	TEST_ASSERT(mp != NULL, "pool");
 	memset(ones, 0xff, sizeof(ones));
-	skb = alloc_skb(mp, 64);
-	frag = alloc_skb(mp, 1199);
-	TEST_ASSERT(skb != NULL && frag != NULL, "alloc_skb");
-	memcpy(skb_put(skb, 1), ones, 1);
-	memcpy(skb_put(frag, 1199), ones, 1199);
-	TEST_ASSERT_EQ(skb_append_frag(skb, frag), 0);
-	frag = NULL;
+	skb = test_skb_of(mp, 0, ones, sizeof(ones), 1);
+	TEST_ASSERT(skb != NULL, "test_skb_of");
+	TEST_ASSERT_EQ(skb_headlen(skb), 1);    /* the 1199 bytes at an odd offset, in a frag */
+	TEST_ASSERT_EQ(skb_nr_frags(skb), 1);
 	TEST_ASSERT_EQ(csum_fold(skb_checksum(skb, 0, 1200, 0)), 0);
 	TEST_ASSERT_EQ(ref_sum(ones, sizeof(ones)), 0xffff);
 	TEST_ASSERT_EQ(csum_fold(skb_checksum(skb, 0, 1200, 0)),
 		       (uint16_t)~rte_raw_cksum(ones, sizeof(ones)));
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(frag);
 	kfree_skb(skb);
 	return TEST_RESULT_POOL_EMPTY(mp, result);
 }
