@@ -6,8 +6,9 @@ golden.ipv6_hostile()'s set, carried as it is); every
 output compared byte for byte with the frame built here (flow label = the source
 port's hash, UDP checksum over the whole datagram computed independently, as
 IPv6 requires).  decap takes those back to the inner frames exactly, accepts an
-IPv6 outer with extension headers or a zero UDP checksum (RFC 6935), and drops
-hostile and foreign IPv6 outers under their reasons.  Mixed endpoint families
+IPv6 outer with extension headers, a zero UDP checksum (RFC 6935) or hop limit
+0 or 1 (it ends there), and drops hostile and foreign IPv6 outers under their
+reasons (a multicast source: bad_address).  Mixed endpoint families
 are refused."""
 
 import os
@@ -31,13 +32,15 @@ inner = [
 inner += [f for _, f in g.ipv6_hostile(B, A, 4)]
 
 
-def outer6(w, port_mac, sport, flow, src=L6, dst=R6, vni=1, csum=None, exts=(), dport=4789):
+def outer6(w, port_mac, sport, flow, src=L6, dst=R6, vni=1, csum=None, exts=(), dport=4789,
+           hlim=64):
     """The frame encap must send for inner frame w (or a hand-made tunnel packet)."""
     vx = struct.pack("!II", 0x08000000, vni << 8) + w
     seg = struct.pack("!HHHH", sport, dport, 8 + len(vx), 0) + vx
     c = g.l4_csum6(src, dst, 17, seg) or 0xFFFF if csum is None else csum
     seg = seg[:6] + struct.pack("!H", c) + seg[8:]
-    return g.eth(PEER0, port_mac, g.ETH_IPV6, g.ipv6(src, dst, 17, seg, flow=flow, exts=exts))
+    return g.eth(PEER0, port_mac, g.ETH_IPV6, g.ipv6(src, dst, 17, seg, flow=flow, exts=exts,
+                                                     hlim=hlim))
 
 
 tap = t.Tap()
@@ -59,7 +62,10 @@ encapped = out
 pm = "02:70:63:61:70:00"
 good = [(fr, w) for fr, w in zip(encapped, inner)]
 good += [(outer6(inner[0], pm, 50000, 0, csum=0), inner[0]),                   # no checksum
-         (outer6(inner[1], pm, 50001, 0, exts=((g.NH_HOP, 8), (g.NH_DEST, 16))), inner[1])]
+         (outer6(inner[1], pm, 50001, 0, exts=((g.NH_HOP, 8), (g.NH_DEST, 16))), inner[1]),
+         # hop limits 0 and 1 end at the tunnel endpoint: taken
+         (outer6(inner[0], pm, 50002, 0, hlim=0), inner[0]),
+         (outer6(inner[1], pm, 50003, 0, hlim=1), inner[1])]
 bad = [
     (outer6(inner[0], pm, 50000, 0, csum=0x1234), "bad_checksum"),
     (outer6(inner[0], pm, 50000, 0, src="2001:db8:7::99"), "not_tunnel"),      # other remote
@@ -70,6 +76,8 @@ bad = [
                                                struct.pack("!II", 0x08000000, 256) + inner[0]))),
      "not_tunnel"),                                                             # an IPv4 outer
     (outer6(inner[0], pm, 50000, 0)[:60], "truncated"),
+    (outer6(inner[0], pm, 50000, 0, src="ff02::1"), "bad_address"),       # multicast sources
+    (outer6(inner[0], pm, 50000, 0, src="ff0e::1234", dst="ff0e::4789"), "bad_address"),
     (outer6(inner[0], pm, 50000, 0)[:14 + 40] + b"\0" * 2, "truncated"),
 ]
 frames, drops = g.mix(good, bad)

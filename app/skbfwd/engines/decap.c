@@ -8,7 +8,7 @@
  * What is not a VXLAN packet for us (not IPv4 or IPv6 and UDP, a fragment, another UDP port, another
  * --vxlan-local/--vxlan-remote/--vxlan-vni when given, no I flag) is dropped
  * as not_tunnel; malformed outer headers under truncated, bad_header or
- * bad_checksum.  As Linux's tunnels, the skb sent is the inner frame's: its
+ * bad_checksum; an IPv6 outer from a multicast source as bad_address.  As Linux's tunnels, the skb sent is the inner frame's: its
  * mac, network and transport headers (found by vxlan_mark_inner() while the
  * tunnel header leads, then made the skb's own by decap_inner_to_outer()),
  * the protocol its EtherType, encapsulation 0.
@@ -56,6 +56,10 @@ decap_one(struct fwd_stream *fs __rte_unused, struct sk_buff *skb)
 	if (unlikely(ret < 0))
 		return pkt_drop_reason(ret);
 	__skb_set_network_header(skb, (int)h.l3_off);
+	/* RFC 4291 2.7: a multicast address is never a source (Linux drops it on receive) */
+	if (h.protocol == RTE_BE16(RTE_ETHER_TYPE_IPV6) &&
+	    unlikely(((const struct rte_ipv6_hdr *)(skb_data(skb) + h.l3_off))->src_addr[0] == 0xff))
+		return FWD_DROP_BAD_ADDRESS;
 	if (h.l4_proto != IPPROTO_UDP || (h.flags & SKB_HDRS_FRAG))
 		return FWD_DROP_NOT_TUNNEL;
 	if (!vxlan_outer_matches(skb_data(skb) + h.l3_off, h.protocol))
