@@ -210,11 +210,6 @@ skb_netdev_set_mac(uint16_t port_id, const struct rte_ether_addr *mac)
 	return 0;
 }
 
-/*
- * Make @m, fresh from @mp, what alloc_skb() hands out: room for @size bytes (an
- * attached external buffer beyond the data room), no headroom, metadata valid.
- * 0, or -ENOMEM (no external buffer; @m unchanged, still the caller's to free).
- */
 /* Make @skb, a reset mbuf with room enough, what alloc_skb() hands out. */
 static inline void
 skb_alloc_fresh(struct sk_buff *skb)
