@@ -397,9 +397,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 4: /* pskb_may_pull */
 			name = "pskb_may_pull";
 			n %= fz_m.len + 10;
+			b = skb_headroom(skb);
 			ret = pskb_may_pull(skb, n);
-			if (n <= fz_m.len && n <= 2048)
-				FUZZ_CHECK(ret, "pskb_may_pull(%u) of %u refused", n, fz_m.len);
+			/* a head that keeps its headroom and holds n bytes must fit 64 KiB */
+			if (n <= fz_m.len && n <= 2048 && b + n <= UINT16_MAX - 128)
+				FUZZ_CHECK(ret, "pskb_may_pull(%u) of %u refused, headroom %u", n, fz_m.len,
+					   b);
 			if (n > fz_m.len)
 				FUZZ_CHECK(!ret, "pskb_may_pull(%u) past len %u", n, fz_m.len);
 			if (ret)
@@ -672,12 +675,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 21: /* skb_ensure_writable */
 			name = "skb_ensure_writable";
 			n %= fz_m.len + 10;
+			b = skb_headroom(skb);
 			ret = skb_ensure_writable(skb, n);
 			if (n > fz_m.len)
 				FUZZ_CHECK(ret == -ENOMEM, "skb_ensure_writable(%u) past %u: %d", n,
 					   fz_m.len, ret);
-			else if (n <= 2048)
-				FUZZ_CHECK(ret == 0, "skb_ensure_writable(%u) of %u: %d", n, fz_m.len, ret);
+			else if (n <= 2048 && b + n <= UINT16_MAX - 128)
+				FUZZ_CHECK(ret == 0, "skb_ensure_writable(%u) of %u, headroom %u: %d", n,
+					   fz_m.len, b, ret);
 			if (ret == 0)
 				FUZZ_CHECK(skb_headlen(skb) >= n && !skb_cloned(skb),
 					   "skb_ensure_writable(%u): headlen %u", n, skb_headlen(skb));
