@@ -76,4 +76,25 @@ test_result_pool_empty(const struct rte_mempool *mp, int ret, const char *file, 
 #define TEST_RESULT_POOL_EMPTY(mp, ret) \
 	test_result_pool_empty(mp, ret, __FILE__, __LINE__)
 
+/*
+ * The way out of a test that holds the @n skbs of @skbs (NULL ones too): each
+ * is freed, then test_result_pool_empty(@mp, @ret).
+ */
+static inline int
+test_free_result(const struct rte_mempool *mp, int ret, struct sk_buff *const *skbs,
+		 unsigned int n, const char *file, int line)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		kfree_skb(skbs[i]);
+	return test_result_pool_empty(mp, ret, file, line);
+}
+
+/* test_free_result() of the skbs named after @ret, at this line of the test. */
+#define TEST_FREE_RESULT(mp, ret, ...)                                          \
+	test_free_result(mp, ret, (struct sk_buff *const []){ __VA_ARGS__ },      \
+			 RTE_DIM(((struct sk_buff *const []){ __VA_ARGS__ })),    \
+			 __FILE__, __LINE__)
+
 #endif /* _TEST_POOL_H_ */

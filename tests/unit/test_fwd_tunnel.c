@@ -118,8 +118,7 @@ tunnel_check(unsigned int ohl)
 	TEST_ASSERT_EQ(skb->protocol, RTE_BE16(RTE_ETHER_TYPE_IPV4));
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -169,8 +168,7 @@ test_tunnel_not_ip(void)
 	TEST_ASSERT_EQ(skb->protocol, RTE_BE16(0x88b5));
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static const struct unit_test tests[] = {

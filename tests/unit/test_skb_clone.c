@@ -79,9 +79,7 @@ test_clone_shares(void)
 	TEST_ASSERT_IN_USE(mp, 2);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 /* Clone, then cow the head of one and write: the other's bytes are unchanged. */
@@ -143,9 +141,7 @@ test_clone_cow_write(void)
 	TEST_ASSERT_IN_USE(mp, 1);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 /* cow_head without sharing: only a short headroom makes it copy; header offsets follow. */
@@ -183,8 +179,7 @@ test_cow_head_headroom(void)
 	TEST_ASSERT_EQ(skb_len(skb), 260);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /*
@@ -267,9 +262,7 @@ test_expand_head_64k(void)
 	TEST_ASSERT(skb_is_pat(skb, 0) && skb_is_pat(c, 0), "bytes after unclone");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 /* pskb_expand_head: new head- and tailroom, offsets moved, bytes kept, refusals. */
@@ -323,8 +316,7 @@ test_expand_head(void)
 	TEST_ASSERT_EQ(skb_len(skb), 60);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* skb_copy: private and linear, headroom bytes and offsets kept. */
@@ -357,9 +349,7 @@ test_skb_copy(void)
 	TEST_ASSERT(skb_is_pat(skb, 14), "original changed by the copy");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(n);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, n, skb);
 }
 
 /* pskb_copy: private head, shared frags; unshare then copies because of those frags. */
@@ -453,9 +443,7 @@ test_realloc_headroom(void)
 	TEST_ASSERT(skb_is_pat(n, 0), "bytes");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(n);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, n, skb);
 }
 
 /* DPDK indirect mbufs next to skb clones: cow refuses to move a head they point into. */

@@ -296,8 +296,7 @@ test_put_bounds(void)
 	TEST_ASSERT_EQ(skb_data(skb)[9], 0xab);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -325,8 +324,7 @@ test_put_data_zero(void)
 	TEST_ASSERT_EQ(skb_len(skb), 8);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -359,8 +357,7 @@ test_push_bounds(void)
 	TEST_ASSERT_EQ(skb_data(skb)[128], 0x5a);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -390,8 +387,7 @@ test_pull_bounds(void)
 	TEST_ASSERT_EQ(skb_len(skb), 0);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -414,8 +410,7 @@ test_trim_bounds(void)
 	TEST_ASSERT_EQ(skb_len(skb), 0);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -438,8 +433,7 @@ test_reserve_bounds(void)
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_OVER), over + 2);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -511,8 +505,7 @@ test_headers_from_head(void)
 	TEST_ASSERT_PTR_EQ(skb_transport_header(skb), skb_head(skb) + 32 + 14 + 20);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -555,8 +548,7 @@ test_may_pull_chain(void)
 		TEST_ASSERT_EQ(skb_data(skb)[i], i);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static int
@@ -583,8 +575,7 @@ test_trim_chain(void)
 	TEST_ASSERT_IN_USE(pool, 1);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static const struct unit_test tests[] = {

@@ -341,8 +341,7 @@ test_skb_checksum_odd_carry(void)
 		       (uint16_t)~rte_raw_cksum(ones, sizeof(ones)));
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* One frame for skb_checksum_help(): Ethernet, IPv4 or IPv6, then @l4 as given. */
@@ -554,8 +553,7 @@ test_skb_checksum_help_errors(void)
 	TEST_ASSERT_EQ(skb->csum_offset, skb_headlen(skb) - 36);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static int

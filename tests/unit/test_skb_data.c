@@ -47,8 +47,7 @@ test_header_pointer(void)
 	TEST_ASSERT(skb_header_pointer(skb, 100, 0, buf) != NULL, "empty at end");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* copy_bits and store_bits on chains of 1, 2 and many segments, across boundaries. */
@@ -145,9 +144,7 @@ test_append_frag_limit(void)
 	}
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(f);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, f, skb);
 }
 
 static unsigned int ext_released;
@@ -207,10 +204,7 @@ test_ext_frag_release_once(void)
 	TEST_ASSERT_PTR_EQ(ext_released_opaque, &cookie);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c2);
-	kfree_skb(c1);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c2, c1, skb);
 }
 
 /* pskb_may_pull across boundaries; a shared or short head is re-allocated, not refused. */
@@ -275,9 +269,7 @@ test_may_pull_expand(void)
 	}
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 /* pskb_pull into frags and pskb_trim at and inside segment boundaries. */
@@ -322,8 +314,7 @@ test_pskb_pull_trim(void)
 	TEST_ASSERT_IN_USE(mp, 1);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* iovec copies both ways, across segments and iovec entries; short iovecs refused. */
@@ -365,8 +356,7 @@ test_iovec(void)
 	TEST_ASSERT(is_pat(big, 45, 5), "refused write changed bytes");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* skb_split inside the head, at a frag boundary and inside a frag (shared, not copied). */
@@ -427,9 +417,7 @@ test_split(void)
 	TEST_ASSERT(skb_is_pat(skb, 0), "after refusals");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	kfree_skb(s1);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb, s1);
 }
 
 /* Header helpers on an Ethernet/IPv4/UDP frame whose UDP header sits in a frag. */
@@ -478,8 +466,7 @@ test_header_helpers(void)
 	TEST_ASSERT_PTR_EQ(__skb_dequeue(&q), skb);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /*
@@ -582,8 +569,7 @@ test_linux_contracts(void)
 	TEST_ASSERT(skb_is_pat(skb, 0), "whole data after the last pull");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static const struct unit_test tests[] = {

@@ -156,9 +156,7 @@ test_shared_write(void)
 	TEST_ASSERT_EQ(skb_misuse_count(SKB_MISUSE_SHARED_WRITE), before + 3);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 /* An mbuf rte_mbuf_check() rejects is refused on entry and counted. */

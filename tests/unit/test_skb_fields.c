@@ -368,8 +368,7 @@ test_copies(void)
 	kfree_skb(n[0]);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 /*

@@ -462,8 +462,7 @@ test_gso_vxlan_inner_headers(void)
 	TEST_ASSERT_EQ(skb_queue_len(&segs), 0);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 /* A payload within one MSS: one segment, lengths and checksums filled. */
@@ -1068,10 +1067,7 @@ test_truesize(void)
 		       skb_to_mbuf(big)->buf_len + sizeof(struct rte_mbuf_ext_shared_info));
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(big);
-	kfree_skb(f);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, big, f, skb);
 }
 
 static int
@@ -1224,8 +1220,7 @@ test_gso_tcp6_errors(void)
 	TEST_ASSERT_EQ(skb_len(skb), 54 + 3000);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(pool, result);
+	return TEST_FREE_RESULT(pool, result, skb);
 }
 
 static const struct unit_test tests[] = {

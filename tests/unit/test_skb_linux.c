@@ -95,9 +95,7 @@ test_copy_expand(void)
 	TEST_ASSERT(skb_is_pat(n, 14), "copy bytes");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(n);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, n, skb);
 }
 
 static int
@@ -131,8 +129,7 @@ test_headers_offset_update(void)
 	TEST_ASSERT_PTR_EQ(&icmp_hdr(skb)->icmp_ident, skb_data(skb) + 34 + 4);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* ---------------------------------------------------------------- padding */
@@ -203,8 +200,7 @@ test_pad_linear(void)
 		TEST_ASSERT_EQ(skb_data(skb)[i], 0);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static int
@@ -324,9 +320,7 @@ test_cow_unclone_writable(void)
 	TEST_ASSERT_EQ(skb->users, 1);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(c);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, c, skb);
 }
 
 static int
@@ -357,10 +351,7 @@ test_share_check(void)
 	TEST_ASSERT_IN_USE(tiny, 2);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(n);
-	kfree_skb(other);
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(tiny, result);
+	return TEST_FREE_RESULT(tiny, result, n, other, skb);
 }
 
 /* ---------------------------------------------------------------- Ethernet */
@@ -482,8 +473,7 @@ test_eth_type_trans(void)
 	TEST_ASSERT(!skb_mac_header_was_set(skb), "mac header set");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* ---------------------------------------------------------------- VLAN */
@@ -581,8 +571,7 @@ test_vlan_push_pop(void)
 	TEST_ASSERT(bytes_are(skb, one, 17), "short frame changed");
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static int
@@ -737,8 +726,7 @@ test_drop_reason(void)
 	TEST_ASSERT_EQ(skb_drop_count(SKB_DROP_REASON_NOMEM), nomem + 3);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static int

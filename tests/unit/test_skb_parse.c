@@ -543,8 +543,7 @@ test_offset_and_l4_csum(void)
 	TEST_ASSERT_EQ(h.l4_proto, IPPROTO_TCP);
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 /* ---------------------------------------------------------------- IPv6 */
@@ -982,8 +981,7 @@ test_ipv6_csum(void)
 	}
 	result = TEST_SUCCESS;
 fail:
-	kfree_skb(skb);
-	return TEST_RESULT_POOL_EMPTY(mp, result);
+	return TEST_FREE_RESULT(mp, result, skb);
 }
 
 static int
