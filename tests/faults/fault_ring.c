@@ -323,6 +323,34 @@ fr_ipv4_frame(struct rte_mempool *mp, unsigned int i)
 }
 
 /*
+ * Eight frames made by @make through the engine just set up, on the first
+ * stream: its counters start from 0, and it receives 8, sends 8 (left on @tx)
+ * and drops none.  @return TEST_SUCCESS or TEST_FAILED.
+ */
+static int
+fr_forward_8(struct rte_mempool *mp, struct rte_ring *rx, struct rte_ring *tx,
+	     struct rte_mbuf *(*make)(struct rte_mempool *mp, unsigned int i))
+{
+	struct fwd_stream *fs = &fwd_streams[0];
+	unsigned int i;
+
+	TEST_ASSERT_EQ(fs->rx_packets, 0);
+	for (i = 0; i < 8; i++) {
+		struct rte_mbuf *m = make(mp, i);
+
+		TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
+	}
+	cfg.engine->packet_fwd(fs);
+	TEST_ASSERT_EQ(fs->rx_packets, 8);
+	TEST_ASSERT_EQ(fs->tx_packets, 8);
+	TEST_ASSERT_EQ(fr_drops(fs), 0);
+	TEST_ASSERT_EQ(rte_ring_count(tx), 8);
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
+/*
  * The runtime sets an engine up again after its teardown, and another engine
  * after it, on the same port, with counters from zero each time: l3fwd twice
  * (its LPM table is created anew, which fails while the first still exists),
@@ -335,9 +363,8 @@ test_engine_rerun(void)
 	struct rte_ring *rx = rte_ring_create("fr_rr_rx", 64, SOCKET_ID_ANY, 0);
 	struct rte_ring *tx = rte_ring_create("fr_rr_tx", 64, SOCKET_ID_ANY, 0);
 	char path[64], routes[96];
-	struct fwd_stream *fs;
 	struct rte_mbuf *m;
-	unsigned int round, i;
+	unsigned int round;
 	uint16_t port;
 	FILE *f;
 	int p;
@@ -355,17 +382,7 @@ test_engine_rerun(void)
 	for (round = 0; round < 2; round++) {
 		TEST_ASSERT_EQ(fr_config_extra("l3fwd", "loop", &port, 1, routes), 0);
 		TEST_ASSERT_EQ(fwd_engine_setup(), 0);
-		fs = &fwd_streams[0];
-		TEST_ASSERT_EQ(fs->rx_packets, 0);
-		for (i = 0; i < 8; i++) {
-			m = fr_ipv4_frame(mp, i);
-			TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
-		}
-		cfg.engine->packet_fwd(fs);
-		TEST_ASSERT_EQ(fs->rx_packets, 8);
-		TEST_ASSERT_EQ(fs->tx_packets, 8);
-		TEST_ASSERT_EQ(fr_drops(fs), 0);
-		TEST_ASSERT_EQ(rte_ring_count(tx), 8);
+		TEST_ASSERT_EQ(fr_forward_8(mp, rx, tx, fr_ipv4_frame), TEST_SUCCESS);
 		while (rte_ring_dequeue(tx, (void **)&m) == 0) {
 			struct rte_ipv4_hdr *ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *,
 									  RTE_ETHER_HDR_LEN);
@@ -378,16 +395,7 @@ test_engine_rerun(void)
 	}
 	TEST_ASSERT_EQ(fr_config("io", "loop", &port, 1), 0);
 	TEST_ASSERT_EQ(fwd_engine_setup(), 0);
-	fs = &fwd_streams[0];
-	TEST_ASSERT_EQ(fs->rx_packets, 0);
-	for (i = 0; i < 8; i++) {
-		m = fr_frame(mp, i);
-		TEST_ASSERT(m != NULL && rte_ring_enqueue(rx, m) == 0, "frame %u", i);
-	}
-	cfg.engine->packet_fwd(fs);
-	TEST_ASSERT_EQ(fs->rx_packets, 8);
-	TEST_ASSERT_EQ(fs->tx_packets, 8);
-	TEST_ASSERT_EQ(rte_ring_count(tx), 8);
+	TEST_ASSERT_EQ(fr_forward_8(mp, rx, tx, fr_frame), TEST_SUCCESS);
 	fwd_engine_teardown();
 	fwd_streams_free();
 	fr_free_ring(tx);
