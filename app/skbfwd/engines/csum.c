@@ -173,7 +173,8 @@ csum6_one(struct fwd_stream *fs, struct sk_buff *skb, struct skb_hdrs *h, uint64
 	return PKT_OK;
 }
 
-static inline int
+/* inlined in both loops of pkt_filter_burst_fresh() */
+static __rte_always_inline int
 csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 {
 	struct csum_ctx *c = fs->engine_ctx;
@@ -184,7 +185,7 @@ csum_one(struct fwd_stream *fs, struct sk_buff *skb)
 	bool good;
 	int ret;
 
-	skb_reset_mac_header(skb);
+	__skb_set_mac_header(skb, 0);  /* fields valid: pkt_filter_burst_fresh() */
 	ret = skb_parse_eth(skb, 0, &h);
 	if (unlikely(ret < 0))
 		return pkt_drop_reason(ret);
@@ -247,11 +248,14 @@ csum_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	struct csum_ctx *c = fs->engine_ctx;
-	uint16_t n = fwd_rx(fs, skbs);
+	uint32_t rx_bytes;
+	bool fresh;
+	uint16_t n = pkt_rx_fresh(fs, skbs, &fresh);
 
 	if (unlikely(n == 0))
 		return;
-	n = pkt_filter_burst(fs, skbs, n, csum_one);
+	n = pkt_filter_burst_fresh(fs, skbs, n, csum_one, fresh, &rx_bytes);
+	fs->rx_bytes += rx_bytes;
 	/* no CHECKSUM_PARTIAL skb in the burst (checksums were right): no TX hook to run */
 	if (likely(c->partial == 0) && !(fs->tx_hooks & FWD_TX_GSO)) {
 		fwd_tx_nogso_to(fs, fs->tx_port, fs->tx_queue, skbs, n, fwd_bytes(skbs, n));

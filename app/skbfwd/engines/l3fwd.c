@@ -386,14 +386,9 @@ l3fwd_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	uint16_t port_of[MAX_PKT_BURST];
-	/*
-	 * Without RX hooks the bare RX, and each skb's fields made valid here
-	 * (skb_meta_init(), as skb_rx_burst() would) where it is handled: a
-	 * loop of their own would cost more.  With hooks (GRO) the fields are
-	 * valid from fwd_rx_nobytes() and GRO keeps them.
-	 */
-	bool fresh = likely(fs->rx_hooks == 0);
-	uint16_t n = fresh ? fwd_rx_pass_nobytes(fs, skbs) : fwd_rx_nobytes(fs, skbs), i = 0;
+	/* fresh: each skb's fields made valid where it is handled (pkt_rx_fresh()) */
+	bool fresh;
+	uint16_t n = pkt_rx_fresh(fs, skbs, &fresh), i = 0;
 	uint16_t queue = fwd_tx_queue_any(fs);
 	struct l3fwd_out o = { .skbs = skbs, .port_of = port_of, .ports_and = UINT16_MAX };
 
