@@ -260,12 +260,20 @@ model_tagged(void)
 static void
 eth_type_trans_check(struct sk_buff *skb, uint16_t port, const struct rte_ether_addr *ours)
 {
+	unsigned int want, room = skb_headroom(skb), headlen = skb_headlen(skb);
 	uint16_t proto, type;
-	unsigned int want;
 
 	proto = eth_type_trans(skb, port);
 	if (fz_m.len < ETH_HLEN) {
 		FUZZ_CHECK(proto == 0, "eth_type_trans of %u bytes", fz_m.len);
+		return;
+	}
+	if (proto == 0) {
+		/* a header in frags that a 64 KiB head with this headroom cannot hold */
+		FUZZ_CHECK(headlen < ETH_HLEN && room + ETH_HLEN > UINT16_MAX - 128 &&
+			   skb_headlen(skb) == headlen && skb_headroom(skb) == room,
+			   "eth_type_trans of %u, headlen %u, headroom %u: 0", fz_m.len, headlen,
+			   room);
 		return;
 	}
 	type = (uint16_t)(fz_m.b[12] << 8 | fz_m.b[13]);
