@@ -132,6 +132,26 @@ l3fwd_x4_dst(const unsigned char *p)
 }
 
 /*
+ * ip_decrease_ttl() of four headers at once: @w2 holds 32-bit word 2 of each
+ * (TTL, protocol, header checksum, as they lie in memory), TTLs above 1.
+ * @return the words with the TTL one less and the checksum as
+ * ip_decrease_ttl() leaves it: plus RTE_BE16(0x0100) (1 as loaded, the TTL
+ * being the high byte of its big-endian word) with the end-around carry,
+ * 0xffff wrapping to 0.
+ */
+static __rte_always_inline __m128i
+l3fwd_x4_ttl(__m128i w2)
+{
+	const __m128i one = _mm_set1_epi32(1);
+	__m128i check = _mm_add_epi32(_mm_srli_epi32(w2, 16), one);
+
+	check = _mm_add_epi32(check, _mm_srli_epi32(_mm_add_epi32(check, one), 16));
+	/* the shift drops a carry out of bit 15: 0x10000 becomes 0 */
+	return _mm_or_si128(_mm_slli_epi32(check, 16),
+			    _mm_sub_epi32(_mm_and_si128(w2, _mm_set1_epi32(0xffff)), one));
+}
+
+/*
  * Bit k set when the frame at @p[k] (skb_data() of @skbs[k], its 34 header
  * bytes linear and its EtherType IPv4) passes the checks skb_parse_ip() with
  * SKB_PARSE_CSUM and l3fwd_route() make, as an option-less header: version 4
@@ -149,7 +169,8 @@ l3fwd_x4_dst(const unsigned char *p)
  * odd).  n is 0 only for a header of zeros, which the version check refuses.
  */
 static __rte_always_inline unsigned int
-l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *dst)
+l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *dst,
+	       __m128i *ttl)
 {
 	const __m128i flip = _mm_set1_epi16((short)0x8000), ones = _mm_set1_epi16(1);
 	const __m128i lo8 = _mm_set1_epi32(0xff);
@@ -178,6 +199,7 @@ l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *
 	w2 = _mm_unpacklo_epi64(_mm_unpackhi_epi32(h[0], h[1]), _mm_unpackhi_epi32(h[2], h[3]));
 	ok = _mm_and_si128(ok, _mm_cmpeq_epi32(_mm_and_si128(w0, lo8), _mm_set1_epi32(0x45)));
 	ok = _mm_and_si128(ok, _mm_cmpgt_epi32(_mm_and_si128(w2, lo8), _mm_set1_epi32(1)));
+	*ttl = l3fwd_x4_ttl(w2);
 	/*
 	 * 20 <= total length <= frame length - 14, as one unsigned compare:
 	 * total - 20 <= frame - 34 (the frame holds 34 bytes at least)
@@ -191,19 +213,21 @@ l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *
 
 /*
  * Check the four frames at @skbs and look their destinations up; @p[k] gets
- * skb_data(@skbs[k]).
+ * skb_data(@skbs[k]), @ttl[k] word 2 of its IP header as the rewrite leaves
+ * it (l3fwd_x4_ttl()).
  * @return 0 when all four are plain and right, their hop indexes (or
  * L3FWD_NO_HOP) in @hop; else 4: the four go one by one through
  * l3fwd_route() (a group, as in DPDK's l3fwd: a burst of IPv6 or tagged
  * frames then pays for one failed check per four frames, not per frame).
  */
 static __rte_always_inline unsigned int
-l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4])
+l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4],
+		uint32_t ttl[4])
 {
 #ifdef RTE_ARCH_X86
 	const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
 	unsigned int k, ok;
-	__m128i dst;
+	__m128i dst, ttlw;
 
 #pragma GCC unroll 4
 	for (k = 0; k < 4; k++) {
@@ -214,9 +238,10 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
 			return 4;
 	}
-	ok = l3fwd_x4_check(skbs, p, &dst);
+	ok = l3fwd_x4_check(skbs, p, &dst, &ttlw);
 	if (unlikely(ok != 0xf))
 		return 4;
+	_mm_storeu_si128((__m128i *)(void *)ttl, ttlw);
 	rte_lpm_lookupx4(l3fwd_rt.lpm, _mm_shuffle_epi8(dst, bswap), hop, L3FWD_NO_HOP);
 	return 0;
 #else
@@ -224,6 +249,7 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 	RTE_SET_USED(skbs);
 	RTE_SET_USED(p);
 	RTE_SET_USED(hop);
+	RTE_SET_USED(ttl);
 	return 4;
 #endif
 }
@@ -309,58 +335,75 @@ l3fwd_out_add(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff *skb, i
 
 /*
  * A plain frame the x4 path checked, its fields valid: the header offsets and
- * protocol l3fwd_route() would set, then the rewrite for hop @hop.
+ * protocol l3fwd_route() would set, then the rewrite for hop @hop (IPv4: @ttl
+ * is word 2 of the IP header as ip_decrease_ttl() leaves it, l3fwd_x4_ttl()).
  */
 static __rte_always_inline void
-l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, bool v6)
+l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, uint32_t ttl, bool v6)
 {
 	__skb_set_mac_header(skb, 0);
 	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+	skb->protocol = v6 ? RTE_BE16(RTE_ETHER_TYPE_IPV6) : RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	if (v6) {
 		/* l3fwd6_route()'s rewrite: IPv6 has no header checksum */
-		skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV6);
 		((struct rte_ipv6_hdr *)(p + RTE_ETHER_HDR_LEN))->hop_limits--;
 		memcpy(p, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
 		return;
 	}
-	skb->protocol = RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	l3fwd_rewrite(p, (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN), hop);
+	memcpy(p + RTE_ETHER_HDR_LEN + offsetof(struct rte_ipv4_hdr, time_to_live), &ttl,
+	       sizeof(ttl));
+	memcpy(p, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
 }
 
 /*
- * The four frames at @s4, checked and looked up (hops in @hop), handed on:
- * fields made valid when @fresh (the bare RX), forwarded or dropped as
- * no_route, in order.  @v6: IPv6 frames (l3fwd_x4_lookup6()).
+ * The four frames at @s4, checked and looked up (hops in @hop, IPv4 TTL words
+ * in @ttl), handed on: fields made valid when @fresh (the bare RX), forwarded
+ * or dropped as no_route, in order.  @v6: IPv6 frames (l3fwd_x4_lookup6()).
  */
 static __rte_always_inline void
 l3fwd_x4_finish(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff **s4,
-		unsigned char *const p[4], const uint32_t hop[4], bool fresh, bool v6)
+		unsigned char *const p[4], const uint32_t hop[4], const uint32_t ttl[4],
+		bool fresh, bool v6)
 {
+	/* in locals: the stores into the skbs cannot make the compiler read them again */
+	struct sk_buff *s[4] = { s4[0], s4[1], s4[2], s4[3] };
+	uint16_t port[4];
 	unsigned int k;
 
 	if (fresh) {
 #pragma GCC unroll 4
 		for (k = 0; k < 4; k++)
-			skb_meta_init(s4[k]);
+			skb_meta_init(s[k]);
 	}
 	/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
 	if (likely(((hop[0] | hop[1] | hop[2] | hop[3]) >> 24) == 0)) {
+		uint32_t len = 0;
+
 #pragma GCC unroll 4
 		for (k = 0; k < 4; k++) {
-			l3fwd_x4_forward(s4[k], p[k], hop[k], v6);
-			l3fwd_out_keep(o, s4[k], hop[k], skb_len(s4[k]));
+			l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], v6);
+			len += skb_len(s[k]);
+			port[k] = l3fwd_nh[hop[k]].port;
+			o->port_of[o->nb_ok + k] = port[k];
 		}
+		/* the four stay where they are while nothing before them was dropped */
+		if (unlikely(&o->skbs[o->nb_ok] != s4))
+			memmove(&o->skbs[o->nb_ok], s, sizeof(s));
+		o->nb_ok += 4;
+		o->ok_bytes += len;
+		o->ports_or |= port[0] | port[1] | port[2] | port[3];
+		o->ports_and &= port[0] & port[1] & port[2] & port[3];
 		return;
 	}
 	for (k = 0; k < 4; k++) {
-		uint32_t len = skb_len(s4[k]);
+		uint32_t len = skb_len(s[k]);
 
 		if (hop[k] == L3FWD_NO_HOP) {
-			l3fwd_out_add(fs, o, s4[k], FWD_DROP_NO_ROUTE, 0, len);
+			l3fwd_out_add(fs, o, s[k], FWD_DROP_NO_ROUTE, 0, len);
 			continue;
 		}
-		l3fwd_x4_forward(s4[k], p[k], hop[k], v6);
-		l3fwd_out_keep(o, s4[k], hop[k], len);
+		l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], v6);
+		l3fwd_out_keep(o, s[k], hop[k], len);
 	}
 }
 
@@ -400,17 +443,17 @@ l3fwd_fwd(struct fwd_stream *fs)
 		if (likely(nb_one >= 4)) {
 			struct sk_buff **s4 = &skbs[i];
 			unsigned char *p[4];
-			uint32_t hop[4];
+			uint32_t hop[4], ttl[4] = { 0 };
 
-			nb_one = l3fwd_x4_lookup(s4, p, hop);
+			nb_one = l3fwd_x4_lookup(s4, p, hop, ttl);
 			if (likely(nb_one == 0)) {
-				l3fwd_x4_finish(fs, &o, s4, p, hop, fresh, false);
+				l3fwd_x4_finish(fs, &o, s4, p, hop, ttl, fresh, false);
 				i += 4;
 				continue;
 			}
 			nb_one = l3fwd_x4_lookup6(s4, p, hop);
 			if (nb_one == 0) {
-				l3fwd_x4_finish(fs, &o, s4, p, hop, fresh, true);
+				l3fwd_x4_finish(fs, &o, s4, p, hop, ttl, fresh, true);
 				i += 4;
 				continue;
 			}
