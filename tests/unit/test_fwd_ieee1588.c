@@ -16,21 +16,18 @@
  * The frames: PTP v2 SYNC messages (802.1AS's too, and one whose PTP header
  * is split across two segments), other PTP messages and versions, PTP cut
  * short, frames too short for Ethernet, IPv4, and IPv6 of the kinds the
- * golden tests feed every engine (tests/lib/golden.py, ipv6_hostile():
- * UDP, TCP, ICMPv6, extension headers, cut short, payload lengths past and
- * below the frame, chains past the packet, hop limits 0 and 1, multicast
- * sources, version 4 behind 0x86dd, a VLAN tag), each with and without the
+ * golden tests feed every engine (test_ipv6.h), each with and without the
  * PTP flags a device could set on it by mistake (PTP over UDP/IPv6 among
  * them: the engine answers layer-2 PTP only, as testpmd's).
  */
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "engine.h"
-#include "test_csum_ref.h"
+#include "test_capture.h"
 #include "test_frame.h"
+#include "test_ipv6.h"
 #include "test_pool.h"
 #include "test_ring_port.h"
 
@@ -56,23 +53,11 @@ setup(void)
 	return test_ring_port("ptp", pool, &ring_rx, &ring_tx, &ring_port);
 }
 
-/* The Ethernet header at @f (no tag, or an 802.1Q tag of VID 100 when @vlan); its length. */
+/* The Ethernet header of the frames sent to the engine (@vlan: tagged); its length. */
 static unsigned int
 put_eth(uint8_t *f, uint16_t type, bool vlan)
 {
-	unsigned int n = 12;
-
-	memcpy(f, dst_mac, 6);
-	memcpy(f + 6, src_mac, 6);
-	if (vlan) {
-		f[n++] = 0x81;
-		f[n++] = 0x00;
-		f[n++] = 0;
-		f[n++] = 100;
-	}
-	f[n++] = (uint8_t)(type >> 8);
-	f[n++] = (uint8_t)type;
-	return n;
+	return test_put_eth(f, dst_mac, src_mac, type, vlan);
 }
 
 /*
@@ -100,145 +85,6 @@ ptp_frame(uint8_t *f, uint8_t ts, uint8_t type, uint8_t version)
 	for (i = 0; i < 10; i++)                  /* originTimestamp */
 		p[34 + i] = (uint8_t)(i * 17 + 1);
 	return SYNC_LEN;
-}
-
-/* An IPv6 frame of one of the golden tests' kinds. */
-struct v6_kind {
-	const char *name;
-	uint8_t nh;                 /* first next header */
-	uint8_t l4;                 /* upper layer: IPPROTO_UDP, _TCP, _ICMPV6, or 0 for none */
-	const uint8_t *ext;         /* extension headers, as they are on the wire */
-	unsigned int ext_len;
-	int plen;                   /* payload length written, or -1 for the right one */
-	uint8_t hlim;
-	bool mcast;                 /* source ff02::1 */
-	uint8_t version;
-	unsigned int cut;           /* frame cut to this length, or 0 */
-	bool vlan;
-	uint16_t dport;             /* UDP destination port (319: PTP event messages) */
-};
-
-static const uint8_t ext_chain[48] = {
-	IPPROTO_ROUTING, 0, 1, 4,                  /* hop-by-hop, 8 bytes, PadN */
-	[8] = IPPROTO_DSTOPTS, 2, 0, 0,            /* routing, 24 bytes, segments left 0 */
-	[32] = IPPROTO_UDP, 1, 1, 12,              /* destination options, 16 bytes, PadN */
-};
-static const uint8_t ext_frag[8] = { IPPROTO_UDP, 0, 0, 1, 0, 0, 0x12, 0x34 };
-static const uint8_t ext_hop16[16] = { IPPROTO_UDP, 1, 1, 12 };
-/* a 40-byte destination options header (length 4) in a 16-byte payload: its
- * first 8 bytes, then the 8 of a UDP header 1000 -> 2000 */
-static const uint8_t ext_past[16] = { IPPROTO_UDP, 4, 1, 4, [8] = 0x03, 0xe8, 0x07, 0xd0, 0, 24 };
-
-static const struct v6_kind v6_kinds[] = {
-	{ "udp", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, false, 6, 0, false, 2000 },
-	{ "tcp", IPPROTO_TCP, IPPROTO_TCP, NULL, 0, -1, 64, false, 6, 0, false, 0 },
-	{ "icmpv6 echo", IPPROTO_ICMPV6, IPPROTO_ICMPV6, NULL, 0, -1, 64, false, 6, 0, false, 0 },
-	{ "hop-by-hop, routing, destination options", IPPROTO_HOPOPTS, IPPROTO_UDP, ext_chain,
-	  48, -1, 64, false, 6, 0, false, 2000 },
-	{ "first fragment", IPPROTO_FRAGMENT, IPPROTO_UDP, ext_frag, 8, -1, 64, false, 6, 0,
-	  false, 2000 },
-	{ "header cut at 30 bytes", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, false, 6, 14 + 30,
-	  false, 2000 },
-	{ "header alone, payload length 0", IPPROTO_NONE, 0, NULL, 0, -1, 64, false, 6, 0, false,
-	  0 },
-	{ "payload length past the frame", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, 24 + 40, 64, false,
-	  6, 0, false, 2000 },
-	{ "payload length below the frame", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, 8, 64, false, 6,
-	  0, false, 2000 },
-	{ "destination options past the packet", IPPROTO_DSTOPTS, 0, ext_past, 16, -1, 64, false,
-	  6, 0, false, 0 },
-	{ "chain cut inside a hop-by-hop header", IPPROTO_HOPOPTS, IPPROTO_UDP, ext_hop16, 16,
-	  -1, 64, false, 6, 14 + 40 + 6, false, 2000 },
-	{ "hop limit 0", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 0, false, 6, 0, false, 2000 },
-	{ "hop limit 1", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 1, false, 6, 0, false, 2000 },
-	{ "multicast source ff02::1", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, true, 6, 0,
-	  false, 2000 },
-	{ "version 4 behind 0x86dd", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, false, 4, 0,
-	  false, 2000 },
-	{ "802.1Q tag", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, false, 6, 0, true, 2000 },
-	{ "PTP SYNC over UDP/IPv6", IPPROTO_UDP, IPPROTO_UDP, NULL, 0, -1, 64, false, 6, 0,
-	  false, 319 },
-};
-
-/*
- * The frame of kind @k at @f: 2001:db8::1 (or ff02::1) to 2001:db8::2, the
- * upper layer with its checksum right (UDP with 16 bytes, TCP with "hi",
- * an ICMPv6 echo request with "ping").  @return the frame's length.
- */
-static unsigned int
-v6_frame(uint8_t *f, const struct v6_kind *k)
-{
-	unsigned int l2 = put_eth(f, RTE_ETHER_TYPE_IPV6, k->vlan), l4len = 0, i, len;
-	uint8_t *ip = f + l2, *l4 = ip + 40 + k->ext_len, pseudo[40];
-	uint16_t plen, sum;
-	uint32_t s;
-
-	memset(ip, 0, 40);
-	ip[0] = (uint8_t)(k->version << 4);
-	ip[6] = k->nh;
-	ip[7] = k->hlim;
-	ip[8] = k->mcast ? 0xff : 0x20;
-	ip[9] = k->mcast ? 0x02 : 0x01;
-	if (!k->mcast) {
-		ip[10] = 0x0d;
-		ip[11] = 0xb8;
-	}
-	ip[23] = 1;
-	ip[24] = 0x20;
-	ip[25] = 0x01;
-	ip[26] = 0x0d;
-	ip[27] = 0xb8;
-	ip[39] = 2;
-	if (k->ext_len != 0)
-		memcpy(ip + 40, k->ext, k->ext_len);
-	if (k->l4 == IPPROTO_UDP) {
-		l4len = 8 + 16;
-		memset(l4, 0, 8);
-		l4[0] = 0x03;                     /* source port 1000 */
-		l4[1] = 0xe8;
-		l4[2] = (uint8_t)(k->dport >> 8);
-		l4[3] = (uint8_t)k->dport;
-		l4[5] = (uint8_t)l4len;
-		for (i = 0; i < 16; i++)
-			l4[8 + i] = (uint8_t)i;
-	} else if (k->l4 == IPPROTO_TCP) {
-		l4len = 22;
-		memset(l4, 0, 20);
-		l4[0] = 0x0b;                     /* 3000 -> 80, sequence 7 */
-		l4[1] = 0xb8;
-		l4[3] = 80;
-		l4[7] = 7;
-		l4[12] = 5 << 4;
-		l4[13] = RTE_TCP_PSH_FLAG | RTE_TCP_ACK_FLAG;
-		l4[14] = 2;                       /* window 512 */
-		memcpy(l4 + 20, "hi", 2);
-	} else if (k->l4 == IPPROTO_ICMPV6) {
-		l4len = 12;
-		memset(l4, 0, 8);
-		l4[0] = 128;                      /* echo request, id 0, sequence 1 */
-		l4[7] = 1;
-		memcpy(l4 + 8, "ping", 4);
-	}
-	if (l4len != 0) {
-		/* the pseudo-header (RFC 8200, 8.1) summed apart, then the upper layer */
-		memcpy(pseudo, ip + 8, 32);
-		memset(pseudo + 32, 0, 8);
-		pseudo[34] = (uint8_t)(l4len >> 8);
-		pseudo[35] = (uint8_t)l4len;
-		pseudo[39] = k->l4;
-		s = (uint32_t)ref_sum(pseudo, 40) + ref_sum(l4, l4len);
-		sum = (uint16_t)~((s & 0xffff) + (s >> 16));
-		if (k->l4 == IPPROTO_UDP && sum == 0)
-			sum = 0xffff;
-		i = k->l4 == IPPROTO_UDP ? 6 : k->l4 == IPPROTO_TCP ? 16 : 2;
-		l4[i] = (uint8_t)(sum >> 8);
-		l4[i + 1] = (uint8_t)sum;
-	}
-	plen = (uint16_t)(k->plen >= 0 ? (unsigned int)k->plen : k->ext_len + l4len);
-	ip[4] = (uint8_t)(plen >> 8);
-	ip[5] = (uint8_t)plen;
-	len = l2 + 40 + k->ext_len + l4len;
-	return k->cut != 0 ? k->cut : len;
 }
 
 /* A UDP/IPv4 frame 10.0.0.1 -> 10.0.0.2 with 18 bytes of payload, checksums right; its length. */
@@ -280,47 +126,29 @@ run(const uint8_t *f, unsigned int len, unsigned int split, uint64_t flags,
     struct fwd_stream *fs, struct sk_buff **out, char *lines, size_t size)
 {
 	struct sk_buff *skb = test_skb_of(pool, HEADROOM, f, len, split);
-	FILE *cap = tmpfile();
-	int saved = -1, ret = TEST_FAILED;
-	size_t n = 0;
+	struct test_capture cap;
+	int ret = TEST_FAILED;
 	void *obj;
 
 	*out = NULL;
 	lines[0] = '\0';
-	if (skb == NULL || cap == NULL) {
-		printf("# frame of %u bytes or capture file: none\n", len);
-		goto end;
-	}
+	TEST_ASSERT(skb != NULL, "a frame of %u bytes", len);
 	skb_to_mbuf(skb)->ol_flags |= flags;
-	if (rte_ring_enqueue(ring_rx, skb_to_mbuf(skb)) != 0) {
-		printf("# RX ring full\n");
-		goto end;
-	}
+	TEST_ASSERT(rte_ring_enqueue(ring_rx, skb_to_mbuf(skb)) == 0, "RX ring has room");
 	skb = NULL;
 	memset(fs, 0, sizeof(*fs));
 	fs->rx_port = fs->tx_port = ring_port;
 	TEST_ASSERT(ieee1588_engine.stream_init(fs) == 0, "stream set-up");
 	TEST_ASSERT_EQ(fs->burst, 1);
-	fflush(stdout);
-	saved = dup(STDOUT_FILENO);
-	TEST_ASSERT(saved >= 0 && dup2(fileno(cap), STDOUT_FILENO) >= 0, "stdout captured");
+	TEST_ASSERT(test_capture_begin(&cap) == 0, "stdout captured");
 	ieee1588_engine.packet_fwd(fs);
-	fflush(stdout);
-	dup2(saved, STDOUT_FILENO);
-	rewind(cap);
-	n = fread(lines, 1, size - 1, cap);
-	lines[n] = '\0';
+	test_capture_end(&cap, lines, size);
 	TEST_ASSERT_EQ(rte_ring_count(ring_rx), 0);
 	if (rte_ring_dequeue(ring_tx, &obj) == 0)
 		*out = __skb_from_mbuf(obj);
 	TEST_ASSERT_EQ(rte_ring_count(ring_tx), 0);
 	ret = TEST_SUCCESS;
 fail:
-end:
-	if (saved >= 0)
-		close(saved);
-	if (cap != NULL)
-		fclose(cap);
 	kfree_skb(skb);
 	return ret;
 }
@@ -507,9 +335,9 @@ test_ipv6(void)
 	uint8_t f[256];
 	unsigned int i;
 
-	for (i = 0; i < RTE_DIM(v6_kinds); i++) {
-		const struct v6_kind *k = &v6_kinds[i];
-		unsigned int len = v6_frame(f, k);
+	for (i = 0; i < RTE_DIM(test_ipv6_kinds); i++) {
+		const struct test_ipv6_kind *k = &test_ipv6_kinds[i];
+		unsigned int len = test_ipv6_frame(f, dst_mac, src_mac, k);
 
 		printf("# %s: %u bytes\n", k->name, len);
 		if (dropped(f, len, 0, FWD_DROP_NOT_FOR_US,
