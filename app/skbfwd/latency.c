@@ -205,6 +205,7 @@ latency_stream_clear(struct fwd_latency *l)
 
 	l->seq = 0;
 	l->sent = 0;
+	l->hist_own_flow = false;
 	l->probes = 0;
 	l->untracked = 0;
 	for (c = 0; c < LAT_CLOCKS; c++)
@@ -361,7 +362,8 @@ latency_rx(struct fwd_stream *fs, struct sk_buff *const *skbs, uint16_t n)
 			c = LAT_CLOCK_HW;
 		}
 		l->probes++;
-		lat_hist_add(&l->hist[c], latency_tsc_ns((rx - ts) & LAT_TS_MASK));
+		if (!l->hist_own_flow || flow == l->flow)
+			lat_hist_add(&l->hist[c], latency_tsc_ns((rx - ts) & LAT_TS_MASK));
 		f = lat_flow_find(l->flows, LAT_STREAM_FLOWS, flow);
 		if (f != NULL)
 			lat_flow_count(f, seq);

@@ -96,6 +96,7 @@ struct fwd_latency {
 	uint32_t seq;                 /* sequence number of the next probe */
 	uint64_t sent;                /* probes the TX port took */
 	/* receiver */
+	bool hist_own_flow;           /* histogram only probes of flow (rfc2544's trials) */
 	uint64_t probes;              /* probes received */
 	uint64_t untracked;           /* probes of flows beyond LAT_STREAM_FLOWS */
 	struct lat_hist hist[LAT_CLOCKS];

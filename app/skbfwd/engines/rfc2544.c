@@ -169,6 +169,8 @@ rfc2544_trial_start(double pps, uint64_t now)
 {
 	latency_reset_stream(R.fs);
 	R.fs->lat->flow = R.flow;
+	/* the trial's latency is its own frames', whatever other probes come back */
+	R.fs->lat->hist_own_flow = true;
 	R.asked = pps;
 	R.sent = 0;
 	if (pps > 0)
