@@ -5,7 +5,10 @@
  * the same port when the device sends back where it received).  For each
  * frame size, trials of --rfc2544-trial seconds at a paced rate (pace.h)
  * send UDP/IPv4 test frames (RFC 2544 appendix C: 198.18.0.1 -> 198.19.0.1,
- * UDP 49184 -> 7), each carrying a latency probe; after a trial the engine
+ * UDP 49184 -> 7), or with --rfc2544-ipv6 UDP/IPv6 ones (RFC 5180: addresses
+ * of 2001:2::/48, 2001:2::1 -> 2001:2:0:1::1, the same ports, the payload
+ * past the probe zeroed and the UDP checksum IPv6 requires), each carrying a
+ * latency probe at the first UDP payload byte; after a trial the engine
  * waits for the frames still in flight and counts the loss from the probes'
  * sequence numbers against the frames the TX port took.  A binary search
  * finds the highest rate whose loss is at most --rfc2544-loss of what was
@@ -37,16 +40,22 @@
 #include "pace.h"
 #include "parse.h"
 #include "runtime.h"
+#include "skb_csum.h"
 
 #define R_MAX_SIZES 16
 #define R_MIN_SIZE 64                 /* frame sizes count the FCS, as RFC 2544 */
 #define R_MAX_SIZE 9216
 #define R_HDR_LEN (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
+#define R_HDR_LEN6 (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv6_hdr) + sizeof(struct rte_udp_hdr))
+/* the smallest IPv6 test frame: headers, the probe and the FCS */
+#define R_MIN_SIZE6 (R_HDR_LEN6 + LAT_PROBE_LEN + RTE_ETHER_CRC_LEN)
 #define R_DRAIN_IDLE_MS 100           /* in flight: nothing came back for this long */
 #define R_DRAIN_MAX_MS 2000           /* RFC 2544 section 23: wait two seconds at most */
 #define R_FLOOR 1e-3                  /* give up below this fraction of the first rate */
 
 static const uint16_t r_default_sizes[] = { 64, 128, 256, 512, 1024, 1280, 1518 };
+/* RFC 5180's sizes, the first the smallest holding an IPv6 test frame and its probe */
+static const uint16_t r_default_sizes6[] = { R_MIN_SIZE6, 128, 256, 512, 1024, 1280, 1518 };
 
 /* options */
 static uint16_t r_port_tx, r_port_rx;
@@ -58,6 +67,7 @@ static double r_loss = 0;
 static double r_resolution = 1;       /* percent */
 static struct skbfwd_rate r_max;      /* --rfc2544-rate; value 0: the line rate */
 static char r_json_path[SKBFWD_PATH_MAX];
+static bool r_ipv6;                   /* --rfc2544-ipv6 */
 
 /* The outcome of one frame size. */
 struct r_result {
@@ -96,11 +106,35 @@ static struct {
 	bool link_said;
 	uint64_t sent;
 	struct fwd_pace pace;
-	uint8_t hdr[R_HDR_LEN];       /* the current size's headers */
+	uint8_t hdr[R_HDR_LEN6];      /* the current size's headers */
+	unsigned int hdr_len;         /* R_HDR_LEN, or R_HDR_LEN6 for IPv6: the probe's offset */
 	unsigned int len;             /* skb_len() of its frames */
+	uint32_t csum6;               /* IPv6: the partial sum of the UDP header (csum_partial) */
 } R;
 
 /* ------------------------------------------------------------- frames */
+
+/* The IPv6 and UDP headers of RFC 5180 test frames at @ip, and the UDP sum of all but the probe. */
+static void
+rfc2544_headers6(struct rte_ipv6_hdr *ip)
+{
+	static const uint8_t src[16] = { 0x20, 0x01, 0x00, 0x02, [15] = 1 };       /* 2001:2::1 */
+	static const uint8_t dst[16] = { 0x20, 0x01, 0x00, 0x02, [7] = 1, [15] = 1 }; /* 2001:2:0:1::1 */
+	struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
+	uint16_t l4 = (uint16_t)(R.len - RTE_ETHER_HDR_LEN - sizeof(*ip));
+
+	ip->vtc_flow = RTE_BE32(UINT32_C(6) << 28);
+	ip->payload_len = rte_cpu_to_be_16(l4);
+	ip->proto = IPPROTO_UDP;
+	ip->hop_limits = 64;
+	memcpy(ip->src_addr, src, sizeof(src));
+	memcpy(ip->dst_addr, dst, sizeof(dst));
+	uh->src_port = RTE_BE16(0xc020);
+	uh->dst_port = RTE_BE16(7);
+	uh->dgram_len = rte_cpu_to_be_16(l4);
+	/* the UDP header, checksum 0; the payload past the probe is zero */
+	R.csum6 = csum_partial(uh, sizeof(*uh), 0);
+}
 
 /* The headers of @size-byte frames (FCS counted) sent on @port. */
 static void
@@ -114,6 +148,13 @@ rfc2544_headers(uint16_t port, unsigned int size)
 	memset(R.hdr, 0, sizeof(R.hdr));
 	eth->dst_addr = *fwd_peer_addr(port);
 	eth->src_addr = *fwd_port_addr(port);
+	if (r_ipv6) {
+		eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV6);
+		R.hdr_len = R_HDR_LEN6;
+		rfc2544_headers6((struct rte_ipv6_hdr *)(eth + 1));
+		return;
+	}
+	R.hdr_len = R_HDR_LEN;
 	eth->ether_type = RTE_BE16(RTE_ETHER_TYPE_IPV4);
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->total_length = rte_cpu_to_be_16((uint16_t)(R.len - RTE_ETHER_HDR_LEN));
@@ -140,10 +181,23 @@ rfc2544_build(struct sk_buff **skbs, uint16_t n, uint64_t ts)
 
 		if (unlikely(skb == NULL))
 			break;
-		/* the payload past the probe is left as the buffer holds it */
+		/* over IPv4 the payload past the probe is left as the buffer holds it */
 		d = skb_put(skb, R.len);
-		memcpy(d, R.hdr, R_HDR_LEN);
-		lat_probe_write(d + LAT_PROBE_OFFSET, R.flow, l->seq + i, ts);
+		memcpy(d, R.hdr, R.hdr_len);
+		lat_probe_write(d + R.hdr_len, R.flow, l->seq + i, ts);
+		if (r_ipv6) {
+			const struct rte_ipv6_hdr *ip =
+				(const struct rte_ipv6_hdr *)(d + RTE_ETHER_HDR_LEN);
+			struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
+			uint16_t c;
+
+			memset(d + R.hdr_len + LAT_PROBE_LEN, 0, R.len - R.hdr_len - LAT_PROBE_LEN);
+			c = csum_ipv6_magic(ip->src_addr, ip->dst_addr, R.len - RTE_ETHER_HDR_LEN -
+					    sizeof(*ip), IPPROTO_UDP,
+					    csum_partial(d + R.hdr_len, LAT_PROBE_LEN, R.csum6));
+			/* 0 would say "no checksum", which IPv6 forbids: sent as 0xffff */
+			uh->dgram_cksum = c == 0 ? 0xffff : c;
+		}
 		skbs[i] = skb;
 	}
 	l->seq += i;
@@ -415,9 +469,15 @@ rfc2544_setup(void)
 	mp = skb_netdev_pool(r_port_tx);
 	room = mp != NULL ? rte_pktmbuf_data_room_size(mp) - RTE_PKTMBUF_HEADROOM : 0;
 	if (r_nb_sizes == 0) {
-		memcpy(r_sizes, r_default_sizes, sizeof(r_default_sizes));
+		memcpy(r_sizes, r_ipv6 ? r_default_sizes6 : r_default_sizes, sizeof(r_default_sizes));
 		r_nb_sizes = RTE_DIM(r_default_sizes);
 	}
+	for (i = 0; r_ipv6 && i < r_nb_sizes; i++)
+		if (r_sizes[i] < R_MIN_SIZE6) {
+			fprintf(stderr, "skbfwd: --rfc2544-sizes: %u-byte frames cannot hold an IPv6 test frame and its probe (--rfc2544-ipv6: %u bytes at least)\n",
+				r_sizes[i], (unsigned int)R_MIN_SIZE6);
+			return -EINVAL;
+		}
 	for (i = 0; i < r_nb_sizes; i++)
 		if ((unsigned int)r_sizes[i] - RTE_ETHER_CRC_LEN > room) {
 			fprintf(stderr, "skbfwd: --rfc2544-sizes: %u-byte frames do not fit an mbuf of %u data bytes (--mbuf-size)\n",
@@ -430,8 +490,9 @@ rfc2544_setup(void)
 		if (fwd_streams[i].rx_port == r_port_rx && fwd_streams[i].rx_queue == 0)
 			R.fs = &fwd_streams[i];
 	latency_want();
-	printf("skbfwd: rfc2544: port %u -> device under test -> port %u, %u frame sizes, trials of %.3f s, loss allowed %g, resolution %g%%\n",
-	       r_port_tx, r_port_rx, r_nb_sizes, r_trial_s, r_loss, r_resolution);
+	printf("skbfwd: rfc2544: port %u -> device under test -> port %u, %u frame sizes, trials of %.3f s, loss allowed %g, resolution %g%%, UDP/%s test frames\n",
+	       r_port_tx, r_port_rx, r_nb_sizes, r_trial_s, r_loss, r_resolution,
+	       r_ipv6 ? "IPv6" : "IPv4");
 	return 0;
 }
 
@@ -664,6 +725,11 @@ rfc2544_parse_option(const char *name, const char *arg)
 	}
 	if (strcmp(name, "rfc2544-sizes") == 0)
 		return rfc2544_parse_sizes(arg);
+	if (strcmp(name, "rfc2544-ipv6") == 0) {
+		/* without a value: arg NULL, or "off" from the console's set */
+		r_ipv6 = arg == NULL;
+		return 0;
+	}
 	if (strcmp(name, "rfc2544-trial") == 0)
 		return skbfwd_parse_double(name, arg, 0.01, 86400, &r_trial_s);
 	if (strcmp(name, "rfc2544-loss") == 0)
@@ -692,6 +758,7 @@ static const struct option rfc2544_longopts[] = {
 	{ "rfc2544-resolution", required_argument, NULL, 0 },
 	{ "rfc2544-rate", required_argument, NULL, 0 },
 	{ "rfc2544-json", required_argument, NULL, 0 },
+	{ "rfc2544-ipv6", no_argument, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -709,7 +776,9 @@ static const struct fwd_options rfc2544_options = {
 	"                          rate (default 1)\n"
 	"  --rfc2544-rate=RATE     rfc2544: the first and highest rate tried, units as\n"
 	"                          --tx-rate (default the TX port's line rate)\n"
-	"  --rfc2544-json=FILE     rfc2544: the results as JSON, a gnuplot chart beside\n",
+	"  --rfc2544-json=FILE     rfc2544: the results as JSON, a gnuplot chart beside\n"
+	"  --rfc2544-ipv6          rfc2544: UDP/IPv6 test frames (RFC 5180, 2001:2::/48;\n"
+	"                          sizes from 82, default 82,128,256,512,1024,1280,1518)\n",
 };
 
 const struct fwd_engine rfc2544_engine = {
