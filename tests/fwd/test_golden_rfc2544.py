@@ -12,8 +12,8 @@ byte: the probe at byte 62 (magic, flow of port 0 queue 0, sequence numbers
 from 0 in each trial), zeros after it, the UDP checksum computed here.  The
 trial lines' sent counts must match the capture, and each trial must report
 all of them lost.  Then IPv6 test frames through a net_ring loop (every frame
-back): no loss, the latency trial measuring every probe; and sizes too small
-for an IPv6 test frame refused."""
+back): no loss, the latency trial measuring every probe; the console's
+`set rfc2544-ipv6 off`; and sizes too small for an IPv6 test frame refused."""
 
 import json
 import os
@@ -128,6 +128,22 @@ if tap.ok(res is not None and res["sizes"] and res["sizes"][0].get("latency"),
     tap.eq((lat["lost"], lat["probes"]), (0, lat["sent"]),
            "net_ring loop: every probe of the latency trial back and measured (byte 62)")
     tap.eq(lat["sent"], tl[-1][3], "net_ring loop: the latency trial's frames")
+    tap.eq(res.get("ip_version"), 6, "net_ring loop: the results say UDP/IPv6 test frames")
+
+# the console turns it off (and on): UDP/IPv4 test frames of 64 bytes then run
+d = tempfile.mkdtemp(prefix="skbt_rfc6_")
+cmds = os.path.join(d, "cmds")
+with open(cmds, "w") as f:
+    f.write("set rfc2544-ipv6 off\nset rfc2544-ipv6 on\nset rfc2544-ipv6 off\n"
+            "set rfc2544-sizes 64\nstart\n")
+r = t.run(["--forward-mode=rfc2544", "--port-topology=loop", "--rfc2544-ipv6",
+           "--rfc2544-trial=0.1", "--rfc2544-rate=2kpps", f"--cmdline-file={cmds}",
+           "--duration=100"], vdevs=["net_ring0"], tag="rfc2544_console6")
+shutil.rmtree(d, ignore_errors=True)
+tap.eq(r.rc, 0, "console: exit status", r.log())
+tap.ok(re.search(r"^skbfwd: rfc2544: .*, UDP/IPv4 test frames$", r.out, re.M) is not None,
+       "console: set rfc2544-ipv6 off gives UDP/IPv4 test frames", r.log())
+tap.eq(sorted({x[0] for x in trials(r.out)}), [64], "console: 64-byte frames measured")
 
 # sizes an IPv6 test frame and its probe do not fit
 r = t.run(["--forward-mode=rfc2544", "--port-topology=loop", "--rfc2544-ipv6",

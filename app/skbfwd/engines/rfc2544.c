@@ -527,9 +527,10 @@ rfc2544_json_results(FILE *f, const char *indent)
 {
 	unsigned int i, q;
 
-	fprintf(f, "{\"tx_port\": %u, \"rx_port\": %u, \"trial_s\": %.3f, \"loss_allowed\": %g, "
-		"\"resolution_pct\": %g, \"complete\": %s, \"sizes\": [", r_port_tx, r_port_rx,
-		r_trial_s, r_loss, r_resolution, R.phase == R_DONE ? "true" : "false");
+	fprintf(f, "{\"tx_port\": %u, \"rx_port\": %u, \"ip_version\": %u, \"trial_s\": %.3f, "
+		"\"loss_allowed\": %g, \"resolution_pct\": %g, \"complete\": %s, \"sizes\": [",
+		r_port_tx, r_port_rx, r_ipv6 ? 6u : 4u, r_trial_s, r_loss, r_resolution,
+		R.phase == R_DONE ? "true" : "false");
 	for (i = 0; i < r_nb_sizes; i++) {
 		const struct r_result *res = &r_results[i];
 
@@ -765,6 +766,7 @@ static const struct option rfc2544_longopts[] = {
 static const struct fwd_options rfc2544_options = {
 	.longopts = rfc2544_longopts,
 	.parse = rfc2544_parse_option,
+	.off = true,                 /* the console's set rfc2544-ipv6 off */
 	.usage =
 	"  --rfc2544-ports=TX,RX   rfc2544: frames go out of TX through the device under\n"
 	"                          test and back into RX (default: the first port and its peer)\n"
