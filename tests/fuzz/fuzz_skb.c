@@ -751,7 +751,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (off < -(int)skb_headroom(skb))
 				off = -(int)skb_headroom(skb);
 			skb_reset_mac_header(skb);
-			skb_set_network_header(skb, (int)((n >> 7) % (fz_m.len + 1)));
+			/* 16 bits from the head, moved by up to 32 (as in the inner-header step) */
+			a = skb_headroom(skb);
+			b = RTE_MIN(fz_m.len, a + 32 < 0xffff ? 0xfffe - a - 32 : 0);
+			skb_set_network_header(skb, (int)((n >> 7) % (b + 1)));
 			mac = skb_mac_offset(skb);
 			net = skb_network_offset(skb);
 			skb_headers_offset_update(skb, off);
