@@ -210,17 +210,8 @@ skb_netdev_set_mac(uint16_t port_id, const struct rte_ether_addr *mac)
 	return 0;
 }
 
-/* Make @skb, a reset mbuf with room enough, what alloc_skb() hands out. */
-static inline void
-skb_alloc_fresh(struct sk_buff *skb)
-{
-	skb->mbuf.data_off = 0;
-	skb_meta_init(skb);
-	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
-}
-
 /*
- * The slow path of alloc_skb() and alloc_skb_bulk(), kept out of their frames:
+ * The slow path of alloc_skb_large() and alloc_skb_bulk(), kept out of their frames:
  * @m, fresh from @mp, is too small for @size bytes; attach an external buffer
  * of @size bytes and make @m what alloc_skb() hands out.  0, or -ENOMEM (@m
  * unchanged, still the caller's to free).
@@ -238,19 +229,8 @@ skb_alloc_large(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
 }
 
 struct sk_buff *
-alloc_skb(struct rte_mempool *mp, unsigned int size)
+alloc_skb_large(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size)
 {
-	struct rte_mbuf *m;
-
-	if (unlikely(size > UINT16_MAX))
-		return NULL;
-	m = rte_pktmbuf_alloc(mp);
-	if (unlikely(m == NULL))
-		return NULL;
-	if (likely(size <= m->buf_len)) {
-		skb_alloc_fresh(__skb_from_mbuf(m));
-		return __skb_from_mbuf(m);
-	}
 	if (skb_alloc_large(mp, m, size) < 0) {
 		rte_pktmbuf_free(m);
 		return NULL;

@@ -441,13 +441,48 @@ skb_from_mbuf(struct rte_mbuf *m)
 /* ---------------------------------------------------------------- lifecycle */
 
 /**
+ * Make @skb, an mbuf just taken from an skb pool and reset, whose buffer holds
+ * what was asked, what alloc_skb() hands out: no headroom, its fields as
+ * skb_meta_init() leaves them.  Cannot fail.
+ */
+static inline void
+skb_alloc_fresh(struct sk_buff *skb)
+{
+	skb->mbuf.data_off = 0;
+	skb_meta_init(skb);
+	SKB_ASAN_HEAD(skb); /* all of it is tailroom */
+}
+
+/**
+ * The slow path of alloc_skb() (out of line): @m, just taken from @mp and
+ * reset, has a buffer smaller than @size (at most UINT16_MAX) bytes; attach
+ * an external buffer of @size bytes (skb_alloc_fresh() then).
+ * @return the skb; NULL when memory is short, @m then given back to @mp.
+ */
+struct sk_buff *alloc_skb_large(struct rte_mempool *mp, struct rte_mbuf *m, unsigned int size);
+
+/**
  * Allocate an skb with a linear area of at least @size bytes, no headroom (as
  * Linux alloc_skb).  Sizes beyond the pool's data room get an attached external
- * buffer (up to UINT16_MAX bytes, the mbuf limit).
+ * buffer (up to UINT16_MAX bytes, the mbuf limit, alloc_skb_large()).
  * Differs from Linux: a pool instead of gfp flags.
  * @return the skb, or NULL when the pool is empty, memory is short or @size > UINT16_MAX.
  */
-struct sk_buff *alloc_skb(struct rte_mempool *mp, unsigned int size);
+static inline struct sk_buff *
+alloc_skb(struct rte_mempool *mp, unsigned int size)
+{
+	struct rte_mbuf *m;
+
+	if (unlikely(size > UINT16_MAX))
+		return NULL;
+	m = rte_pktmbuf_alloc(mp);
+	if (unlikely(m == NULL))
+		return NULL;
+	if (unlikely(size > m->buf_len))
+		return alloc_skb_large(mp, m, size);
+	skb_alloc_fresh(__skb_from_mbuf(m));
+	return __skb_from_mbuf(m);
+}
 
 /**
  * Allocate @n skbs at once, each as alloc_skb(@mp, @size) hands it out: a linear
