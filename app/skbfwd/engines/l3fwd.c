@@ -344,15 +344,21 @@ l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, uint32_t t
 	__skb_set_mac_header(skb, 0);
 	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
 	skb->protocol = v6 ? RTE_BE16(RTE_ETHER_TYPE_IPV6) : RTE_BE16(RTE_ETHER_TYPE_IPV4);
-	if (v6) {
+	if (v6)
 		/* l3fwd6_route()'s rewrite: IPv6 has no header checksum */
 		((struct rte_ipv6_hdr *)(p + RTE_ETHER_HDR_LEN))->hop_limits--;
-		memcpy(p, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
-		return;
-	}
-	memcpy(p + RTE_ETHER_HDR_LEN + offsetof(struct rte_ipv4_hdr, time_to_live), &ttl,
-	       sizeof(ttl));
+	else
+		memcpy(p + RTE_ETHER_HDR_LEN + offsetof(struct rte_ipv4_hdr, time_to_live), &ttl,
+		       sizeof(ttl));
+#ifdef RTE_ARCH_X86
+	/* the 12 MAC bytes of the hop's entry over the frame's first 16, one store */
+	_mm_storeu_si128((__m128i *)(void *)p,
+			 _mm_blend_epi16(_mm_loadu_si128((const __m128i *)(const void *)p),
+					 _mm_load_si128((const __m128i *)(const void *)&l3fwd_nh[hop]),
+					 0x3f));
+#else
 	memcpy(p, l3fwd_nh[hop].eth, sizeof(l3fwd_nh[hop].eth));
+#endif
 }
 
 /*
