@@ -748,12 +748,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			int off = (int)(n % 65) - 32, mac, net;
 
 			name = "skb_headers_offset_update";
-			if (off < -(int)skb_headroom(skb))
-				off = -(int)skb_headroom(skb);
-			skb_reset_mac_header(skb);
-			/* 16 bits from the head, moved by up to 32 (as in the inner-header step) */
+			/*
+			 * Offsets from the head are 16 bits below 0xffff (unset), before and
+			 * after the move: the move stays between the head and 0xfffe, the
+			 * network header below 0xfffe less the move.
+			 */
 			a = skb_headroom(skb);
-			b = RTE_MIN(fz_m.len, a + 32 < 0xffff ? 0xfffe - a - 32 : 0);
+			off = RTE_MAX(RTE_MIN(off, 0xfffe - (int)a), -(int)a);
+			b = (unsigned int)RTE_MAX(RTE_MIN((int)fz_m.len, 0xfffe - (int)a - RTE_MAX(off, 0)),
+						  0);
+			skb_reset_mac_header(skb);
 			skb_set_network_header(skb, (int)((n >> 7) % (b + 1)));
 			mac = skb_mac_offset(skb);
 			net = skb_network_offset(skb);
