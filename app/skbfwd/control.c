@@ -71,6 +71,7 @@ fwd_tx_first(unsigned int bursts)
 	}
 	if (tx->setup != NULL && (ret = tx->setup()) < 0)
 		return ret;
+	glue_poll_online();
 	for (s = 0; s < nb_fwd_streams && ret == 0; s++) {
 		tmp = fwd_streams[s];
 		tmp.rx_packets = tmp.tx_packets = tmp.rx_bytes = tmp.tx_bytes = 0;
@@ -83,12 +84,15 @@ fwd_tx_first(unsigned int bursts)
 			       (tx->csum_partial ? FWD_TX_CSUM : 0);
 		if (tx->stream_init != NULL && (ret = tx->stream_init(&tmp)) < 0)
 			break;
-		for (b = 0; b < bursts; b++)
+		for (b = 0; b < bursts; b++) {
 			tx->packet_fwd(&tmp);
+			glue_poll_quiescent(rte_lcore_id());
+		}
 		if (tx->stream_fini != NULL)
 			tx->stream_fini(&tmp);
 		fwd_stream_add(&fwd_streams[s], &tmp);
 	}
+	glue_poll_offline();
 	if (tx->teardown != NULL)
 		tx->teardown();
 	return ret;

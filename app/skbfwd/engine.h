@@ -28,7 +28,9 @@
 
 #include <rte_common.h>
 #include <rte_ether.h>
+#include <rte_lcore.h>
 
+#include "quiesce.h"
 #include "skb.h"
 #include "skb_gso.h"
 
@@ -220,17 +222,23 @@ struct fwd_engine {
 			  const volatile bool *stop);
 };
 
-/** Define @fn_lcore_loop(), a struct fwd_engine lcore_loop that inlines @fn. */
+/**
+ * Define @fn_lcore_loop(), a struct fwd_engine lcore_loop that inlines @fn;
+ * the lcore reports a quiescent state (glue_poll_quiescent()) after each round
+ * of its streams.
+ */
 #define FWD_LCORE_LOOP(fn)                                                      \
 static int __attribute__((flatten))                                             \
 fn##_lcore_loop(struct fwd_stream *const *streams, unsigned int nb,            \
 		const volatile bool *stop)                                      \
 {                                                                               \
-	unsigned int i;                                                         \
+	unsigned int i, lcore = rte_lcore_id();                                 \
                                                                                 \
-	while (!*stop)                                                          \
+	while (!*stop) {                                                        \
 		for (i = 0; i < nb; i++)                                        \
 			fn(streams[i]);                                         \
+		glue_poll_quiescent(lcore);                                     \
+	}                                                                       \
 	return 0;                                                               \
 }
 

@@ -431,6 +431,7 @@ fwd_ports_flush_rx(void)
 	unsigned int round, i, q, total = 0;
 
 	/* twice, 10 ms apart, as testpmd: what was in flight arrives meanwhile */
+	glue_poll_online();
 	for (round = 0; round < 2; round++) {
 		for (i = 0; i < nb_fwd_ports; i++) {
 			const struct glue_port *gp = glue_port_get(fwd_ports[i]);
@@ -450,8 +451,10 @@ fwd_ports_flush_rx(void)
 				total += got;
 			}
 		}
+		glue_poll_quiescent(rte_lcore_id());
 		rte_delay_ms(10);
 	}
+	glue_poll_offline();
 	return total;
 }
 

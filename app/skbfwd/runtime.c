@@ -343,7 +343,10 @@ fwd_engine_teardown(void)
 	fwd_engine_up = NULL;
 }
 
-/* The forwarding loop of one lcore; what callgrind counts (tests/perf/bench.py). */
+/*
+ * The forwarding loop of one lcore; what callgrind counts (tests/perf/bench.py).
+ * The lcore is a polling reader (quiesce.h) while it runs.
+ */
 static int
 fwd_lcore_main(void *arg)
 {
@@ -351,7 +354,8 @@ fwd_lcore_main(void *arg)
 	const struct fwd_engine *e = cfg.engine;
 	void (*packet_fwd)(struct fwd_stream *) = e->packet_fwd;
 	struct fwd_stream **streams = fc->streams;
-	unsigned int i, nb = fc->nb_streams;
+	unsigned int i, nb = fc->nb_streams, lcore = rte_lcore_id();
+	int ret = 0;
 
 	/*
 	 * The recording loop keeps its cost off the plain one.  As testpmd
@@ -359,10 +363,12 @@ fwd_lcore_main(void *arg)
 	 * the engine never polls); cycles and the TX histogram only for calls
 	 * that received or made packets.
 	 */
+	glue_poll_online();
 	if (cfg.record_core_cycles || cfg.record_burst_stats) {
 		bool rx_hist = !e->no_rx;
 
 		while (!fwd_stop) {
+			glue_poll_quiescent(lcore);
 			for (i = 0; i < nb; i++) {
 				struct fwd_stream *fs = streams[i];
 				uint64_t t0 = rte_rdtsc();
@@ -382,14 +388,17 @@ fwd_lcore_main(void *arg)
 						(uint64_t)MAX_PKT_BURST)]++;
 			}
 		}
-		return 0;
+	} else if (e->lcore_loop != NULL) {
+		ret = e->lcore_loop(streams, nb, &fwd_stop);
+	} else {
+		while (!fwd_stop) {
+			for (i = 0; i < nb; i++)
+				packet_fwd(streams[i]);
+			glue_poll_quiescent(lcore);
+		}
 	}
-	if (e->lcore_loop != NULL)
-		return e->lcore_loop(streams, nb, &fwd_stop);
-	while (!fwd_stop)
-		for (i = 0; i < nb; i++)
-			packet_fwd(streams[i]);
-	return 0;
+	glue_poll_offline();
+	return ret;
 }
 
 /* Start every forwarding lcore on its streams. */

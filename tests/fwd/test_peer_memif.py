@@ -157,8 +157,9 @@ def main():
             tap.eq(ns[3], N * PKT_LEN, "testpmd port 0 TX-bytes")
         # skbfwd leaves first: DPDK 22.11's memif PMD unmaps the rings when
         # the peer disconnects without stopping a burst already past its
-        # connected check, so the side that still polls must not see the
-        # other go (docs/nic.md); testpmd's lcores stopped above.
+        # connected check.  skbfwd waits out its own bursts first
+        # (drivers-glue/quiesce.h), testpmd does not, so testpmd must not see
+        # skbfwd go while it polls (docs/benchmarking.md); its lcores stopped above.
         r = fwd.stop()
         rc = tpmd.close()
         tpmd = None

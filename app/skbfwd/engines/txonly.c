@@ -619,6 +619,7 @@ txonly_latency_drain(void)
 	uint64_t hz = rte_get_tsc_hz(), start = rte_rdtsc();
 	unsigned int total = 0, s;
 
+	glue_poll_online();
 	while (!latency_all_back() && rte_rdtsc() - start < hz) {
 		unsigned int got = 0;
 
@@ -635,10 +636,12 @@ txonly_latency_drain(void)
 			kfree_skb_bulk(skbs, n);
 			got += n;
 		}
+		glue_poll_quiescent(rte_lcore_id());
 		if (got == 0)
 			rte_delay_us_sleep(100);
 		total += got;
 	}
+	glue_poll_offline();
 	return total;
 }
 
