@@ -15,6 +15,8 @@
  * frames per second at most, and without loss any rate up to that plus --ring
  * frames over a trial, however late the process runs (while the port's ring
  * holds what arrives meanwhile).
+ * Its bursts are a polling reader's (drivers-glue/quiesce.h): when the memif
+ * peer leaves first, the rings are not unmapped under a burst.
  * It runs until SIGTERM or --duration, then prints one line:
  *   dut-tick: received N sent N ring-drops N tx-drops N
  */
@@ -33,6 +35,8 @@
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
+
+#include "quiesce.h"
 
 #define DUT_MAX_RING 65536
 #define DUT_BURST 64
@@ -160,7 +164,10 @@ main(int argc, char **argv)
 		struct timespec now;
 		uint16_t nb;
 
+		/* asleep, it holds no ring: a memif peer that leaves may unmap them */
+		glue_poll_offline();
 		clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+		glue_poll_online();
 		/* the ticks due by now: this one and those the process missed */
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		do {
@@ -204,6 +211,7 @@ main(int argc, char **argv)
 			dut_send(out, nout, &sent, &tx_drops);
 		}
 	}
+	glue_poll_offline();
 	while (count > 0) {
 		rte_pktmbuf_free(ring[head]);
 		head = (head + 1) % (unsigned int)ring_size;
