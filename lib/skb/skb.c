@@ -403,10 +403,7 @@ __kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_rea
 	/* each as kfree_skb_reason(): a NULL, freed or shared skb is caught there */
 	kfree_skb_bulk_reason(skbs, n, reason);
 #else
-	if (n == 0)
-		return;
-	rte_pktmbuf_free_bulk((struct rte_mbuf **)skbs, n);
-	skb_drop_add(reason, n);
+	(void)__kfree_skb_bulk_reason_len(skbs, n, reason);
 #endif
 }
 

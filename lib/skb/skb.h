@@ -765,6 +765,60 @@ void kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_
  */
 void __kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason);
 
+/** Pointers put back to a pool at once by __kfree_skb_bulk_reason_len(). */
+#define SKB_FREE_BATCH 64
+
+/**
+ * __kfree_skb_bulk_reason() that also sums the lengths (skb_len()) of the @n
+ * skbs as it frees them: one pass over the burst, for a sink that counts
+ * bytes.  The same conditions: none NULL, the caller their last holder.  An
+ * skb of one direct segment with one reference goes back to its pool with the
+ * others of its pool, rte_mempool_put_bulk() (what rte_pktmbuf_free_bulk()
+ * does with it, with no call); any other (a chain, a clone, an external
+ * buffer, one more reference) through rte_pktmbuf_free().  The skb_debug build
+ * frees as __kfree_skb_bulk_reason() does there.
+ * @return the bytes of the @n skbs.
+ */
+static inline uint64_t
+__kfree_skb_bulk_reason_len(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason)
+{
+	uint64_t bytes = 0;
+	unsigned int i;
+#ifdef SKB_DEBUG
+	for (i = 0; i < n; i++)
+		bytes += skbs[i] != NULL ? skbs[i]->mbuf.pkt_len : 0;
+	kfree_skb_bulk_reason(skbs, n, reason);
+#else
+	struct rte_mempool *mp = NULL;
+	void *objs[SKB_FREE_BATCH];
+	unsigned int nb = 0;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = &skbs[i]->mbuf;
+
+		bytes += m->pkt_len;
+		/* what rte_pktmbuf_prefree_seg() hands back untouched */
+		if (unlikely(m->next != NULL || rte_mbuf_refcnt_read(m) != 1 ||
+			     !RTE_MBUF_DIRECT(m))) {
+			rte_pktmbuf_free(m);
+			continue;
+		}
+		if (unlikely(m->pool != mp || nb == SKB_FREE_BATCH)) {
+			if (nb != 0)
+				rte_mempool_put_bulk(mp, objs, nb);
+			mp = m->pool;
+			nb = 0;
+		}
+		objs[nb++] = m;
+	}
+	if (nb != 0)
+		rte_mempool_put_bulk(mp, objs, nb);
+	if (n != 0)
+		skb_drop_add(reason, n);
+#endif
+	return bytes;
+}
+
 /**
  * Drops counted under @reason by kfree_skb_reason() and kfree_skb_bulk_reason()
  * since the start, on every

@@ -578,6 +578,87 @@ fail:
 	return TEST_FREE_RESULT(pool, result, skb);
 }
 
+/* An skb of @len bytes of @fill from @mp; NULL when the pool is out. */
+static struct sk_buff *
+skb_of_len(struct rte_mempool *mp, unsigned int len, uint8_t fill)
+{
+	struct sk_buff *skb = alloc_skb(mp, len);
+
+	if (skb != NULL)
+		memset(skb_put(skb, len), fill, len);
+	return skb;
+}
+
+/*
+ * __kfree_skb_bulk_reason_len(): a burst of two pools (a run of one pool
+ * longer than SKB_FREE_BATCH), a chain, a clone whose original stays and an
+ * original whose clone stays.  The bytes are the sum of the lengths, every
+ * skb of the burst is counted as consumed, and exactly what nobody else holds
+ * goes back: what stays keeps its bytes.
+ */
+static int
+test_free_bulk_len(void)
+{
+	struct rte_mempool *a = test_pool("freelen_a", 128, ROOM), *b = test_pool("freelen_b", 16, ROOM);
+	struct sk_buff *burst[96], *orig = NULL, *kept = NULL, *frag;
+	uint64_t consumed = skb_drop_count(SKB_CONSUMED), bytes;
+	unsigned int i, n = 0;
+	int result = TEST_FAILED;
+
+	TEST_ASSERT(a != NULL && b != NULL, "pools: %s", rte_strerror(rte_errno));
+	for (i = 1; i <= 10; i++)                  /* 55 bytes */
+		burst[n++] = skb_of_len(a, i, 0x11);
+	for (i = 100; i <= 103; i++)               /* 406 */
+		burst[n++] = skb_of_len(b, i, 0x22);
+	for (i = 11; i <= 80; i++)                 /* 3185: 70 of pool a in a row */
+		burst[n++] = skb_of_len(a, i, 0x33);
+	burst[n] = skb_of_len(a, 30, 0x44);       /* a chain of 30 + 20 */
+	frag = skb_of_len(a, 20, 0x55);
+	TEST_ASSERT(burst[n] != NULL && frag != NULL, "alloc");
+	__skb_append_frag(burst[n++], frag);
+	orig = skb_of_len(a, 77, 0x66);            /* its clone: 77 */
+	TEST_ASSERT(orig != NULL, "alloc");
+	burst[n++] = skb_clone(orig);
+	burst[n] = skb_of_len(a, 9, 0x77);         /* an original whose clone stays: 9 */
+	TEST_ASSERT(burst[n] != NULL, "alloc");
+	kept = skb_clone(burst[n++]);
+	TEST_ASSERT(kept != NULL, "skb_clone");
+	for (i = 200; i <= 203; i++)               /* 806 */
+		burst[n++] = skb_of_len(b, i, 0x88);
+	for (i = 0; i < n; i++)
+		TEST_ASSERT(burst[i] != NULL, "skb %u of the burst not made", i);
+	TEST_ASSERT_EQ(n, 91);
+	TEST_ASSERT_IN_USE(a, 10 + 70 + 2 + 2 + 2);
+	TEST_ASSERT_IN_USE(b, 8);
+
+	bytes = __kfree_skb_bulk_reason_len(burst, n, SKB_CONSUMED);
+	n = 0;
+	TEST_ASSERT_EQ(bytes, 55 + 406 + 3185 + 50 + 77 + 9 + 806);
+	TEST_ASSERT_EQ(skb_drop_count(SKB_CONSUMED), consumed + 91);
+	/* orig, kept, and the buffer kept views (its original's mbuf owns it) */
+	TEST_ASSERT_IN_USE(a, 3);
+	TEST_ASSERT_IN_USE(b, 0);
+	TEST_ASSERT(!skb_cloned(orig), "the original still cloned");
+	TEST_ASSERT_EQ(skb_len(orig), 77);
+	for (i = 0; i < 77; i++)
+		TEST_ASSERT_EQ(skb_data(orig)[i], 0x66);
+	TEST_ASSERT_EQ(skb_len(kept), 9);
+	for (i = 0; i < 9; i++)
+		TEST_ASSERT_EQ(skb_data(kept)[i], 0x77);
+	/* none: nothing freed, nothing counted */
+	TEST_ASSERT_EQ(__kfree_skb_bulk_reason_len(burst, 0, SKB_CONSUMED), 0);
+	TEST_ASSERT_EQ(skb_drop_count(SKB_CONSUMED), consumed + 91);
+	result = TEST_SUCCESS;
+fail:
+	for (i = 0; i < n; i++)
+		kfree_skb(burst[i]);
+	kfree_skb(orig);
+	kfree_skb(kept);
+	if (a != NULL)
+		result = TEST_RESULT_POOL_EMPTY(a, result);
+	return b != NULL ? TEST_RESULT_POOL_EMPTY(b, result) : result;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_pool_create),
@@ -597,6 +678,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_headers_from_head),
 	UNIT_TEST(test_may_pull_chain),
 	UNIT_TEST(test_trim_chain),
+	UNIT_TEST(test_free_bulk_len),
 };
 
 UNIT_TEST_MAIN(tests)

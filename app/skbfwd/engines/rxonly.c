@@ -144,7 +144,7 @@ rxonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
 	/* the sink reads no skb field: the bare receive, unless it classifies */
-	uint16_t n = unlikely(rxonly_classify_on) ? fwd_rx(fs, skbs) : fwd_rx_pass(fs, skbs);
+	uint16_t n = unlikely(rxonly_classify_on) ? fwd_rx(fs, skbs) : fwd_rx_pass_nobytes(fs, skbs);
 
 	if (unlikely(n == 0))
 		return;
@@ -153,8 +153,11 @@ rxonly_fwd(struct fwd_stream *fs)
 		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 		return;
 	}
-	/* the bare burst's skbs are this loop's alone: freed without a users check */
-	__fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+	/* the bare burst's skbs are this loop's alone: freed without a users check,
+	 * their bytes counted in the same pass */
+	fs->drops[FWD_DROP_CONSUMED] += n;
+	fs->rx_bytes += __kfree_skb_bulk_reason_len(skbs, n,
+		(enum skb_drop_reason)fwd_drop_skb_reason[FWD_DROP_CONSUMED]);
 }
 
 FWD_LCORE_LOOP(rxonly_fwd)
