@@ -344,7 +344,7 @@ skb_free_bulk(struct sk_buff **skbs, unsigned int n)
 	}
 	return freed;
 #else
-	struct rte_mbuf *batch[64];
+	struct sk_buff *batch[SKB_FREE_BATCH];
 	unsigned int i, k = 0, freed = 0;
 
 	/*
@@ -358,8 +358,7 @@ skb_free_bulk(struct sk_buff **skbs, unsigned int n)
 			break;
 	}
 	if (likely(i == n)) {
-		if (n != 0)
-			rte_pktmbuf_free_bulk((struct rte_mbuf **)skbs, n);
+		(void)__skb_free_bulk_len(skbs, n);
 		return n;
 	}
 	/* skbs with one user go back in bulk; the rest drop a user each */
@@ -368,15 +367,14 @@ skb_free_bulk(struct sk_buff **skbs, unsigned int n)
 
 		if (skb == NULL || unlikely(!skb_unref(skb)))
 			continue;
-		batch[k++] = &skb->mbuf;
+		batch[k++] = skb;
 		freed++;
 		if (k == RTE_DIM(batch)) {
-			rte_pktmbuf_free_bulk(batch, k);
+			(void)__skb_free_bulk_len(batch, k);
 			k = 0;
 		}
 	}
-	if (k > 0)
-		rte_pktmbuf_free_bulk(batch, k);
+	(void)__skb_free_bulk_len(batch, k);
 	return freed;
 #endif
 }

@@ -765,33 +765,26 @@ void kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_
  */
 void __kfree_skb_bulk_reason(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason);
 
-/** Pointers put back to a pool at once by __kfree_skb_bulk_reason_len(). */
+/** Pointers put back to a pool at once by __skb_free_bulk_len(). */
 #define SKB_FREE_BATCH 64
 
 /**
- * __kfree_skb_bulk_reason() that also sums the lengths (skb_len()) of the @n
- * skbs as it frees them: one pass over the burst, for a sink that counts
- * bytes.  The same conditions: none NULL, the caller their last holder.  An
- * skb of one direct segment with one reference goes back to its pool with the
- * others of its pool, rte_mempool_put_bulk() (what rte_pktmbuf_free_bulk()
- * does with it, with no call); any other (a chain, a clone, an external
- * buffer, one more reference) through rte_pktmbuf_free().  The skb_debug build
- * frees as __kfree_skb_bulk_reason() does there.
- * @return the bytes of the @n skbs.
+ * The free under kfree_skb_bulk() and __kfree_skb_bulk_reason(): the @n skbs
+ * (none NULL, the caller their last holder) go back, and their lengths are
+ * summed in the same pass.  An skb of one direct segment with one reference
+ * goes back with the others of its pool in one rte_mempool_put_bulk() (what
+ * rte_pktmbuf_free_bulk() does with it, without the call); any other (a
+ * chain, a clone, an external buffer, a buffer others view) through
+ * rte_pktmbuf_free().  No users check, nothing counted.
+ * @return the bytes (skb_len()) of the @n skbs.
  */
 static inline uint64_t
-__kfree_skb_bulk_reason_len(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason)
+__skb_free_bulk_len(struct sk_buff **skbs, unsigned int n)
 {
-	uint64_t bytes = 0;
-	unsigned int i;
-#ifdef SKB_DEBUG
-	for (i = 0; i < n; i++)
-		bytes += skbs[i] != NULL ? skbs[i]->mbuf.pkt_len : 0;
-	kfree_skb_bulk_reason(skbs, n, reason);
-#else
 	struct rte_mempool *mp = NULL;
 	void *objs[SKB_FREE_BATCH];
-	unsigned int nb = 0;
+	unsigned int i, nb = 0;
+	uint64_t bytes = 0;
 
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = &skbs[i]->mbuf;
@@ -813,6 +806,28 @@ __kfree_skb_bulk_reason_len(struct sk_buff **skbs, unsigned int n, enum skb_drop
 	}
 	if (nb != 0)
 		rte_mempool_put_bulk(mp, objs, nb);
+	return bytes;
+}
+
+/**
+ * __kfree_skb_bulk_reason() that also returns the bytes (skb_len()) of the
+ * @n skbs, summed in the pass that frees them (__skb_free_bulk_len()): for a
+ * sink that counts bytes.  The skb_debug build frees each as
+ * kfree_skb_bulk_reason() does, as __kfree_skb_bulk_reason() does there.
+ * @return the bytes of the @n skbs.
+ */
+static inline uint64_t
+__kfree_skb_bulk_reason_len(struct sk_buff **skbs, unsigned int n, enum skb_drop_reason reason)
+{
+	uint64_t bytes = 0;
+#ifdef SKB_DEBUG
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		bytes += skbs[i] != NULL ? skbs[i]->mbuf.pkt_len : 0;
+	kfree_skb_bulk_reason(skbs, n, reason);
+#else
+	bytes = __skb_free_bulk_len(skbs, n);
 	if (n != 0)
 		skb_drop_add(reason, n);
 #endif
