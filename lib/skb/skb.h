@@ -378,6 +378,10 @@ skb_rx_ip_summed(uint64_t ol_flags)
 	       CHECKSUM_UNNECESSARY : CHECKSUM_NONE;
 }
 
+/* the 16-byte words skb_meta_init() writes (no alignment assumed past RTE_MBUF_PRIV_ALIGN) */
+typedef uint32_t skb_meta_word_t
+	__attribute__((vector_size(16), may_alias, aligned(RTE_MBUF_PRIV_ALIGN)));
+
 /**
  * Initialise the private area of @skb as alloc_skb() would, whatever it holds:
  * users 1, header offsets (inner ones too) unset, ip_summed from the mbuf's RX
@@ -393,13 +397,10 @@ static inline void
 skb_meta_init(struct sk_buff *skb)
 {
 	/*
-	 * Whole 16-byte words (no alignment assumed past the private area's
-	 * RTE_MBUF_PRIV_ALIGN): users 1 (a 32-bit word) and the six offsets
-	 * unset (all ones), then zeros.  Both constants stay in registers in a
-	 * loop over a burst: six stores an skb.
+	 * users 1 (a 32-bit word) and the six offsets unset (all ones), then
+	 * zeros.  Both constants stay in registers in a loop over a burst: six
+	 * stores an skb.
 	 */
-	typedef uint32_t skb_meta_word_t
-		__attribute__((vector_size(16), may_alias, aligned(RTE_MBUF_PRIV_ALIGN)));
 	skb_meta_word_t *w = (skb_meta_word_t *)(void *)&skb->users;
 	unsigned int k;
 
@@ -410,6 +411,65 @@ skb_meta_init(struct sk_buff *skb)
 	if (unlikely(skb->mbuf.ol_flags & RTE_MBUF_F_RX_L4_CKSUM_GOOD))
 		skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
 	skb->mbuf.ol_flags |= skb_meta_flag;
+}
+
+/*
+ * skb_meta_init_eth() and its unchecked twin: skb_meta_init()'s stores with
+ * the offsets and protocol in the first two words.  @rx_csum false: the
+ * caller knows the mbuf's ol_flags lack RTE_MBUF_F_RX_L4_CKSUM_GOOD.
+ */
+static __rte_always_inline void
+skb_meta_write_eth(struct sk_buff *skb, uint16_t protocol, bool rx_csum)
+{
+	skb_meta_word_t *w = (skb_meta_word_t *)(void *)&skb->users;
+	uint32_t off = skb->mbuf.data_off;
+	unsigned int k;
+
+	/* mac_header and network_header make the second 32-bit word, protocol starts the fifth */
+	static_assert(offsetof(struct sk_buff, mac_header) - SKB_META_OFF == 4, "mac_header in word 1");
+	static_assert(offsetof(struct sk_buff, network_header) - SKB_META_OFF == 6,
+		      "network_header beside it");
+	static_assert(offsetof(struct sk_buff, protocol) - SKB_META_OFF == 16, "protocol in word 4");
+#if RTE_BYTE_ORDER == RTE_LITTLE_ENDIAN
+	uint32_t hdrs = off | (off + RTE_ETHER_HDR_LEN) << 16, proto = protocol;
+#else
+	uint32_t hdrs = off << 16 | ((off + RTE_ETHER_HDR_LEN) & UINT16_MAX);
+	uint32_t proto = (uint32_t)protocol << 16;
+#endif
+
+	w[0] = (skb_meta_word_t){ 1, hdrs, UINT32_MAX, UINT32_MAX };
+	w[1] = (skb_meta_word_t){ proto, 0, 0, 0 };
+	for (k = 2; k < SKB_META_LEN / 16; k++)
+		w[k] = (skb_meta_word_t){ 0, 0, 0, 0 };
+	if (rx_csum && unlikely(skb->mbuf.ol_flags & RTE_MBUF_F_RX_L4_CKSUM_GOOD))
+		skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
+	skb->mbuf.ol_flags |= skb_meta_flag;
+	SKB_ASAN_HEAD(skb); /* a header in front of the data is readable */
+}
+
+/**
+ * skb_meta_init() for a received frame that starts with an Ethernet header
+ * (RTE_ETHER_HDR_LEN bytes, no VLAN tag) followed by a network header of
+ * EtherType @protocol (network byte order): the fields as skb_meta_init()
+ * leaves them, then as skb_reset_mac_header(),
+ * __skb_set_network_header(skb, RTE_ETHER_HDR_LEN) and skb->protocol =
+ * @protocol leave them, written in the same stores.  Cannot fail.
+ */
+static inline void
+skb_meta_init_eth(struct sk_buff *skb, uint16_t protocol)
+{
+	skb_meta_write_eth(skb, protocol, true);
+}
+
+/**
+ * skb_meta_init_eth() without the test of the RX checksum flags: the caller
+ * knows the mbuf's ol_flags lack RTE_MBUF_F_RX_L4_CKSUM_GOOD (one test for a
+ * group of skbs), so ip_summed is CHECKSUM_NONE.  Cannot fail.
+ */
+static inline void
+__skb_meta_init_eth(struct sk_buff *skb, uint16_t protocol)
+{
+	skb_meta_write_eth(skb, protocol, false);
 }
 
 /** True when the private area of @skb is valid. */

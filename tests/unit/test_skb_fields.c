@@ -442,6 +442,80 @@ fail:
 	return TEST_FAILED;
 }
 
+/*
+ * skb_meta_init_eth() (and __skb_meta_init_eth() where no GOOD L4 checksum
+ * flag is set) leaves every field as skb_meta_init(),
+ * skb_reset_mac_header(), __skb_set_network_header(skb, RTE_ETHER_HDR_LEN)
+ * and skb->protocol = protocol do, byte for byte, ol_flags included: over
+ * data offsets whose network header offset wraps at 16 bits, both RX
+ * checksum verdicts and both protocols.
+ */
+static int
+test_skb_meta_init_eth(void)
+{
+	static const uint16_t offs[] = { 0, 1, RTE_PKTMBUF_HEADROOM, UINT16_MAX - 13, UINT16_MAX };
+	static const uint16_t protos[] = { RTE_BE16(RTE_ETHER_TYPE_IPV4), RTE_BE16(RTE_ETHER_TYPE_IPV6) };
+	static const uint64_t flags[] = { 0, RTE_MBUF_F_RX_L4_CKSUM_GOOD | RTE_MBUF_F_RX_IP_CKSUM_GOOD };
+	unsigned char want[SKB_META_LEN];
+	struct rte_mbuf *m = stale_mbuf(false);
+	struct sk_buff *skb = (struct sk_buff *)m;
+	unsigned int o, p, f;
+	uint16_t data_off;
+	uint64_t ol;
+
+	if (m == NULL) {
+		printf("# no mbuf\n");
+		return TEST_FAILED;
+	}
+	data_off = m->data_off;
+	for (o = 0; o < RTE_DIM(offs); o++) {
+		for (p = 0; p < RTE_DIM(protos); p++) {
+			for (f = 0; f < RTE_DIM(flags); f++) {
+				/* the fields set one by one; only the offsets are read, never the data */
+				m->data_off = offs[o];
+				m->ol_flags = flags[f];
+				memset((char *)skb + SKB_META_OFF, 0xa5, SKB_META_LEN);
+				skb_meta_init(skb);
+				skb_reset_mac_header(skb);
+				__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+				skb->protocol = protos[p];
+				memcpy(want, (char *)skb + SKB_META_OFF, SKB_META_LEN);
+				ol = m->ol_flags;
+				/* in one go */
+				m->ol_flags = flags[f];
+				memset((char *)skb + SKB_META_OFF, 0x5a, SKB_META_LEN);
+				skb_meta_init_eth(skb, protos[p]);
+				TEST_ASSERT_EQ(m->ol_flags, ol);
+				TEST_ASSERT(memcmp((char *)skb + SKB_META_OFF, want, SKB_META_LEN) == 0,
+					    "fields differ: data_off %u proto %#x flags %#" PRIx64,
+					    offs[o], protos[p], flags[f]);
+				TEST_ASSERT_EQ(skb->mac_header, offs[o]);
+				TEST_ASSERT_EQ(skb->network_header, (uint16_t)(offs[o] + RTE_ETHER_HDR_LEN));
+				if (flags[f] & RTE_MBUF_F_RX_L4_CKSUM_GOOD)
+					continue;
+				/* the unchecked twin, for flags without a GOOD L4 checksum */
+				m->ol_flags = flags[f];
+				memset((char *)skb + SKB_META_OFF, 0x5a, SKB_META_LEN);
+				__skb_meta_init_eth(skb, protos[p]);
+				TEST_ASSERT_EQ(m->ol_flags, ol);
+				TEST_ASSERT(memcmp((char *)skb + SKB_META_OFF, want, SKB_META_LEN) == 0,
+					    "__skb_meta_init_eth: fields differ: data_off %u proto %#x",
+					    offs[o], protos[p]);
+			}
+		}
+	}
+	m->data_off = data_off;
+	m->ol_flags = 0;
+	rte_pktmbuf_free(m);
+	TEST_ASSERT_POOL_EMPTY(pool);
+	return TEST_SUCCESS;
+fail:
+	m->data_off = data_off;
+	m->ol_flags = 0;
+	rte_pktmbuf_free(m);
+	return TEST_FAILED;
+}
+
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_alloc_skb),
@@ -451,6 +525,7 @@ static const struct unit_test tests[] = {
 	UNIT_TEST(test_skb_from_mbuf),
 	UNIT_TEST(test_copies),
 	UNIT_TEST(test_ip_summed_rx),
+	UNIT_TEST(test_skb_meta_init_eth),
 };
 
 UNIT_TEST_MAIN(tests)

@@ -157,7 +157,7 @@ l3fwd_x4_ttl(__m128i w2)
  * SKB_PARSE_CSUM and l3fwd_route() make, as an option-less header: version 4
  * and IHL 5, total length from 20 to the end of the frame, TTL above 1, and
  * a right header checksum.  *@dst gets the four destination addresses in
- * network order.
+ * network order, *@lens the four frames' lengths (skb_len()).
  *
  * The checksum: a right header's 10 words, as loaded, sum to a non-zero
  * multiple of 0xffff (ip_fast_csum() folds that sum to 0xffff).  Each word
@@ -170,7 +170,7 @@ l3fwd_x4_ttl(__m128i w2)
  */
 static __rte_always_inline unsigned int
 l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *dst,
-	       __m128i *ttl)
+	       __m128i *ttl, __m128i *lens)
 {
 	const __m128i flip = _mm_set1_epi16((short)0x8000), ones = _mm_set1_epi16(1);
 	const __m128i lo8 = _mm_set1_epi32(0xff);
@@ -189,6 +189,7 @@ l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *
 			     (int)l3fwd_x4_dst(p[1]), (int)l3fwd_x4_dst(p[0]));
 	len = _mm_set_epi32((int)skb_len(skbs[3]), (int)skb_len(skbs[2]), (int)skb_len(skbs[1]),
 			    (int)skb_len(skbs[0]));
+	*lens = len;
 	n = _mm_hadd_epi32(_mm_hadd_epi32(t[0], t[1]), _mm_hadd_epi32(t[2], t[3]));
 	n = _mm_add_epi32(n, _mm_madd_epi16(_mm_xor_si128(*dst, flip), ones));
 	n = _mm_add_epi32(n, _mm_set1_epi32(10 * 0x8000));
@@ -214,7 +215,7 @@ l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *
 /*
  * Check the four frames at @skbs and look their destinations up; @p[k] gets
  * skb_data(@skbs[k]), @ttl[k] word 2 of its IP header as the rewrite leaves
- * it (l3fwd_x4_ttl()).
+ * it (l3fwd_x4_ttl()), @len[k] its length (skb_len()).
  * @return 0 when all four are plain and right, their hop indexes (or
  * L3FWD_NO_HOP) in @hop; else 4: the four go one by one through
  * l3fwd_route() (a group, as in DPDK's l3fwd: a burst of IPv6 or tagged
@@ -222,12 +223,12 @@ l3fwd_x4_check(struct sk_buff *const *skbs, unsigned char *const p[4], __m128i *
  */
 static __rte_always_inline unsigned int
 l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4],
-		uint32_t ttl[4])
+		uint32_t ttl[4], uint32_t len[4])
 {
 #ifdef RTE_ARCH_X86
 	const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
 	unsigned int k, ok;
-	__m128i dst, ttlw;
+	__m128i dst, ttlw, lens;
 
 #pragma GCC unroll 4
 	for (k = 0; k < 4; k++) {
@@ -238,10 +239,11 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV4)))
 			return 4;
 	}
-	ok = l3fwd_x4_check(skbs, p, &dst, &ttlw);
+	ok = l3fwd_x4_check(skbs, p, &dst, &ttlw, &lens);
 	if (unlikely(ok != 0xf))
 		return 4;
 	_mm_storeu_si128((__m128i *)(void *)ttl, ttlw);
+	_mm_storeu_si128((__m128i *)(void *)len, lens);
 	rte_lpm_lookupx4(l3fwd_rt.lpm, _mm_shuffle_epi8(dst, bswap), hop, L3FWD_NO_HOP);
 	return 0;
 #else
@@ -250,6 +252,7 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 	RTE_SET_USED(p);
 	RTE_SET_USED(hop);
 	RTE_SET_USED(ttl);
+	RTE_SET_USED(len);
 	return 4;
 #endif
 }
@@ -263,10 +266,12 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
  * frame, a next header that is not an extension header to walk, a source not
  * multicast, hop limit above 1), their destinations looked up with
  * rte_lpm6_lookup_bulk_func().
- * @return 0 with the hops (or L3FWD_NO_HOP) in @hop; else 4 (one by one).
+ * @return 0 with the hops (or L3FWD_NO_HOP) in @hop and the lengths in @len;
+ * else 4 (one by one).
  */
 static __rte_always_inline unsigned int
-l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4])
+l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4],
+		 uint32_t len[4])
 {
 	uint8_t dst[4][RTE_LPM6_IPV6_ADDR_SIZE];
 	int32_t nh[4];
@@ -281,10 +286,11 @@ l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[
 		if (unlikely(skb_headlen(skbs[k]) < L3FWD_X4_HDRS6))
 			return 4;
 		p[k] = skb_data(skbs[k]);
+		len[k] = skb_len(skbs[k]);
 		ip = (const struct rte_ipv6_hdr *)(p[k] + RTE_ETHER_HDR_LEN);
 		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV6) ||
 			     (ip->vtc_flow & RTE_BE32(0xf0000000u)) != RTE_BE32(0x60000000u) ||
-			     L3FWD_X4_HDRS6 + rte_be_to_cpu_16(ip->payload_len) > skb_len(skbs[k]) ||
+			     L3FWD_X4_HDRS6 + rte_be_to_cpu_16(ip->payload_len) > len[k] ||
 			     (skb_ipv6_is_exthdr(ip->proto) && ip->proto != IPPROTO_NONE) ||
 			     ip->src_addr[0] == 0xff || ip->hop_limits <= 1))
 			return 4;
@@ -297,13 +303,23 @@ l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[
 	return 0;
 }
 
-/* What one burst keeps: the routed skbs (at the front of the RX array) and their ports. */
+/* four hop indexes or lengths, as the x4 path handles them (GCC vectors: any architecture) */
+typedef uint32_t l3fwd_u32x4_t __attribute__((vector_size(16), may_alias, aligned(4)));
+
+/*
+ * What one burst keeps: the routed skbs (at the front of the RX array) and
+ * their hops.  The ports are looked up from the hops only when the burst
+ * has several hops (l3fwd_tx_mixed()): a burst of one hop goes to one port.
+ */
 struct l3fwd_out {
 	struct sk_buff **skbs;
-	uint16_t *port_of;
+	uint32_t *hop_of;
+	/* every hop kept ORed and ANDed into lane 0 (one by one) or lane k (four at once) */
+	l3fwd_u32x4_t hops_or, hops_and;
 	uint16_t nb_ok;
-	uint16_t ports_or, ports_and;  /* they differ when the burst goes to several ports */
-	uint32_t ok_bytes;             /* routed: no extra pass to count them */
+	/* routed: no extra pass to count them (the sum of ok_bytes and the lanes of ok_bytes4) */
+	uint32_t ok_bytes;
+	l3fwd_u32x4_t ok_bytes4;
 	uint32_t drop_bytes;           /* received and dropped */
 };
 
@@ -311,13 +327,21 @@ struct l3fwd_out {
 static __rte_always_inline void
 l3fwd_out_keep(struct l3fwd_out *o, struct sk_buff *skb, uint32_t hop, uint32_t len)
 {
-	uint16_t port = l3fwd_nh[hop].port;
-
 	o->ok_bytes += len;
-	o->port_of[o->nb_ok] = port;
-	o->ports_or |= port;
-	o->ports_and &= port;
+	o->hop_of[o->nb_ok] = hop;
+	o->hops_or[0] |= hop;
+	o->hops_and[0] &= hop;
 	o->skbs[o->nb_ok++] = skb;
+}
+
+/* True when every hop kept in @o is the same one. */
+static inline bool
+l3fwd_out_one_hop(const struct l3fwd_out *o)
+{
+	uint32_t or = o->hops_or[0] | o->hops_or[1] | o->hops_or[2] | o->hops_or[3];
+	uint32_t and = o->hops_and[0] & o->hops_and[1] & o->hops_and[2] & o->hops_and[3];
+
+	return or == and;
 }
 
 /* Keep @skb routed to hop @hop (@ret PKT_OK), or drop it under @ret. */
@@ -333,17 +357,34 @@ l3fwd_out_add(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff *skb, i
 	l3fwd_out_keep(o, skb, hop, len);
 }
 
+/* What the x4 path knows of the fields of four frames */
+enum l3fwd_x4_fields {
+	L3FWD_X4_VALID,       /* valid (RX hooks made them) */
+	L3FWD_X4_FRESH,       /* the bare RX: to make valid (skb_meta_init_eth()) */
+	L3FWD_X4_FRESH_NONE,  /* the same, none with a GOOD L4 checksum flag (__skb_meta_init_eth()) */
+};
+
 /*
- * A plain frame the x4 path checked, its fields valid: the header offsets and
- * protocol l3fwd_route() would set, then the rewrite for hop @hop (IPv4: @ttl
- * is word 2 of the IP header as ip_decrease_ttl() leaves it, l3fwd_x4_ttl()).
+ * A plain frame the x4 path checked: the header offsets and protocol
+ * l3fwd_route() would set (with the rest of the fields unless @fields is
+ * L3FWD_X4_VALID), then the rewrite for hop @hop (IPv4: @ttl is word 2 of
+ * the IP header as ip_decrease_ttl() leaves it, l3fwd_x4_ttl()).
  */
 static __rte_always_inline void
-l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, uint32_t ttl, bool v6)
+l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, uint32_t ttl,
+		 enum l3fwd_x4_fields fields, bool v6)
 {
-	__skb_set_mac_header(skb, 0);
-	__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
-	skb->protocol = v6 ? RTE_BE16(RTE_ETHER_TYPE_IPV6) : RTE_BE16(RTE_ETHER_TYPE_IPV4);
+	uint16_t proto = v6 ? RTE_BE16(RTE_ETHER_TYPE_IPV6) : RTE_BE16(RTE_ETHER_TYPE_IPV4);
+
+	if (fields == L3FWD_X4_FRESH_NONE) {
+		__skb_meta_init_eth(skb, proto);
+	} else if (fields == L3FWD_X4_FRESH) {
+		skb_meta_init_eth(skb, proto);
+	} else {
+		__skb_set_mac_header(skb, 0);
+		__skb_set_network_header(skb, RTE_ETHER_HDR_LEN);
+		skb->protocol = proto;
+	}
 	if (v6)
 		/* l3fwd6_route()'s rewrite: IPv6 has no header checksum */
 		((struct rte_ipv6_hdr *)(p + RTE_ETHER_HDR_LEN))->hop_limits--;
@@ -361,67 +402,96 @@ l3fwd_x4_forward(struct sk_buff *skb, unsigned char *p, uint32_t hop, uint32_t t
 #endif
 }
 
+/* True when none of the four hops @h4 is L3FWD_NO_HOP (next hops are 24 bits). */
+static __rte_always_inline bool
+l3fwd_x4_all_hops(l3fwd_u32x4_t h4)
+{
+#ifdef RTE_ARCH_X86
+	/* the top bit of each hop's top byte */
+	return (_mm_movemask_epi8((__m128i)h4) & 0x8888) == 0;
+#else
+	return ((h4[0] | h4[1] | h4[2] | h4[3]) >> 24) == 0;
+#endif
+}
+
 /*
  * The four frames at @s4, checked and looked up (hops in @hop, IPv4 TTL words
- * in @ttl), handed on: fields made valid when @fresh (the bare RX), forwarded
- * or dropped as no_route, in order.  @v6: IPv6 frames (l3fwd_x4_lookup6()).
+ * in @ttl, lengths in @len), handed on: fields made valid as @fields says,
+ * forwarded or dropped as no_route, in order.  @v6: IPv6 frames
+ * (l3fwd_x4_lookup6()).
  */
 static __rte_always_inline void
 l3fwd_x4_finish(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff **s4,
 		unsigned char *const p[4], const uint32_t hop[4], const uint32_t ttl[4],
-		bool fresh, bool v6)
+		const uint32_t len[4], enum l3fwd_x4_fields fields, bool v6)
 {
 	/* in locals: the stores into the skbs cannot make the compiler read them again */
 	struct sk_buff *s[4] = { s4[0], s4[1], s4[2], s4[3] };
-	uint16_t port[4];
+	l3fwd_u32x4_t h4 = *(const l3fwd_u32x4_t *)(const void *)hop;
 	unsigned int k;
 
-	if (fresh) {
+	/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
+	if (likely(l3fwd_x4_all_hops(h4))) {
 #pragma GCC unroll 4
 		for (k = 0; k < 4; k++)
-			skb_meta_init(s[k]);
-	}
-	/* next hops are 24 bits: none of them is L3FWD_NO_HOP */
-	if (likely(((hop[0] | hop[1] | hop[2] | hop[3]) >> 24) == 0)) {
-		uint32_t len = 0;
-
-#pragma GCC unroll 4
-		for (k = 0; k < 4; k++) {
-			l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], v6);
-			len += skb_len(s[k]);
-			port[k] = l3fwd_nh[hop[k]].port;
-			o->port_of[o->nb_ok + k] = port[k];
-		}
+			l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], fields, v6);
+		*(l3fwd_u32x4_t *)(void *)&o->hop_of[o->nb_ok] = h4;
 		/* the four stay where they are while nothing before them was dropped */
 		if (unlikely(&o->skbs[o->nb_ok] != s4))
 			memmove(&o->skbs[o->nb_ok], s, sizeof(s));
 		o->nb_ok += 4;
-		o->ok_bytes += len;
-		o->ports_or |= port[0] | port[1] | port[2] | port[3];
-		o->ports_and &= port[0] & port[1] & port[2] & port[3];
+		o->ok_bytes4 += *(const l3fwd_u32x4_t *)(const void *)len;
+		o->hops_or |= h4;
+		o->hops_and &= h4;
 		return;
 	}
 	for (k = 0; k < 4; k++) {
-		uint32_t len = skb_len(s[k]);
-
 		if (hop[k] == L3FWD_NO_HOP) {
-			l3fwd_out_add(fs, o, s[k], FWD_DROP_NO_ROUTE, 0, len);
+			if (fields != L3FWD_X4_VALID)
+				skb_meta_init(s[k]);
+			l3fwd_out_add(fs, o, s[k], FWD_DROP_NO_ROUTE, 0, len[k]);
 			continue;
 		}
-		l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], v6);
-		l3fwd_out_keep(o, s[k], hop[k], len);
+		l3fwd_x4_forward(s[k], p[k], hop[k], ttl[k], fields, v6);
+		l3fwd_out_keep(o, s[k], hop[k], len[k]);
 	}
 }
 
-/* A burst for several ports: one TX burst per port, in arrival order within each. */
+/*
+ * l3fwd_x4_finish() with what is known of the fields a constant in each
+ * call: no test a frame.  @fresh: the bare RX (pkt_rx_fresh()).
+ */
+static __rte_always_inline void
+l3fwd_x4_done(struct fwd_stream *fs, struct l3fwd_out *o, struct sk_buff **s4,
+	      unsigned char *const p[4], const uint32_t hop[4], const uint32_t ttl[4],
+	      const uint32_t len[4], bool fresh, bool v6)
+{
+	if (unlikely(!fresh))
+		l3fwd_x4_finish(fs, o, s4, p, hop, ttl, len, L3FWD_X4_VALID, v6);
+	else if (likely(((s4[0]->mbuf.ol_flags | s4[1]->mbuf.ol_flags | s4[2]->mbuf.ol_flags |
+			  s4[3]->mbuf.ol_flags) & RTE_MBUF_F_RX_L4_CKSUM_GOOD) == 0))
+		l3fwd_x4_finish(fs, o, s4, p, hop, ttl, len, L3FWD_X4_FRESH_NONE, v6);
+	else
+		l3fwd_x4_finish(fs, o, s4, p, hop, ttl, len, L3FWD_X4_FRESH, v6);
+}
+
+/*
+ * A burst for several hops (perhaps one port): one TX burst per port, in
+ * arrival order within each.
+ */
 static __rte_noinline void
-l3fwd_tx_mixed(struct fwd_stream *fs, struct sk_buff **skbs, const uint16_t *port_of,
+l3fwd_tx_mixed(struct fwd_stream *fs, struct sk_buff **skbs, const uint32_t *hop_of,
 	       uint16_t n, uint16_t queue)
 {
 	struct sk_buff *out[MAX_PKT_BURST];
-	uint16_t order[MAX_PKT_BURST], group_port[MAX_PKT_BURST], group_len[MAX_PKT_BURST];
-	unsigned int g, nb_groups = l3fwd_group_by_port(port_of, n, order, group_port, group_len);
+	uint16_t port_of[MAX_PKT_BURST], order[MAX_PKT_BURST], group_port[MAX_PKT_BURST],
+		 group_len[MAX_PKT_BURST];
+	unsigned int g, nb_groups;
 	uint16_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		port_of[i] = l3fwd_nh[hop_of[i]].port;
+	nb_groups = l3fwd_group_by_port(port_of, n, order, group_port, group_len);
 
 	for (g = 0; g < nb_groups; g++) {
 		for (i = 0; i < group_len[g]; i++)
@@ -434,12 +504,13 @@ static void
 l3fwd_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	uint16_t port_of[MAX_PKT_BURST];
+	uint32_t hop_of[MAX_PKT_BURST];
 	/* fresh: each skb's fields made valid where it is handled (pkt_rx_fresh()) */
 	bool fresh;
 	uint16_t n = pkt_rx_fresh(fs, skbs, &fresh), i = 0;
 	uint16_t queue = fwd_tx_queue_any(fs);
-	struct l3fwd_out o = { .skbs = skbs, .port_of = port_of, .ports_and = UINT16_MAX };
+	struct l3fwd_out o = { .skbs = skbs, .hop_of = hop_of,
+			       .hops_and = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX } };
 
 	if (unlikely(n == 0))
 		return;
@@ -449,17 +520,17 @@ l3fwd_fwd(struct fwd_stream *fs)
 		if (likely(nb_one >= 4)) {
 			struct sk_buff **s4 = &skbs[i];
 			unsigned char *p[4];
-			uint32_t hop[4], ttl[4] = { 0 };
+			uint32_t hop[4], ttl[4] = { 0 }, len[4];
 
-			nb_one = l3fwd_x4_lookup(s4, p, hop, ttl);
+			nb_one = l3fwd_x4_lookup(s4, p, hop, ttl, len);
 			if (likely(nb_one == 0)) {
-				l3fwd_x4_finish(fs, &o, s4, p, hop, ttl, fresh, false);
+				l3fwd_x4_done(fs, &o, s4, p, hop, ttl, len, fresh, false);
 				i += 4;
 				continue;
 			}
-			nb_one = l3fwd_x4_lookup6(s4, p, hop);
+			nb_one = l3fwd_x4_lookup6(s4, p, hop, len);
 			if (nb_one == 0) {
-				l3fwd_x4_finish(fs, &o, s4, p, hop, ttl, fresh, true);
+				l3fwd_x4_done(fs, &o, s4, p, hop, ttl, len, fresh, true);
 				i += 4;
 				continue;
 			}
@@ -476,15 +547,16 @@ l3fwd_fwd(struct fwd_stream *fs)
 			l3fwd_out_add(fs, &o, skb, ret, hop, len);
 		}
 	}
+	o.ok_bytes += o.ok_bytes4[0] + o.ok_bytes4[1] + o.ok_bytes4[2] + o.ok_bytes4[3];
 	fs->rx_bytes += o.ok_bytes + o.drop_bytes;
 	if (unlikely(o.nb_ok == 0))
 		return;
-	/* the whole burst to one port, the usual case: no sorting */
-	if (likely(o.ports_or == o.ports_and)) {
-		fwd_tx_to_bytes(fs, port_of[0], queue, skbs, o.nb_ok, o.ok_bytes);
+	/* the whole burst to one hop, so one port, the usual case: no sorting */
+	if (likely(l3fwd_out_one_hop(&o))) {
+		fwd_tx_to_bytes(fs, l3fwd_nh[hop_of[0]].port, queue, skbs, o.nb_ok, o.ok_bytes);
 		return;
 	}
-	l3fwd_tx_mixed(fs, skbs, port_of, o.nb_ok, queue);
+	l3fwd_tx_mixed(fs, skbs, hop_of, o.nb_ok, queue);
 }
 
 FWD_LCORE_LOOP(l3fwd_fwd)
