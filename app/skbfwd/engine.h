@@ -397,13 +397,15 @@ fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum fwd
 
 /**
  * fwd_drop_bulk() of skbs that only the bare receive (fwd_rx_pass()) handed
- * out and nothing else holds (__kfree_skb_bulk_reason(): no users check).
+ * out and nothing else holds (__kfree_skb_bulk_reason_len(): no users check).
+ * @return the bytes of the @n skbs, summed in the pass that frees them.
  */
-static inline void
+static inline uint64_t
 __fwd_drop_bulk(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n, enum fwd_drop reason)
 {
 	fs->drops[reason] += n;
-	__kfree_skb_bulk_reason(skbs, n, (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
+	return __kfree_skb_bulk_reason_len(skbs, n,
+					   (enum skb_drop_reason)fwd_drop_skb_reason[reason]);
 }
 
 /* ------------------------------------------------------------------- TX */

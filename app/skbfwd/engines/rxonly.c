@@ -155,9 +155,7 @@ rxonly_fwd(struct fwd_stream *fs)
 	}
 	/* the bare burst's skbs are this loop's alone: freed without a users check,
 	 * their bytes counted in the same pass */
-	fs->drops[FWD_DROP_CONSUMED] += n;
-	fs->rx_bytes += __kfree_skb_bulk_reason_len(skbs, n,
-		(enum skb_drop_reason)fwd_drop_skb_reason[FWD_DROP_CONSUMED]);
+	fs->rx_bytes += __fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 }
 
 FWD_LCORE_LOOP(rxonly_fwd)
