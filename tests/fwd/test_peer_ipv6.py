@@ -21,7 +21,6 @@ the test allows those drops and no other."""
 
 import hashlib
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -33,10 +32,6 @@ import peers  # noqa: E402
 PINGS = 5
 BLOCK = 1024
 FILE = os.urandom(64 * BLOCK)
-
-
-def hop_limits(out):
-    return sorted(set(re.findall(r"ttl=(\d+)", out)))
 
 
 def check_exit(tap, name, r, allowed):
@@ -67,7 +62,7 @@ def io(tap):
         for src, dst, what in ((a, host[1], "A -> B"), (b, host[0], "B -> A")):
             tx, rx, out = peers.ping(src, dst, PINGS)
             tap.eq((tx, rx), (PINGS, PINGS), f"io6: ping -6 {what} through skbfwd", out)
-            tap.eq(hop_limits(out), ["64"], f"io6: {what}: no router between (hop limit 64)")
+            tap.eq(peers.ping_ttls(out), ["64"], f"io6: {what}: no router between (hop limit 64)")
         r = a.run(["ip", "-6", "neigh", "show", host[1]], check=False)
         tap.ok(peers.TapHosts.host_mac[1] in r.stdout.lower(),
                "io6: A learnt B's MAC by neighbour discovery through skbfwd", r.stdout)
@@ -85,25 +80,17 @@ def l3fwd(tap):
     gw = ("2001:db8:81:1::1", "2001:db8:81:2::1")
     host = ("2001:db8:81:1::2", "2001:db8:81:2::2")
     d = tempfile.mkdtemp(prefix="skbp_l36_")
-    routes = os.path.join(d, "routes.conf")
-    with open(routes, "w") as f:
-        f.write("# test_peer_ipv6: one IPv6 subnet per port, the host as next hop\n"
-                f"2001:db8:81:1::/64 0 {peers.TapHosts.host_mac[0]}\n"
-                f"2001:db8:81:2::/64 1 {peers.TapHosts.host_mac[1]}\n")
     h = peers.TapHosts("l6")
     try:
-        if not tap.ok(h.start(["--forward-mode=l3fwd", f"--routes={routes}", "--duration=50"],
-                              [f"{host[p]}/64" for p in (0, 1)]),
+        if not tap.ok(h.start_router(d, ("2001:db8:81:1::/64", "2001:db8:81:2::/64"),
+                                     [f"{host[p]}/64" for p in (0, 1)], gw, ["--duration=50"]),
                       "l3fwd6: skbfwd up, hosts addressed in two subnets", h.log()):
             return
-        for p in (0, 1):
-            h.neigh(p, gw[p], h.port_mac[p])
-            h.hosts[p].run(["ip", "-6", "route", "add", "default", "via", gw[p]])
         a, b = h.hosts
         for src, dst, what in ((a, host[1], "A -> B"), (b, host[0], "B -> A")):
             tx, rx, out = peers.ping(src, dst, PINGS)
             tap.eq((tx, rx), (PINGS, PINGS), f"l3fwd6: ping -6 {what} across subnets", out)
-            tap.eq(hop_limits(out), ["63"], f"l3fwd6: {what}: one router hop (hop limit 63)")
+            tap.eq(peers.ping_ttls(out), ["63"], f"l3fwd6: {what}: one router hop (hop limit 63)")
         transfer(tap, "l3fwd6", a, b, host[1])
         r = h.stop()
         check_exit(tap, "l3fwd6", r, ("ttl_expired",))

@@ -13,7 +13,6 @@ ARP request and the 5 echo requests are answered, nothing else is sent."""
 
 import hashlib
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -30,35 +29,23 @@ UDP_FRAME = 14 + 20 + 8 + BLOCK
 ICMP_FRAME = 14 + 20 + 8 + 56
 
 
-def ping_ttls(out):
-    return sorted(set(re.findall(r"ttl=(\d+)", out)))
-
-
 def l3fwd(tap):
     gw = ("10.81.1.1", "10.81.2.1")
     host = ("10.81.1.2", "10.81.2.2")
     d = tempfile.mkdtemp(prefix="skbp_l3_")
-    routes = os.path.join(d, "routes.conf")
-    with open(routes, "w") as f:
-        f.write("# test_peer_l3fwd: one subnet per port, the host as next hop\n"
-                f"10.81.1.0/24 0 {peers.TapHosts.host_mac[0]}\n"
-                f"10.81.2.0/24 1 {peers.TapHosts.host_mac[1]}\n")
     h = peers.TapHosts("l3")
     try:
-        if not tap.ok(h.start(["--forward-mode=l3fwd", f"--routes={routes}", "--duration=50"],
-                              [f"{host[p]}/24" for p in (0, 1)]),
+        if not tap.ok(h.start_router(d, ("10.81.1.0/24", "10.81.2.0/24"),
+                                     [f"{host[p]}/24" for p in (0, 1)], gw, ["--duration=50"]),
                       "l3fwd: skbfwd up, hosts addressed in two subnets", h.log()):
             return
-        for p in (0, 1):
-            h.neigh(p, gw[p], h.port_mac[p])
-            h.hosts[p].run(["ip", "route", "add", "default", "via", gw[p]])
         a, b = h.hosts
         tx, rx, out = peers.ping(a, host[1], PINGS)
         tap.eq((tx, rx), (PINGS, PINGS), "l3fwd: ping A -> B across subnets", out)
-        tap.eq(ping_ttls(out), ["63"], "l3fwd: replies to A crossed one router hop (TTL 63)")
+        tap.eq(peers.ping_ttls(out), ["63"], "l3fwd: replies to A crossed one router hop (TTL 63)")
         tx, rx, out = peers.ping(b, host[0], PINGS)
         tap.eq((tx, rx), (PINGS, PINGS), "l3fwd: ping B -> A across subnets", out)
-        tap.eq(ping_ttls(out), ["63"], "l3fwd: replies to B crossed one router hop (TTL 63)")
+        tap.eq(peers.ping_ttls(out), ["63"], "l3fwd: replies to B crossed one router hop (TTL 63)")
         got, log = peers.udp_transfer(a, b, host[1], 5003, FILE, BLOCK)
         tap.eq(len(got), len(FILE), "l3fwd: UDP transfer A -> B: bytes received", log)
         tap.eq(hashlib.sha256(got).hexdigest(), hashlib.sha256(FILE).hexdigest(),

@@ -156,6 +156,11 @@ def iface_name(tag):
     return f"sp{os.getpid() % 100000}{tag}"[:15]
 
 
+def ping_ttls(out):
+    """The TTLs (hop limits) of ping's replies in @out, each once, sorted."""
+    return sorted(set(re.findall(r"ttl=(\d+)", out)))
+
+
 def ping(ns, dst, count=5):
     """Ping @dst (IPv4 or IPv6) from @ns; returns (transmitted, received, output)."""
     r = ns.run(["ping"] + (["-6"] if ":" in dst else []) +
@@ -418,6 +423,26 @@ class TapHosts:
             for p in (0, 1):
                 self.hosts[p].take_iface(self.ifaces[p], mac=self.host_mac[p],
                                          addr=addrs[p], src=self.nsr)
+        return True
+
+    def start_router(self, d, subnets, addrs, gws, extra=()):
+        """Run skbfwd l3fwd (with @extra arguments) as the router between the
+        hosts: port p routes subnet @subnets[p] (PREFIX/LEN) to host p, its
+        next hop, by a routes file written in folder @d; host p is addressed
+        @addrs[p] (CIDR) and reaches the other subnet by its default route via
+        @gws[p], skbfwd's port, with a static neighbour entry for it (IPv4 or
+        IPv6 alike).  False (with .log()) when skbfwd does not come up."""
+        routes = os.path.join(d, "routes.conf")
+        with open(routes, "w") as f:
+            f.write(f"# {self.tag}: one subnet per port, the host as next hop\n")
+            for p in (0, 1):
+                f.write(f"{subnets[p]} {p} {self.host_mac[p]}\n")
+        if not self.start(["--forward-mode=l3fwd", f"--routes={routes}"] + list(extra), addrs):
+            return False
+        for p in (0, 1):
+            self.neigh(p, gws[p], self.port_mac[p])
+            self.hosts[p].run(["ip"] + (["-6"] if ":" in gws[p] else []) +
+                              ["route", "add", "default", "via", gws[p]])
         return True
 
     def neigh(self, p, ip, mac):
