@@ -110,9 +110,8 @@ def icmpecho(tap):
     host = ("2001:db8:82:1::2", "2001:db8:82:2::2")
     h = peers.TapHosts("e6")
     try:
-        args = ["--forward-mode=icmpecho", "--duration=50"] + \
-            [f"--icmp-ip={p},{mine[p]}" for p in (0, 1)]
-        if not tap.ok(h.start(args, [f"{host[p]}/64" for p in (0, 1)]),
+        if not tap.ok(h.start_icmpecho(mine, [f"{host[p]}/64" for p in (0, 1)],
+                                       ["--duration=50"]),
                       "icmpecho6: skbfwd up, hosts addressed", h.log()):
             return
         # no static entry: the host asks skbfwd by neighbour solicitation

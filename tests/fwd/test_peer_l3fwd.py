@@ -73,9 +73,8 @@ def icmpecho(tap):
     host = ("10.82.1.2", "10.82.2.2")
     h = peers.TapHosts("ie")
     try:
-        args = ["--forward-mode=icmpecho", "--duration=50"] + \
-            [f"--icmp-ip={p},{mine[p]}" for p in (0, 1)]
-        if not tap.ok(h.start(args, [f"{host[p]}/24" for p in (0, 1)]),
+        if not tap.ok(h.start_icmpecho(mine, [f"{host[p]}/24" for p in (0, 1)],
+                                       ["--duration=50"]),
                       "icmpecho: skbfwd up, hosts addressed", h.log()):
             return
         # no static entry: the host asks skbfwd by ARP

@@ -445,6 +445,14 @@ class TapHosts:
                               ["route", "add", "default", "via", gws[p]])
         return True
 
+    def start_icmpecho(self, mine, addrs, extra=()):
+        """Run skbfwd icmpecho (with @extra arguments) answering for @mine[p]
+        on port p (--icmp-ip), host p addressed @addrs[p] (CIDR) and left to
+        find skbfwd's MAC by ARP or neighbour solicitation.  False (with
+        .log()) when skbfwd does not come up."""
+        return self.start(["--forward-mode=icmpecho"] + list(extra) +
+                          [f"--icmp-ip={p},{mine[p]}" for p in (0, 1)], addrs)
+
     def neigh(self, p, ip, mac):
         """Static neighbour entry on host @p."""
         self.hosts[p].neigh(ip, mac, self.host_ifaces[p])
