@@ -114,26 +114,58 @@ skbfwd_tel_port_param(const char *params, uint16_t *port)
 }
 
 /*
- * Parse the optional ",N" parameter (a forwarding port) into @port, and sum the
- * streams into *@t (RTE_MAX_ETHPORTS entries, too big for the telemetry
- * thread's stack; the caller frees it).  The caller holds fwd_plan_lock().
- * @return 0 (a port given), -ENOENT (none given); -EINVAL (not a forwarding
- * port), -ENOMEM, -ENODEV (skbfwd is shutting down) with *@t not allocated.
+ * Take fwd_plan_lock(), parse the optional ",N" parameter (a forwarding port)
+ * into @port, and sum the streams into *@t (RTE_MAX_ETHPORTS entries, too big
+ * for the telemetry thread's stack; the caller frees it).
+ * @return 0 (a port given), -ENOENT (none given): the lock held; -EINVAL (not
+ * a forwarding port), -ENOMEM, -ENODEV (skbfwd is shutting down): the lock
+ * released, *@t not allocated.
  */
 static int
-skbfwd_tel_collect(const char *params, uint16_t *port, struct fwd_counts **t)
+skbfwd_tel_collect_lock(const char *params, uint16_t *port, struct fwd_counts **t)
 {
-	int ret = skbfwd_tel_port_param(params, port);
+	int ret;
 
-	if (ret == -EINVAL)
-		return ret;
-	if (skbfwd_tel_closed)
-		return -ENODEV;
-	*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
-	if (*t == NULL)
-		return -ENOMEM;
-	stats_collect(*t);
+	fwd_plan_lock();
+	ret = skbfwd_tel_port_param(params, port);
+	if (ret != -EINVAL && skbfwd_tel_closed)
+		ret = -ENODEV;
+	if (ret == 0 || ret == -ENOENT) {
+		*t = calloc(RTE_MAX_ETHPORTS, sizeof(**t));
+		if (*t != NULL) {
+			stats_collect(*t);
+			return ret;
+		}
+		ret = -ENOMEM;
+	}
+	fwd_plan_unlock();
 	return ret;
+}
+
+/*
+ * A dict in @d of one dict a forwarding port, keyed by the port number, each
+ * made by @one(dict, index in fwd_ports[], @arg).  The caller holds
+ * fwd_plan_lock().  @return 0; -ENOMEM when a dict could not be allocated
+ * (the ports before it are in @d).
+ */
+static int
+skbfwd_tel_per_port(struct rte_tel_data *d,
+		    void (*one)(struct rte_tel_data *pd, unsigned int idx, void *arg), void *arg)
+{
+	unsigned int i;
+
+	rte_tel_data_start_dict(d);
+	for (i = 0; i < nb_fwd_ports; i++) {
+		struct rte_tel_data *pd = rte_tel_data_alloc();
+		char key[8];
+
+		if (pd == NULL)
+			return -ENOMEM;
+		one(pd, i, arg);
+		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
+		skbfwd_tel_add_container(d, key, pd);
+	}
+	return 0;
 }
 
 static int
@@ -163,12 +195,9 @@ skbfwd_tel_stats(const char *cmd __rte_unused, const char *params,
 	unsigned int i;
 	int ret;
 
-	fwd_plan_lock();
-	ret = skbfwd_tel_collect(params, &port, &t);
-	if (ret != 0 && ret != -ENOENT) {
-		fwd_plan_unlock();
+	ret = skbfwd_tel_collect_lock(params, &port, &t);
+	if (ret != 0 && ret != -ENOENT)
 		return ret;
-	}
 	if (ret == 0) {
 		acc = t[port];
 	} else {
@@ -225,21 +254,26 @@ skbfwd_tel_one_port(struct rte_tel_data *d, unsigned int idx, const struct fwd_c
 	return skbfwd_tel_counts(d, c, reasons);
 }
 
+/* skbfwd_tel_per_port(): port @idx without its drop reasons, from the sums @arg */
+static void
+skbfwd_tel_port_of(struct rte_tel_data *pd, unsigned int idx, void *arg)
+{
+	const struct fwd_counts *t = arg;
+
+	skbfwd_tel_one_port(pd, idx, &t[fwd_ports[idx]], false);
+}
+
 static int
 skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 		 struct rte_tel_data *d)
 {
 	struct fwd_counts *t;
 	uint16_t port = 0;
-	unsigned int i;
 	int ret;
 
-	fwd_plan_lock();
-	ret = skbfwd_tel_collect(params, &port, &t);
-	if (ret != 0 && ret != -ENOENT) {
-		fwd_plan_unlock();
+	ret = skbfwd_tel_collect_lock(params, &port, &t);
+	if (ret != 0 && ret != -ENOENT)
 		return ret;
-	}
 	if (ret == 0) {
 		/* "/skbfwd/ports,N": that port alone, flat */
 		ret = skbfwd_tel_one_port(d, (unsigned int)skbfwd_tel_port_index(port),
@@ -248,22 +282,10 @@ skbfwd_tel_ports(const char *cmd __rte_unused, const char *params,
 		free(t);
 		return ret;
 	}
-	rte_tel_data_start_dict(d);
-	for (i = 0; i < nb_fwd_ports; i++) {
-		struct rte_tel_data *pd = rte_tel_data_alloc();
-		char key[8];
-
-		if (pd == NULL) {
-			ret = -ENOMEM;
-			break;
-		}
-		skbfwd_tel_one_port(pd, i, &t[fwd_ports[i]], false);
-		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
-		skbfwd_tel_add_container(d, key, pd);
-	}
+	ret = skbfwd_tel_per_port(d, skbfwd_tel_port_of, t);
 	fwd_plan_unlock();
 	free(t);
-	return ret == -ENOMEM ? ret : 0;
+	return ret;
 }
 
 /*
@@ -303,13 +325,22 @@ skbfwd_tel_one_latency(struct rte_tel_data *d, uint16_t port, const struct laten
 	rte_tel_data_add_dict_u64(d, "reordered", reordered);
 }
 
+/* skbfwd_tel_per_port(): the latency of port @idx, collected into the scratch @arg */
+static void
+skbfwd_tel_latency_of(struct rte_tel_data *pd, unsigned int idx, void *arg)
+{
+	struct latency_port *lp = arg;
+
+	latency_port_collect(fwd_ports[idx], lp);
+	skbfwd_tel_one_latency(pd, fwd_ports[idx], lp);
+}
+
 static int
 skbfwd_tel_latency(const char *cmd __rte_unused, const char *params,
 		   struct rte_tel_data *d)
 {
 	struct latency_port *lp;
 	uint16_t port = 0;
-	unsigned int i;
 	int ret;
 
 	lp = malloc(sizeof(*lp)); /* too big for the telemetry thread's stack */
@@ -332,21 +363,7 @@ skbfwd_tel_latency(const char *cmd __rte_unused, const char *params,
 		free(lp);
 		return ret;
 	}
-	ret = 0;
-	rte_tel_data_start_dict(d);
-	for (i = 0; i < nb_fwd_ports; i++) {
-		struct rte_tel_data *pd = rte_tel_data_alloc();
-		char key[8];
-
-		if (pd == NULL) {
-			ret = -ENOMEM;
-			break;
-		}
-		latency_port_collect(fwd_ports[i], lp);
-		skbfwd_tel_one_latency(pd, fwd_ports[i], lp);
-		snprintf(key, sizeof(key), "%u", fwd_ports[i]);
-		skbfwd_tel_add_container(d, key, pd);
-	}
+	ret = skbfwd_tel_per_port(d, skbfwd_tel_latency_of, lp);
 	fwd_plan_unlock();
 	free(lp);
 	return ret;
