@@ -96,6 +96,20 @@ def one(tap, fam, txargs, addr, gw, prefix):
             tap.ok(1 <= mn and p50 <= 10000,
                    f"{fam}: a kernel's forwarding: min {mn} us >= 1 us, p50 {p50} us <= 10 ms")
             tap.ok(mx < 1e6, f"{fam}: max {mx} us below a second")
+            # telemetry says what the stop lines say: the port alone, and keyed by port
+            one_port = peers.telemetry_or_none(con.prefix, "/skbfwd/latency,0")
+            every = peers.telemetry_or_none(con.prefix, "/skbfwd/latency")
+            if tap.ok(isinstance(one_port, dict), f"{fam}: telemetry /skbfwd/latency,0",
+                      repr(one_port)):
+                tap.eq((one_port.get("port"), one_port.get("probes"), one_port.get("flows"),
+                        one_port.get("lost"), one_port.get("reordered")),
+                       (0, probes, 1, 0, 0), f"{fam}: /skbfwd/latency,0: port, probes, flows, "
+                       "lost, reordered")
+                tap.eq(round(one_port.get("min_ns", 0) / 1000, 3), mn,
+                       f"{fam}: /skbfwd/latency,0: min_ns is the stop line's min")
+            tap.eq(every, {"0": one_port}, f"{fam}: /skbfwd/latency: port 0 keyed by its number")
+            tap.eq(peers.telemetry_or_none(con.prefix, "/skbfwd/latency,1"), None,
+                   f"{fam}: /skbfwd/latency,1: no such forwarding port, no answer")
         rest = con.finish(b"quit\n")
         tap.eq(con.rc, 0, f"{fam}: exit status", "\n".join(rest))
         tap.ok("mbufs in use at exit: 0" in rest, f"{fam}: no mbuf left at exit", "\n".join(rest))
