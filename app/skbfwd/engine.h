@@ -379,6 +379,18 @@ static const uint8_t fwd_drop_skb_reason[FWD_DROP_MAX] = {
 #undef X
 };
 
+/** The drops of @fs, every reason summed. */
+static inline uint64_t
+fwd_stream_drops(const struct fwd_stream *fs)
+{
+	uint64_t d = 0;
+	unsigned int r;
+
+	for (r = 0; r < FWD_DROP_MAX; r++)
+		d += fs->drops[r];
+	return d;
+}
+
 /** Drop @skb under @reason: counted in the stream and freed with kfree_skb_reason(). */
 static inline void
 fwd_drop(struct fwd_stream *fs, struct sk_buff *skb, enum fwd_drop reason)

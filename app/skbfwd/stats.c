@@ -125,10 +125,9 @@ stream_counts(const struct fwd_stream *fs, struct fwd_counts *c)
 	c->bad_l4_csum = fs->rx_bad_l4_csum;
 	c->bad_outer_l4_csum = fs->rx_bad_outer_l4_csum;
 	c->bad_outer_ip_csum = fs->rx_bad_outer_ip_csum;
-	for (r = 0; r < FWD_DROP_MAX; r++) {
+	for (r = 0; r < FWD_DROP_MAX; r++)
 		c->reason[r] = fs->drops[r];
-		c->drops += fs->drops[r];
-	}
+	c->drops = fwd_stream_drops(fs);
 }
 
 /* The counters of every stream of one lcore. */

@@ -97,17 +97,6 @@ fr_free_ring(struct rte_ring *r)
 		rte_pktmbuf_free(m);
 }
 
-static uint64_t
-fr_drops(const struct fwd_stream *fs)
-{
-	uint64_t d = 0;
-	unsigned int r;
-
-	for (r = 0; r < FWD_DROP_MAX; r++)
-		d += fs->drops[r];
-	return d;
-}
-
 /* 600 frames to a port whose 64-slot TX ring (63 usable) nobody reads. */
 static int
 test_tx_backpressure(void)
@@ -139,7 +128,7 @@ test_tx_backpressure(void)
 	TEST_ASSERT_EQ(fs->rx_packets, 600);
 	TEST_ASSERT_EQ(fs->tx_packets, 63);
 	TEST_ASSERT_EQ(fs->drops[FWD_DROP_TX_FULL], 600 - 63);
-	TEST_ASSERT_EQ(fs->rx_packets + fs->generated, fs->tx_packets + fr_drops(fs));
+	TEST_ASSERT_EQ(fs->rx_packets + fs->generated, fs->tx_packets + fwd_stream_drops(fs));
 	TEST_ASSERT_EQ(rte_ring_count(tx), 63);
 	TEST_ASSERT_IN_USE(mp, 63);
 	fr_free_ring(tx);
@@ -233,7 +222,7 @@ test_pool_exhaustion(void)
 	TEST_ASSERT_EQ(fs->rx_packets + st.rx_nombuf, 300);
 	TEST_ASSERT(fs->rx_packets > 64, "forwarding resumed: %lu", (unsigned long)fs->rx_packets);
 	TEST_ASSERT_EQ(fs->tx_packets, fs->rx_packets);
-	TEST_ASSERT_EQ(fr_drops(fs), 0);
+	TEST_ASSERT_EQ(fwd_stream_drops(fs), 0);
 	TEST_ASSERT_EQ(st.ipackets, fs->rx_packets);
 	fr_free_ring(tx);
 	rte_eth_dev_stop(pcap);
@@ -343,7 +332,7 @@ fr_forward_8(struct rte_mempool *mp, struct rte_ring *rx, struct rte_ring *tx,
 	cfg.engine->packet_fwd(fs);
 	TEST_ASSERT_EQ(fs->rx_packets, 8);
 	TEST_ASSERT_EQ(fs->tx_packets, 8);
-	TEST_ASSERT_EQ(fr_drops(fs), 0);
+	TEST_ASSERT_EQ(fwd_stream_drops(fs), 0);
 	TEST_ASSERT_EQ(rte_ring_count(tx), 8);
 	return TEST_SUCCESS;
 fail:

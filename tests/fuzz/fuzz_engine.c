@@ -90,17 +90,6 @@ LLVMFuzzerInitialize(int *argc __rte_unused, char ***argv)
 	return 0;
 }
 
-static uint64_t
-fz_drops(const struct fwd_stream *fs)
-{
-	uint64_t d = 0;
-	unsigned int r;
-
-	for (r = 0; r < FWD_DROP_MAX; r++)
-		d += fs->drops[r];
-	return d;
-}
-
 /* Collect and check what the engine sent. */
 static void
 fz_drain_tx(void)
@@ -135,10 +124,10 @@ fz_run(const uint8_t *data, size_t size, const unsigned int *cuts, unsigned int 
 	/* engines that only transmit (txonly) leave RX alone: not a leak of theirs */
 	while (rte_ring_sc_dequeue(fz_rx, (void **)&m) == 0)
 		rte_pktmbuf_free(m);
-	FUZZ_CHECK(fz_fs->rx_packets + fz_fs->generated == fz_fs->tx_packets + fz_drops(fz_fs),
+	FUZZ_CHECK(fz_fs->rx_packets + fz_fs->generated == fz_fs->tx_packets + fwd_stream_drops(fz_fs),
 		   "rx %lu + generated %lu != tx %lu + drops %lu",
 		   (unsigned long)fz_fs->rx_packets, (unsigned long)fz_fs->generated,
-		   (unsigned long)fz_fs->tx_packets, (unsigned long)fz_drops(fz_fs));
+		   (unsigned long)fz_fs->tx_packets, (unsigned long)fwd_stream_drops(fz_fs));
 	FUZZ_CHECK(rte_mempool_in_use_count(fz_pool) == 0, "%u skbs in use after the run",
 		   rte_mempool_in_use_count(fz_pool));
 }
