@@ -309,6 +309,10 @@ int skb_lib_init(void);
  * @param socket_id  NUMA socket or SOCKET_ID_ANY.
  * A per-lcore cache of 256 is used when n >= 4096; smaller pools have none, so
  * that a double free shows in rte_mempool_in_use_count().
+ * Without hugepages and with IOVA as VA, the skbs lie one after the other in
+ * one memzone (DPDK's rte_pktmbuf_pool_create() would give each a 4 KiB page of
+ * its own, and all of them the same L1 cache sets); otherwise the pool is that
+ * of rte_pktmbuf_pool_create().
  * @return the pool, or NULL with rte_errno set.
  */
 struct rte_mempool *skb_pool_create(const char *name, unsigned int n,

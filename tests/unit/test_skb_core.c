@@ -29,6 +29,70 @@ fail:
 	return TEST_FAILED;
 }
 
+/* What test_pool_layout() reads of every object of a pool. */
+struct pool_layout {
+	uintptr_t prev;
+	size_t stride;
+	unsigned int n, gaps, bad_iova;
+	uint64_t sets;               /* bit s: an object's first line in L1 set s */
+};
+
+static void
+pool_layout_obj(struct rte_mempool *mp, void *opaque, void *obj, unsigned int idx)
+{
+	struct pool_layout *l = opaque;
+	struct rte_mbuf *m = obj;
+
+	RTE_SET_USED(mp);
+	if (idx != 0 && (uintptr_t)obj - l->prev != l->stride)
+		l->gaps++;
+	if (m->buf_iova != (rte_iova_t)(uintptr_t)m->buf_addr)
+		l->bad_iova++;
+	if (idx < 64)
+		l->sets |= UINT64_C(1) << (((uintptr_t)obj / RTE_CACHE_LINE_SIZE) % 64);
+	l->prev = (uintptr_t)obj;
+	l->n++;
+}
+
+/*
+ * On 4 KiB pages with IOVA as VA (these tests' EAL), the objects of an skb
+ * pool lie one after the other, each at its real IOVA, so that the first
+ * lines of 64 consecutive skbs fall in 64 different L1 sets (DPDK's own
+ * population gives each object a page, all at the same offset: one set);
+ * the memzone that holds them goes with the pool.
+ */
+static int
+test_pool_layout(void)
+{
+	struct pool_layout l = { 0 };
+	struct rte_mempool *mp;
+
+#ifdef SKB_ASAN
+	return TEST_SKIPPED;   /* the ASan build's pools are made by its own ops */
+#endif
+	if (rte_eal_has_hugepages() || rte_eal_iova_mode() != RTE_IOVA_VA)
+		return TEST_SKIPPED;
+	l.stride = pool->header_size + pool->elt_size + pool->trailer_size;
+	TEST_ASSERT(l.stride < 4096, "an skb of %u bytes of room takes %zu", ROOM, l.stride);
+	TEST_ASSERT_EQ(rte_mempool_obj_iter(pool, pool_layout_obj, &l), POOL_N);
+	TEST_ASSERT_EQ(l.n, POOL_N);
+	TEST_ASSERT_EQ(l.gaps, 0);
+	TEST_ASSERT_EQ(l.bad_iova, 0);
+	TEST_ASSERT_EQ(l.sets, UINT64_MAX);
+	TEST_ASSERT_EQ(pool->nb_mem_chunks, 1);
+
+	mp = skb_pool_create("core_layout", 8, ROOM, SOCKET_ID_ANY);
+	TEST_ASSERT(mp != NULL, "pool of 8: %s", rte_strerror(rte_errno));
+	TEST_ASSERT(rte_memzone_lookup(RTE_MEMPOOL_MZ_PREFIX "core_layout_0") != NULL,
+		    "no memzone for the objects");
+	rte_mempool_free(mp);
+	TEST_ASSERT(rte_memzone_lookup(RTE_MEMPOOL_MZ_PREFIX "core_layout_0") == NULL,
+		    "the objects' memzone outlived its pool");
+	return TEST_SUCCESS;
+fail:
+	return TEST_FAILED;
+}
+
 static int
 test_alloc_free(void)
 {
@@ -662,6 +726,7 @@ fail:
 static const struct unit_test tests[] = {
 	UNIT_SETUP(setup),
 	UNIT_TEST(test_pool_create),
+	UNIT_TEST(test_pool_layout),
 	UNIT_TEST(test_alloc_free),
 	UNIT_TEST(test_alloc_big_ext),
 	UNIT_TEST(test_alloc_bulk),
