@@ -58,16 +58,19 @@ struct unit_test {
 	const char *name;
 	int (*fn)(void);
 	bool setup;
+	/* or, when fn is NULL, fn_arg called with arg (a table built at run time) */
+	int (*fn_arg)(const void *arg);
+	const void *arg;
 };
 
 /* A test: runs when no name is given on the command line, or its own. */
-#define UNIT_TEST(fn) { #fn, fn, false }
+#define UNIT_TEST(f) { .name = #f, .fn = f }
 /*
  * A set-up step (a pool, say): runs whatever name is given, in its place in the
  * table, so that any one test can run alone.  When it fails, every selected test
  * after it is reported failed without running.
  */
-#define UNIT_SETUP(fn) { #fn, fn, true }
+#define UNIT_SETUP(f) { .name = #f, .fn = f, .setup = true }
 
 /* Remove the EAL runtime directory of @prefix (left even when EAL init fails). */
 static inline void
@@ -111,34 +114,42 @@ unit_test_eal_init(char *argv0, const char *lcores, const char *mem, const char 
 }
 
 /*
- * Run @tests as TAP: every test, or only the one named by argv[1] (set-up steps
- * always run); `--list` prints the test names without starting EAL.  A name
- * that is no test, and an EAL that does not come up, are failures: nothing
- * was tested.  @return the exit status: 0 when nothing failed, else 1.
+ * The command line a test binary takes: `--list` prints the test names, one
+ * name selects that test (*@only), none selects all.  @return -1 to go on and
+ * run, or the exit status to return now: 0 after --list, 1 (and a failed TAP
+ * plan) for a name that is no test of @tests.
  */
 static inline int
-unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned int n)
+unit_test_args(int argc, char **argv, const struct unit_test *tests, unsigned int n,
+	       const char **only)
 {
-	char prefix[64];
-	unsigned int i, failed = 0;
-	const char *only = argc > 1 ? argv[1] : NULL;
-	bool setup_ok = true;
+	unsigned int i;
 
-	if (only != NULL && strcmp(only, "--list") == 0) {
+	*only = argc > 1 ? argv[1] : NULL;
+	if (*only != NULL && strcmp(*only, "--list") == 0) {
 		for (i = 0; i < n; i++)
 			if (!tests[i].setup)
 				printf("%s\n", tests[i].name);
 		return 0;
 	}
-	if (!unit_test_known(only, tests, n)) {
-		printf("1..1\nnot ok 1 - %s # no such test (--list names them)\n", only);
+	if (!unit_test_known(*only, tests, n)) {
+		printf("1..1\nnot ok 1 - %s # no such test (--list names them)\n", *only);
 		return 1;
 	}
-	snprintf(prefix, sizeof(prefix), "skbtest%d", (int)getpid());
-	if (unit_test_eal_init(argv[0], "0,1", "256", prefix) != 0) {
-		printf("1..1\nnot ok 1 - EAL init: %s\n", rte_strerror(rte_errno));
-		return 1;
-	}
+	return -1;
+}
+
+/*
+ * Run @tests as TAP: every test, or only @only (set-up steps always run; when
+ * one fails, every selected test after it is reported failed without running).
+ * @return the number of tests that failed.
+ */
+static inline unsigned int
+unit_test_run(const char *only, const struct unit_test *tests, unsigned int n)
+{
+	unsigned int i, failed = 0;
+	bool setup_ok = true;
+
 	printf("1..%u\n", n);
 	for (i = 0; i < n; i++) {
 		int ret;
@@ -152,7 +163,7 @@ unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned in
 			failed++;
 			continue;
 		}
-		ret = tests[i].fn();
+		ret = tests[i].fn != NULL ? tests[i].fn() : tests[i].fn_arg(tests[i].arg);
 		if (ret == TEST_SKIPPED)
 			printf("ok %u - %s # SKIP\n", i + 1, tests[i].name);
 		else if (ret == TEST_SUCCESS)
@@ -164,6 +175,30 @@ unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned in
 		}
 		fflush(stdout);
 	}
+	return failed;
+}
+
+/*
+ * Run @tests as TAP under EAL (unit_test_args(), then unit_test_run()).  A name
+ * that is no test, and an EAL that does not come up, are failures: nothing
+ * was tested.  @return the exit status: 0 when nothing failed, else 1.
+ */
+static inline int
+unit_test_main(int argc, char **argv, const struct unit_test *tests, unsigned int n)
+{
+	char prefix[64];
+	const char *only;
+	unsigned int failed;
+	int ret = unit_test_args(argc, argv, tests, n, &only);
+
+	if (ret >= 0)
+		return ret;
+	snprintf(prefix, sizeof(prefix), "skbtest%d", (int)getpid());
+	if (unit_test_eal_init(argv[0], "0,1", "256", prefix) != 0) {
+		printf("1..1\nnot ok 1 - EAL init: %s\n", rte_strerror(rte_errno));
+		return 1;
+	}
+	failed = unit_test_run(only, tests, n);
 	rte_eal_cleanup();
 	unit_test_remove_runtime_dir(prefix);
 	return failed ? 1 : 0;

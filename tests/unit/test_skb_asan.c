@@ -391,14 +391,24 @@ fail:
 	return TEST_FAILED;
 }
 
+/* The path of this binary, which check() runs each scenario from. */
+static char self[4096];
+
+static int
+check_scenario(const void *arg)
+{
+	return check(arg, self);
+}
+
+/* `test_skb_asan NAME PREFIX`: one scenario; else the harness's command line (tests/lib/test.h) */
 int
 main(int argc, char **argv)
 {
-	const char *only = argc == 2 ? argv[1] : NULL;
-	unsigned int i, failed = 0;
-	bool known = only == NULL;
-	char self[4096];
+	struct unit_test tests[RTE_DIM(scenarios)];
+	const char *only;
+	unsigned int i;
 	ssize_t n;
+	int ret;
 
 	if (argc >= 3) {
 		for (i = 0; i < RTE_DIM(scenarios); i++)
@@ -407,36 +417,17 @@ main(int argc, char **argv)
 		printf("unknown scenario %s\n", argv[1]);
 		return 2;
 	}
-	/* the harness's command line (tests/lib/test.h): --list, or one name */
-	for (i = 0; i < RTE_DIM(scenarios); i++) {
-		if (only != NULL && strcmp(only, "--list") == 0)
-			printf("%s\n", scenarios[i].name);
-		known |= only != NULL && strcmp(only, scenarios[i].name) == 0;
-	}
-	if (only != NULL && strcmp(only, "--list") == 0)
-		return 0;
-	if (!known) {
-		printf("1..1\nnot ok 1 - %s # no such test (--list names them)\n", only);
-		return 1;
-	}
+	for (i = 0; i < RTE_DIM(scenarios); i++)
+		tests[i] = (struct unit_test){ .name = scenarios[i].name,
+					       .fn_arg = check_scenario, .arg = &scenarios[i] };
+	ret = unit_test_args(argc, argv, tests, RTE_DIM(tests), &only);
+	if (ret >= 0)
+		return ret;
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	if (n < 0) {
 		printf("1..1\nnot ok 1 - cannot find /proc/self/exe: %s\n", strerror(errno));
 		return 1;
 	}
 	self[n] = '\0';
-	printf("1..%u\n", (unsigned int)RTE_DIM(scenarios));
-	for (i = 0; i < RTE_DIM(scenarios); i++) {
-		int ret;
-
-		if (only != NULL && strcmp(only, scenarios[i].name) != 0) {
-			printf("ok %u - %s # SKIP not selected\n", i + 1, scenarios[i].name);
-			continue;
-		}
-		ret = check(&scenarios[i], self);
-		printf("%s %u - %s\n", ret == TEST_SUCCESS ? "ok" : "not ok", i + 1,
-		       scenarios[i].name);
-		failed += ret != TEST_SUCCESS;
-	}
-	return failed == 0 ? 0 : 1;
+	return unit_test_run(only, tests, RTE_DIM(tests)) == 0 ? 0 : 1;
 }
