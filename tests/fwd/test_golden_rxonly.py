@@ -96,5 +96,18 @@ got = dict(zip(NAMES, map(int, m.groups()))) if m else None
 tap.eq(got, want, "rxonly --rx-classify: per-class counts", run.r.out)
 run.cleanup()
 
+# with an RX hook on (--latency), the fields come valid from the receive
+# and the burst is freed with the users check: the same counts
+run = g.PcapRun("rxonly", [frames], ["--port-topology=loop", "--rx-classify", "--latency"],
+                tag="rxonly_classify_hooks")
+g.check_run(tap, run, "rxonly --rx-classify --latency", len(frames),
+            {"consumed": len(frames)}, tx=0)
+m = re.search(CLASSES, run.r.out, re.M)
+got = dict(zip(NAMES, map(int, m.groups()))) if m else None
+tap.eq(got, want, "rxonly --rx-classify --latency: per-class counts", run.r.out)
+tap.eq(run.r.total["rx_bytes"] if run.r.total else None, sum(len(f) for f in frames),
+       "rxonly --rx-classify --latency: RX bytes", run.r.out)
+run.cleanup()
+
 g.null_run(tap, "rxonly")
 tap.done()

@@ -128,31 +128,52 @@ rxonly_classify(struct sk_buff *skb, struct rxonly_counts *c)
 	}
 }
 
-/* --rx-classify: parse and count each packet of the burst by class. */
-static __rte_noinline void
-rxonly_classify_burst(struct fwd_stream *fs, struct sk_buff **skbs, uint16_t n)
+/* pkt_filter_burst_fresh()'s step for --rx-classify: every packet is kept, to be consumed. */
+static __rte_always_inline int
+rxonly_classify_one(struct fwd_stream *fs, struct sk_buff *skb)
 {
-	struct rxonly_counts *c = fs->engine_ctx;
-	uint16_t i;
+	rxonly_classify(skb, fs->engine_ctx);
+	return PKT_OK;
+}
 
-	for (i = 0; i < n; i++)
-		rxonly_classify(skbs[i], c);
+/*
+ * --rx-classify: each packet's fields made valid in the pass that parses and
+ * counts it, then the burst consumed.  Classifying takes no reference, so a
+ * bare receive's skbs are still this loop's alone: freed without the users
+ * check, as the sink's.
+ */
+static __rte_noinline void
+rxonly_classify_fwd(struct fwd_stream *fs)
+{
+	struct sk_buff *skbs[MAX_PKT_BURST];
+	bool fresh;
+	uint16_t n = pkt_rx_fresh(fs, skbs, &fresh);
+	uint32_t bytes;
+
+	if (unlikely(n == 0))
+		return;
+	n = pkt_filter_burst_fresh(fs, skbs, n, rxonly_classify_one, fresh, &bytes);
+	fs->rx_bytes += bytes;
+	if (likely(fresh))
+		(void)__fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+	else
+		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 }
 
 static void
 rxonly_fwd(struct fwd_stream *fs)
 {
 	struct sk_buff *skbs[MAX_PKT_BURST];
-	/* the sink reads no skb field: the bare receive, unless it classifies */
-	uint16_t n = unlikely(rxonly_classify_on) ? fwd_rx(fs, skbs) : fwd_rx_pass_nobytes(fs, skbs);
+	uint16_t n;
 
-	if (unlikely(n == 0))
-		return;
 	if (unlikely(rxonly_classify_on)) {
-		rxonly_classify_burst(fs, skbs, n);
-		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+		rxonly_classify_fwd(fs);
 		return;
 	}
+	/* the sink reads no skb field: the bare receive */
+	n = fwd_rx_pass_nobytes(fs, skbs);
+	if (unlikely(n == 0))
+		return;
 	/* the bare burst's skbs are this loop's alone: freed without a users check,
 	 * their bytes counted in the same pass */
 	fs->rx_bytes += __fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
