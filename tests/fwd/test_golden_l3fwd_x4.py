@@ -50,13 +50,20 @@ def fold(s):
 
 
 def fate6(fr):
-    """fate() of an untagged IPv6 frame whose extension headers, if any, are right."""
+    """fate() of an untagged IPv6 frame (its extension headers hop-by-hop, routing
+    or destination options, if any)."""
     if len(fr) < 54:
         return ("drop", "truncated")
     if fr[14] >> 4 != 6:
         return ("drop", "bad_header")
-    if 54 + struct.unpack("!H", fr[18:20])[0] > len(fr):
+    end = 54 + struct.unpack("!H", fr[18:20])[0]
+    if end > len(fr):
         return ("drop", "truncated")
+    nh, off = fr[20], 54
+    while nh in (g.NH_HOP, g.NH_ROUTING, g.NH_DEST):   # the chain the frames below use
+        if off + 8 > end or off + (fr[off + 1] + 1) * 8 > end:
+            return ("drop", "truncated")
+        nh, off = fr[off], off + (fr[off + 1] + 1) * 8
     if fr[22] == 0xFF:
         return ("drop", "bad_address")
     if fr[21] <= 1:
@@ -214,6 +221,8 @@ odd6 = [
     set_bytes(good6(), 14, b"\x40", csum=False),                 # version 4
     good6()[:53],
     plain6("2001:db8:1:2::5", exts=((g.NH_HOP, 8),)),            # one at a time: walked
+    # a hop-by-hop header stating 2048 bytes: the walk runs past the packet
+    set_bytes(plain6("2001:db8:1:2::5", exts=((g.NH_HOP, 8),)), 55, b"\xff", csum=False),
 ]
 frames6 = []
 for k, o in enumerate(odd6):
@@ -227,6 +236,9 @@ for k, o in enumerate(odd):
     frames += [good() for _ in range(lane)] + [o] + [good() for _ in range(7 - lane)]
 frames += edges + [good() for _ in range(61)] + edges   # a burst of edges, then aligned
 
+# the IPv6 runs start a burst (of 32), so that each odd frame is in the lane
+# planned for it, in a group of IPv6 frames only
+frames += [good() for _ in range(-len(frames) % 32)]
 frames += frames6
 fates = [fate6(fr) if fr[12:14] == b"\x86\xdd" else fate(fr) for fr in frames]
 drops = {}
