@@ -257,6 +257,10 @@ l3fwd_x4_lookup(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[4
 #endif
 }
 
+/* four hop indexes or lengths, as the x4 path handles them (GCC vectors: any architecture) */
+typedef uint32_t l3fwd_u32x4_t __attribute__((vector_size(16), may_alias, aligned(4)));
+typedef int32_t l3fwd_i32x4_t __attribute__((vector_size(16), may_alias, aligned(4)));
+
 /* The IPv6 frames the x4 path takes: untagged, no extension header to walk. */
 #define L3FWD_X4_HDRS6 (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv6_hdr))
 
@@ -275,6 +279,8 @@ l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[
 {
 	uint8_t dst[4][RTE_LPM6_IPV6_ADDR_SIZE];
 	int32_t nh[4];
+	const volatile int32_t *ans = nh;
+	l3fwd_i32x4_t v;
 	unsigned int k;
 
 	if (l3fwd_rt.lpm6 == NULL)
@@ -297,14 +303,17 @@ l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[
 		memcpy(dst[k], ip->dst_addr, sizeof(dst[k]));
 	}
 	rte_lpm6_lookup_bulk_func(l3fwd_rt.lpm6, dst, nh, 4);
-#pragma GCC unroll 4
-	for (k = 0; k < 4; k++)
-		hop[k] = nh[k] < 0 ? L3FWD_NO_HOP : (uint32_t)nh[k];
+	/*
+	 * A negative answer (no route) becomes L3FWD_NO_HOP (all ones).  The
+	 * answers are read one by one: a 16-byte load of the four 4-byte stores
+	 * the lookup has just made would wait for them to reach the cache (no
+	 * store forwarding), a stall that costs more than the reads (volatile:
+	 * the compiler would merge them into that load).
+	 */
+	v = (l3fwd_i32x4_t){ ans[0], ans[1], ans[2], ans[3] };
+	*(l3fwd_u32x4_t *)(void *)hop = (l3fwd_u32x4_t)(v | (v >> 31));
 	return 0;
 }
-
-/* four hop indexes or lengths, as the x4 path handles them (GCC vectors: any architecture) */
-typedef uint32_t l3fwd_u32x4_t __attribute__((vector_size(16), may_alias, aligned(4)));
 
 /*
  * What one burst keeps: the routed skbs (at the front of the RX array) and
