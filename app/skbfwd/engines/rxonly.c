@@ -153,11 +153,13 @@ rxonly_classify_fwd(struct fwd_stream *fs)
 	if (unlikely(n == 0))
 		return;
 	n = pkt_filter_burst_fresh(fs, skbs, n, rxonly_classify_one, fresh, &bytes);
+	if (likely(fresh)) {
+		/* the bytes summed by the free pass, the filter's sum left unused */
+		fs->rx_bytes += __fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+		return;
+	}
 	fs->rx_bytes += bytes;
-	if (likely(fresh))
-		(void)__fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
-	else
-		fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
+	fwd_drop_bulk(fs, skbs, n, FWD_DROP_CONSUMED);
 }
 
 static void
