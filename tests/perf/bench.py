@@ -737,8 +737,9 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="CI: 1 run of 1 s, short callgrind, --no-huge")
     ap.add_argument("--no-huge", action="store_true",
-                    help="Mpps runs without hugepages (4 KiB pages: most of each packet's "
-                         "cost is then TLB misses, see docs/performance.md)")
+                    help="Mpps runs without hugepages (4 KiB pages: DPDK's own pools then put "
+                         "each mbuf on a page of its own, at the same offset, so the mbufs of a "
+                         "burst share L1 cache sets; see docs/performance.md)")
     ap.add_argument("--rt", action="store_true",
                     help="run every timed tool (both sides alike) under SCHED_FIFO priority 1 "
                          "(chrt -f 1), so that other work on the machine does not preempt "
