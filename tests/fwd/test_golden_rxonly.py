@@ -78,6 +78,13 @@ for name, fr in g.ipv6_hostile(B, A, 9):
 
 CLASSES = r"^rxonly: port 0 queue 0: " + " ".join(n + r"=(\d+)" for n in NAMES) + "$"
 
+
+def classes(out):
+    """The per-class counts rxonly --rx-classify printed for port 0 queue 0, or None."""
+    m = re.search(CLASSES, out, re.M)
+    return dict(zip(NAMES, map(int, m.groups()))) if m else None
+
+
 tap = t.Tap()
 # the sink: counted and freed, nothing parsed
 run = g.PcapRun("rxonly", [frames], ["--port-topology=loop"], tag="rxonly_sink")
@@ -91,9 +98,7 @@ run.cleanup()
 run = g.PcapRun("rxonly", [frames], ["--port-topology=loop", "--rx-classify"], tag="rxonly_classify")
 g.check_run(tap, run, "rxonly --rx-classify", len(frames), {"consumed": len(frames)}, tx=0)
 tap.eq(run.outputs[0], [], "rxonly --rx-classify: nothing sent")
-m = re.search(CLASSES, run.r.out, re.M)
-got = dict(zip(NAMES, map(int, m.groups()))) if m else None
-tap.eq(got, want, "rxonly --rx-classify: per-class counts", run.r.out)
+tap.eq(classes(run.r.out), want, "rxonly --rx-classify: per-class counts", run.r.out)
 run.cleanup()
 
 # with an RX hook on (--latency), the fields come valid from the receive
@@ -102,9 +107,7 @@ run = g.PcapRun("rxonly", [frames], ["--port-topology=loop", "--rx-classify", "-
                 tag="rxonly_classify_hooks")
 g.check_run(tap, run, "rxonly --rx-classify --latency", len(frames),
             {"consumed": len(frames)}, tx=0)
-m = re.search(CLASSES, run.r.out, re.M)
-got = dict(zip(NAMES, map(int, m.groups()))) if m else None
-tap.eq(got, want, "rxonly --rx-classify --latency: per-class counts", run.r.out)
+tap.eq(classes(run.r.out), want, "rxonly --rx-classify --latency: per-class counts", run.r.out)
 tap.eq(run.r.total["rx_bytes"] if run.r.total else None, sum(len(f) for f in frames),
        "rxonly --rx-classify --latency: RX bytes", run.r.out)
 run.cleanup()
