@@ -28,7 +28,10 @@ lcore), divided by the packets that run forwarded.  Noise from other load on
 the machine cannot move that figure.
 
 l2fwd and l3fwd are built from Debian's dpdk-doc sources (/usr/share/dpdk/
-examples) into a temporary directory at each run, never into the repository.
+examples) into a temporary directory at each run, never into the repository,
+each twice: on DPDK's shared libraries (rows mac/l2fwd, l3fwd/dpdk-l3fwd) and on
+its static archives as skbfwd's -Ddpdk_link=static links them (rows ending
+-static).  perf.json's dpdk_link says how the skbfwd measured was linked.
 The temporary copies are changed in two ways only: l3fwd's RX checksum offload
 request is dropped (no virtual device offers it), and both print their ports'
 counters once after the forwarding loop ended (the packet count for callgrind).
@@ -207,9 +210,11 @@ class HugePages:
 class Tool:
     """How to start one forwarder in one mode: a command and what to count."""
 
-    def __init__(self, name, kind, mode, key="opackets", vdevs=None, extra=None, bench=False):
+    def __init__(self, name, kind, mode, key="opackets", vdevs=None, extra=None, bench=False,
+                 static=False):
         self.name = name          # row label: "skbfwd io", "testpmd io", ...
         self.kind = kind          # skbfwd | testpmd | l2fwd | l3fwd
+        self.static = static      # l2fwd, l3fwd: the build on DPDK's static archives
         self.bench = bench        # skbfwd: run skbfwd-bench (the raw twins' binary)
         self.mode = mode
         self.key = key            # ethdev counter that counts forwarded packets
@@ -235,10 +240,10 @@ class Tool:
                      f"--txd={NB_DESC}"] + self.extra)
         if self.kind == "l2fwd":
             # -q 2: both ports on the one lcore (else one port per lcore, two cores)
-            return ([env.l2fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
+            return ([env.examples["l2fwd-static" if self.static else "l2fwd"], "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "-q", "2", "-T", "0"])
         if self.kind == "l3fwd":
-            return ([env.l3fwd, "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
+            return ([env.examples["l3fwd-static" if self.static else "l3fwd"], "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "--config=(0,0,1),(1,0,1)", "--parse-ptype",
                      "--lookup=lpm", f"--rule_ipv4={env.rule4}", f"--rule_ipv6={env.rule6}"])
         raise ValueError(self.kind)
@@ -359,10 +364,30 @@ def _callgrind(env, tool, seconds, workdir):
 
 # ---------------------------------------------------------------- peers built at run time
 
+def dpdk_static_link():
+    """The link arguments of a program on DPDK's static archives, as -Ddpdk_link=static
+    gives skbfwd: drivers-glue/dpdk-static.txt's PMDs whole, then every DPDK library
+    pkg-config names (users first) from its archive, then the system libraries."""
+    lists = {}
+    with open(os.path.join(TOP, "drivers-glue", "dpdk-static.txt")) as f:
+        for line in f:
+            if ": " in line and not line.startswith("#"):
+                k, v = line.split(": ", 1)
+                lists[k] = v.split()
+    libs = subprocess.check_output(["pkg-config", "--static", "--libs", "libdpdk"], text=True).split()
+    return (["-Wl,--whole-archive," + ",".join(f"-l:librte_{p}.a" for p in lists["pmds"]) +
+             ",--no-whole-archive"] +
+            [f"-l:librte_{a[len('-lrte_'):]}.a" for a in libs if a.startswith("-lrte_")] +
+            [f"-l{s}" for s in lists["system"]] + ["-pthread"])
+
+
 def build_examples(tmp):
-    """Build l2fwd and l3fwd from dpdk-doc's sources in @tmp.  Returns (l2fwd, l3fwd)."""
+    """Build l2fwd and l3fwd from dpdk-doc's sources in @tmp, each twice: linked to DPDK's
+    shared libraries (as the examples' own build does) and to its static archives (as
+    skbfwd's -Ddpdk_link=static).  Returns {"l2fwd": path, "l3fwd": path,
+    "l2fwd-static": path, "l3fwd-static": path}, or {} without dpdk-doc."""
     if not os.path.isdir(os.path.join(EXAMPLES, "l2fwd")):
-        return None, None
+        return {}
     src = os.path.join(tmp, "examples")
     for d in ("l2fwd", "l3fwd", "common"):
         shutil.copytree(os.path.join(EXAMPLES, d), os.path.join(src, d))
@@ -383,6 +408,7 @@ def build_examples(tmp):
             f.write("#include <inttypes.h>\n" + text)
     cflags = subprocess.check_output(["pkg-config", "--cflags", "libdpdk"], text=True).split()
     libs = subprocess.check_output(["pkg-config", "--libs", "libdpdk"], text=True).split()
+    static = dpdk_static_link()
     flags = ["-O3", "-DALLOW_EXPERIMENTAL_API", "-w"] + cflags   # DPDK's -march, as skbfwd
     out = {}
     for ex in ("l2fwd", "l3fwd"):
@@ -392,11 +418,12 @@ def build_examples(tmp):
             "l3fwd_acl.c", "l3fwd_em.c", "l3fwd_event.c", "l3fwd_event_internal_port.c",
             "l3fwd_event_generic.c", "l3fwd_fib.c", "l3fwd_lpm.c", "main.c"]
         srcs = [os.path.join(d, n) for n in names]
-        exe = os.path.join(tmp, "dpdk-" + ex)
-        subprocess.run(["cc"] + flags + ["-I", os.path.join(src, "common"), "-o", exe] + srcs
-                       + libs, check=True, capture_output=True, text=True)
-        out[ex] = exe
-    return out["l2fwd"], out["l3fwd"]
+        for name, link in ((ex, libs), (ex + "-static", static)):
+            exe = os.path.join(tmp, "dpdk-" + name)
+            subprocess.run(["cc"] + flags + ["-I", os.path.join(src, "common"), "-o", exe] + srcs
+                           + link, check=True, capture_output=True, text=True)
+            out[name] = exe
+    return out
 
 
 def ipv4_frame(dst, src_mac, dst_mac, i):
@@ -502,25 +529,29 @@ def rows(env):
                         Tool("skbfwd txonly --txpkts=64,64", "skbfwd", mode, key, extra=two),
                         Tool("testpmd txonly --txpkts=64,64", "testpmd", mode, key, extra=two)))
         if mode == "mac":
-            if env.l2fwd:
-                out.append(("mac/l2fwd", Tool("skbfwd mac", "skbfwd", "mac"),
-                            Tool("l2fwd -q 2", "l2fwd", "mac")))
-            else:
-                out.append(("mac/l2fwd", None, "dpdk-doc not installed"))
+            # each DPDK example twice: on DPDK's shared libraries and on its static archives
+            for suffix, static in (("", False), ("-static", True)):
+                if env.examples:
+                    out.append((f"mac/l2fwd{suffix}", Tool("skbfwd mac", "skbfwd", "mac"),
+                                Tool(f"l2fwd{suffix} -q 2", "l2fwd", "mac", static=static)))
+                else:
+                    out.append((f"mac/l2fwd{suffix}", None, "dpdk-doc not installed"))
     pcap = [f"net_pcap{p},rx_pcap={f},infinite_rx=1" for p, f in enumerate(env.pcaps)]
-    if "l3fwd" in eng and env.l3fwd:
-        out.append(("l3fwd/dpdk-l3fwd",
-                    Tool("skbfwd l3fwd", "skbfwd", "l3fwd", vdevs=pcap, extra=env.l3opts),
-                    Tool("l3fwd lpm", "l3fwd", "lpm", vdevs=pcap)))
-    else:
-        out.append(("l3fwd/dpdk-l3fwd", None,
-                    "skbfwd has no l3fwd engine" if "l3fwd" not in eng else "dpdk-doc not installed"))
     pcap6 = [f"net_pcap{p},rx_pcap={f},infinite_rx=1" for p, f in enumerate(env.pcaps6)]
-    if "l3fwd" in eng and env.l3fwd:
-        # IPv6: l3fwd's LPM mode routes these through its LPM6 table (the --rule_ipv6 file)
-        out.append(("l3fwd6/dpdk-l3fwd",
-                    Tool("skbfwd l3fwd IPv6", "skbfwd", "l3fwd", vdevs=pcap6, extra=env.l3opts6),
-                    Tool("l3fwd lpm IPv6", "l3fwd", "lpm", vdevs=pcap6)))
+    for suffix, static in (("", False), ("-static", True)):
+        if "l3fwd" in eng and env.examples:
+            out.append((f"l3fwd/dpdk-l3fwd{suffix}",
+                        Tool("skbfwd l3fwd", "skbfwd", "l3fwd", vdevs=pcap, extra=env.l3opts),
+                        Tool(f"l3fwd{suffix} lpm", "l3fwd", "lpm", vdevs=pcap, static=static)))
+            # IPv6: l3fwd's LPM mode routes these through its LPM6 table (the --rule_ipv6 file)
+            out.append((f"l3fwd6/dpdk-l3fwd{suffix}",
+                        Tool("skbfwd l3fwd IPv6", "skbfwd", "l3fwd", vdevs=pcap6, extra=env.l3opts6),
+                        Tool(f"l3fwd{suffix} lpm IPv6", "l3fwd", "lpm", vdevs=pcap6,
+                             static=static)))
+        else:
+            out.append((f"l3fwd/dpdk-l3fwd{suffix}", None,
+                        "skbfwd has no l3fwd engine" if "l3fwd" not in eng
+                        else "dpdk-doc not installed"))
     for mode in ("io", "macswap", "l3fwd"):
         raw = mode + "-raw"
         if mode in env.bench_engines and raw in env.bench_engines:
@@ -547,6 +578,15 @@ def run_micro(env):
         log(f"skb_bench failed ({r.returncode}):\n{r.stdout[-1500:]}{r.stderr[-1500:]}")
         return None
     return json.loads(r.stdout)
+
+
+def build_option(build, name):
+    """The value of meson option @name in the skbfwd build directory @build (None if unknown)."""
+    try:
+        with open(os.path.join(build, "meson-info", "intro-buildoptions.json")) as f:
+            return next((o["value"] for o in json.load(f) if o["name"] == name), None)
+    except (OSError, ValueError):
+        return None
 
 
 def tsc_hz():
@@ -768,16 +808,16 @@ def main():
             huge = HugePages(tmp)
             env.huge_dir = huge.dir
         try:
-            env.l2fwd, env.l3fwd = build_examples(tmp)
+            env.examples = build_examples(tmp)
         except (subprocess.CalledProcessError, RuntimeError) as e:
             log(f"bench: cannot build l2fwd/l3fwd: {getattr(e, 'stderr', e)}")
-            env.l2fwd = env.l3fwd = None
+            env.examples = {}
         env.pcaps, env.pcaps6, env.rule4, env.rule6, routes, routes6 = l3_traffic(tmp)
         env.l3opts = [f"--routes={routes}"]
         env.l3opts6 = [f"--routes={routes6}"]
         hz = tsc_hz()
         res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-               "machine": machine(), "tsc_hz": hz, "runs": a.runs, "seconds": a.seconds,
+               "machine": machine(), "tsc_hz": hz, "dpdk_link": build_option(a.build, "dpdk_link"), "runs": a.runs, "seconds": a.seconds,
                "burst": BURST, "nb_mbufs": NB_MBUFS, "frame_bytes": 64,
                "memory": "2 MiB hugepages" if env.huge_dir else "--no-huge (4 KiB pages)",
                "sched": "SCHED_FIFO 1 (--rt)" if a.rt else "SCHED_OTHER",

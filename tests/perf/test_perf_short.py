@@ -39,10 +39,11 @@ def main():
         res = json.load(f)
     rows = res["rows"]
     keys = [x["key"] for x in rows]
-    for want in ("io/testpmd-io", "mac/testpmd-mac", "mac/l2fwd", "macswap/testpmd-macswap",
+    for want in ("io/testpmd-io", "mac/testpmd-mac", "mac/l2fwd", "mac/l2fwd-static", "macswap/testpmd-macswap",
                  "rxonly/testpmd-rxonly", "rxonly-classify/testpmd-rxonly", "txonly/testpmd-txonly",
                  "txonly-2seg/testpmd-txonly-2seg", "csum/testpmd-csum",
-                 "l3fwd/dpdk-l3fwd", "l3fwd6/dpdk-l3fwd", "io/io-raw", "macswap/macswap-raw",
+                 "l3fwd/dpdk-l3fwd", "l3fwd6/dpdk-l3fwd", "l3fwd/dpdk-l3fwd-static",
+                 "l3fwd6/dpdk-l3fwd-static", "io/io-raw", "macswap/macswap-raw",
                  "l3fwd/l3fwd-raw"):
         t.ok(want in keys, f"comparison {want} present in the JSON")
     for row in rows:
