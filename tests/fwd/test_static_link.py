@@ -16,17 +16,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 import skbfwd_test as t  # noqa: E402
 
-TOP = os.path.join(HERE, "..", "..")
 # the driver names of the archives whose PMDs are not named after the archive
 DRIVER_OF = {"net_mlx5": "mlx5_eth", "net_bond": "net_bonding", "net_ionic": "net_ionic_pci"}
-
-
-def listed_pmds():
-    with open(os.path.join(TOP, "drivers-glue", "dpdk-static.txt")) as f:
-        for line in f:
-            if line.startswith("pmds: "):
-                return [p for p in line.split()[1:] if p.startswith("net_")]
-    return []
 
 
 def main():
@@ -43,7 +34,7 @@ def main():
         names = set()
     tap.ok(info.returncode == 0 and names, "dpdk-pmdinfo.py reads the PMDs in skbfwd",
            info.stdout[-500:] + info.stderr[-500:])
-    pmds = listed_pmds()
+    pmds = [p for p in t.dpdk_static_lists()["pmds"] if p.startswith("net_")]
     tap.ok(len(pmds) >= 7, f"dpdk-static.txt lists the PMDs ({len(pmds)})")
     for p in pmds:
         want = DRIVER_OF.get(p, p)

@@ -234,6 +234,18 @@ def mac(s):
     return bytes(int(x, 16) for x in s.split(":"))
 
 
+def dpdk_static_lists():
+    """drivers-glue/dpdk-static.txt as meson reads it: {"pmds": [...], "system": [...]}."""
+    lists = {}
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    with open(os.path.join(top, "drivers-glue", "dpdk-static.txt")) as f:
+        for line in f:
+            if ": " in line and not line.startswith("#"):
+                k, v = line.split(": ", 1)
+                lists[k] = v.split()
+    return lists
+
+
 def is_root():
     return os.geteuid() == 0
 

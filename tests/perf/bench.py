@@ -58,6 +58,9 @@ import tempfile
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
+import skbfwd_test  # noqa: E402  (drivers-glue/dpdk-static.txt's reader)
+
 EXAMPLES = "/usr/share/dpdk/examples"
 EAL_COMMON = ["--no-pci", "-m", "512", "--log-level", "lib.eal:error"]
 EAL_NO_HUGE = ["--no-huge"]          # callgrind runs, and Mpps runs without --hugepages
@@ -221,6 +224,10 @@ class Tool:
         self.vdevs = vdevs or ["net_null0", "net_null1"]
         self.extra = extra or []
 
+    def example(self, env):
+        """l2fwd, l3fwd: the program build_examples() made for this tool."""
+        return env.examples[self.kind + ("-static" if self.static else "")]
+
     def cmd(self, env, prefix, huge=True):
         """The command line; @huge: hugepages when the run has them (never under valgrind)."""
         mem = ["--huge-dir", env.huge_dir] if huge and env.huge_dir else EAL_NO_HUGE
@@ -240,10 +247,10 @@ class Tool:
                      f"--txd={NB_DESC}"] + self.extra)
         if self.kind == "l2fwd":
             # -q 2: both ports on the one lcore (else one port per lcore, two cores)
-            return ([env.examples["l2fwd-static" if self.static else "l2fwd"], "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
+            return ([self.example(env), "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "-q", "2", "-T", "0"])
         if self.kind == "l3fwd":
-            return ([env.examples["l3fwd-static" if self.static else "l3fwd"], "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
+            return ([self.example(env), "-l", "1", "--file-prefix", prefix] + EAL_COMMON + mem + vd +
                     ["--", "-p", "3", "--config=(0,0,1),(1,0,1)", "--parse-ptype",
                      "--lookup=lpm", f"--rule_ipv4={env.rule4}", f"--rule_ipv6={env.rule6}"])
         raise ValueError(self.kind)
@@ -368,12 +375,7 @@ def dpdk_static_link():
     """The link arguments of a program on DPDK's static archives, as -Ddpdk_link=static
     gives skbfwd: drivers-glue/dpdk-static.txt's PMDs whole, then every DPDK library
     pkg-config names (users first) from its archive, then the system libraries."""
-    lists = {}
-    with open(os.path.join(TOP, "drivers-glue", "dpdk-static.txt")) as f:
-        for line in f:
-            if ": " in line and not line.startswith("#"):
-                k, v = line.split(": ", 1)
-                lists[k] = v.split()
+    lists = skbfwd_test.dpdk_static_lists()
     libs = subprocess.check_output(["pkg-config", "--static", "--libs", "libdpdk"], text=True).split()
     return (["-Wl,--whole-archive," + ",".join(f"-l:librte_{p}.a" for p in lists["pmds"]) +
              ",--no-whole-archive"] +
