@@ -44,7 +44,10 @@ def main():
     r = t.run(["--forward-mode=io"], tag="static", vdevs=["net_null0", "net_ring0"],
               signal_after=(2, signal.SIGINT))
     tap.eq(r.rc, 0, "skbfwd io on net_null0 and net_ring0: exit status", r.log())
-    tap.ok(r.total is not None and r.total["tx"] > 0, f"packets forwarded ({r.total})", r.log())
+    tot = r.total or {"rx": 0, "tx": 0, "tx_dropped": 0}
+    tap.ok(tot["tx"] > 0, f"packets forwarded ({r.total})", r.log())
+    tap.eq(tot["tx"] + tot["tx_dropped"], tot["rx"], "every packet received was sent or dropped",
+           r.log())
     tap.eq(r.in_use, 0, "mbufs in use at exit", r.log())
     tap.done()
 
