@@ -323,7 +323,11 @@ def callgrind(env, tool, seconds, workdir):
 def _callgrind(env, tool, seconds, workdir):
     prefix = new_prefix("cg_" + tool.kind)
     base = os.path.join(workdir, f"cg.{tool.kind}.{tool.mode}.{_seq}")
-    cmd = (["valgrind", "--tool=callgrind", "--separate-threads=yes",
+    # --fair-sched=yes: valgrind runs one thread at a time, and without the ticket
+    # lock the polling lcore can keep that lock for minutes, so that the main
+    # thread never takes the SIGINT that ends the run (seen here: killed at the
+    # timeout with nothing written)
+    cmd = (["valgrind", "--tool=callgrind", "--fair-sched=yes", "--separate-threads=yes",
             f"--callgrind-out-file={base}.%p"] + tool.callgrind_opts() +
            tool.cmd(env, prefix, huge=False))
     p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
