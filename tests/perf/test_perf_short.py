@@ -9,6 +9,7 @@ is reported as a TAP skip with the reason."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,14 @@ def main():
         t.skip("perf harness", "needs root (DPDK telemetry socket under /var/run/dpdk)")
         t.done()
     out = tempfile.mkdtemp(prefix="skbfwd-perf-ci-")
+    try:
+        check(t, build, out)   # ends with t.done() (SystemExit)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def check(t, build, out):
+    """bench.py --quick into @out, and every figure it must produce."""
     r = subprocess.run([sys.executable, os.path.join(HERE, "bench.py"), "--quick",
                         "--build", build, "--out", out],
                        capture_output=True, text=True, timeout=1100)
