@@ -62,6 +62,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -244,7 +245,7 @@ static_assert(SKB_PRIV_SIZE <= 256, "skb private area grew past four cache lines
 static_assert(SKB_META_OFF == sizeof(struct rte_mbuf), "the block starts the private area");
 static_assert(offsetof(struct sk_buff, protocol) - SKB_META_OFF == 16,
 	      "users and the six header offsets make the first 16 bytes");
-static_assert(SKB_META_LEN % 16 == 0, "the block is whole 16-byte words");
+static_assert(SKB_META_LEN % 32 == 0, "the block is whole 32-byte words");
 
 /**
  * Memory an skb holding @X bytes of buffer really takes, as Linux SKB_TRUESIZE:
@@ -382,9 +383,44 @@ skb_rx_ip_summed(uint64_t ol_flags)
 	       CHECKSUM_UNNECESSARY : CHECKSUM_NONE;
 }
 
-/* the 16-byte words skb_meta_init() writes (no alignment assumed past RTE_MBUF_PRIV_ALIGN) */
-typedef uint32_t skb_meta_word_t
-	__attribute__((vector_size(16), may_alias, aligned(RTE_MBUF_PRIV_ALIGN)));
+/*
+ * The words skb_meta_init() writes the block in: 32 bytes where the code is
+ * built with AVX2, 16 where not.  Aligned: the block starts 128 bytes into
+ * the mbuf, which is cache-line aligned (compilers split a 32-byte store they
+ * cannot prove aligned into two 16-byte ones).
+ */
+static_assert(SKB_META_OFF % 32 == 0 && alignof(struct sk_buff) >= 32,
+	      "the block is 32-byte aligned");
+#ifdef __AVX2__
+typedef uint32_t skb_meta_word_t __attribute__((vector_size(32), may_alias, aligned(32)));
+#else
+typedef uint32_t skb_meta_word_t __attribute__((vector_size(16), may_alias, aligned(16)));
+#endif
+
+/*
+ * Write the block: users 1, @hdrs the second 32-bit word (mac_header and
+ * network_header), the four offsets after them unset (all ones), @proto the
+ * fifth word (protocol; ip_summed, encapsulation 0), zeros to the end.
+ * Both constants stay in registers in a loop over a burst: six 16-byte
+ * stores an skb, or three 32-byte ones.
+ */
+static __rte_always_inline void
+skb_meta_write(struct sk_buff *skb, uint32_t hdrs, uint32_t proto)
+{
+	skb_meta_word_t *w = (skb_meta_word_t *)(void *)&skb->users;
+	unsigned int k;
+
+#ifdef __AVX2__
+	w[0] = (skb_meta_word_t){ 1, hdrs, UINT32_MAX, UINT32_MAX, proto, 0, 0, 0 };
+	for (k = 1; k < SKB_META_LEN / 32; k++)
+		w[k] = (skb_meta_word_t){ 0, 0, 0, 0, 0, 0, 0, 0 };
+#else
+	w[0] = (skb_meta_word_t){ 1, hdrs, UINT32_MAX, UINT32_MAX };
+	w[1] = (skb_meta_word_t){ proto, 0, 0, 0 };
+	for (k = 2; k < SKB_META_LEN / 16; k++)
+		w[k] = (skb_meta_word_t){ 0, 0, 0, 0 };
+#endif
+}
 
 /**
  * Initialise the private area of @skb as alloc_skb() would, whatever it holds:
@@ -400,17 +436,8 @@ typedef uint32_t skb_meta_word_t
 static inline void
 skb_meta_init(struct sk_buff *skb)
 {
-	/*
-	 * users 1 (a 32-bit word) and the six offsets unset (all ones), then
-	 * zeros.  Both constants stay in registers in a loop over a burst: six
-	 * stores an skb.
-	 */
-	skb_meta_word_t *w = (skb_meta_word_t *)(void *)&skb->users;
-	unsigned int k;
-
-	w[0] = (skb_meta_word_t){ 1, UINT32_MAX, UINT32_MAX, UINT32_MAX };
-	for (k = 1; k < SKB_META_LEN / 16; k++)
-		w[k] = (skb_meta_word_t){ 0, 0, 0, 0 };
+	/* users 1 and the six offsets unset (all ones), then zeros */
+	skb_meta_write(skb, UINT32_MAX, 0);
 	/* CHECKSUM_NONE (0) unless a device said the L4 checksum is GOOD: one test */
 	if (unlikely(skb->mbuf.ol_flags & RTE_MBUF_F_RX_L4_CKSUM_GOOD))
 		skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
@@ -425,9 +452,7 @@ skb_meta_init(struct sk_buff *skb)
 static __rte_always_inline void
 skb_meta_write_eth(struct sk_buff *skb, uint16_t protocol, bool rx_csum)
 {
-	skb_meta_word_t *w = (skb_meta_word_t *)(void *)&skb->users;
 	uint32_t off = skb->mbuf.data_off;
-	unsigned int k;
 
 	/* mac_header and network_header make the second 32-bit word, protocol starts the fifth */
 	static_assert(offsetof(struct sk_buff, mac_header) - SKB_META_OFF == 4, "mac_header in word 1");
@@ -441,10 +466,7 @@ skb_meta_write_eth(struct sk_buff *skb, uint16_t protocol, bool rx_csum)
 	uint32_t proto = (uint32_t)protocol << 16;
 #endif
 
-	w[0] = (skb_meta_word_t){ 1, hdrs, UINT32_MAX, UINT32_MAX };
-	w[1] = (skb_meta_word_t){ proto, 0, 0, 0 };
-	for (k = 2; k < SKB_META_LEN / 16; k++)
-		w[k] = (skb_meta_word_t){ 0, 0, 0, 0 };
+	skb_meta_write(skb, hdrs, proto);
 	if (rx_csum && unlikely(skb->mbuf.ol_flags & RTE_MBUF_F_RX_L4_CKSUM_GOOD))
 		skb->ip_summed = skb_rx_ip_summed(skb->mbuf.ol_flags);
 	skb->mbuf.ol_flags |= skb_meta_flag;
