@@ -11,6 +11,7 @@ header checksums at the edges of the end-around carry included.  IPv6 the same w
 (RFC 8200/4443: version, payload length, multicast source, hop limit)."""
 
 import os
+import platform
 import random
 import struct
 import sys
@@ -248,37 +249,64 @@ for ft in fates:
 assert drops.get("bad_checksum", 0) > 100 and all(
     r in drops for r in ("ttl_expired", "no_route", "bad_header", "truncated", "not_ipv4"))
 
+
+def has_avx2():
+    """skbfwd builds its AVX2 burst on x86-64 (app/skbfwd/meson.build)."""
+    if platform.machine() != "x86_64":
+        return False
+    with open("/proc/cpuinfo") as f:
+        return any(line.startswith("flags") and "avx2" in line.split() for line in f)
+
+
+def check(tap, width):
+    """One run with the burst of @width bits (None: the one skbfwd picks)."""
+    name = f"l3fwd x4 ({width or 'default'})"
+    eal = ["--log-level=user1:debug"]
+    if width:
+        eal.append(f"--force-max-simd-bitwidth={width}")
+    run = g.PcapRun("l3fwd", [frames, []], ["--routes=@DIR@/routes.conf"],
+                    extra_files={"routes.conf": ROUTES}, tag="l3fwd_x4", eal=eal)
+    # the AVX2 build of the burst where the CPU has it and the width allows it
+    picked = 256 if (width or 256) >= 256 and has_avx2() else 128
+    tap.ok(f"l3fwd: {picked}-bit vector burst" in run.r.out + run.r.err,
+           f"{name}: the {picked}-bit burst runs", run.r.log())
+    g.check_run(tap, run, name, len(frames), drops)
+    check_frames(tap, run, name)
+    run.cleanup()
+
+
+def check_frames(tap, run, name):
+    macs = run.macs
+    for port in (0, 1):
+        want = [routed(fr, ft[1], ft[2], macs.get(ft[1], "00:00:00:00:00:00"))
+                for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+                and fr[12:14] == b"\x08\x00" and fr[14] == 0x45]
+        # the two frames one at a time for their headers (tagged, options) are
+        # checked by test_golden_l3fwd.py; here they are counted
+        extra = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+                    and not (fr[12:14] == b"\x08\x00" and fr[14] == 0x45)
+                    and fr[12:14] != b"\x86\xdd")
+        got = run.outputs[port]
+        n6 = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+                 and fr[12:14] == b"\x86\xdd")
+        tap.eq(len(got), len(want) + extra + n6, f"{name}: frames out of port {port}")
+        plain_out = [o for o in got if o[12:14] == b"\x08\x00" and o[14] == 0x45]
+        tap.eq(len(plain_out), len(want), f"{name}: plain frames out of port {port}")
+        bad = [k for k, (w, o) in enumerate(zip(want, plain_out)) if w != o]
+        tap.eq(bad, [], f"{name}: port {port}: every plain frame as the reference builds it",
+               g.first_difference(want[bad[0]], plain_out[bad[0]]) if bad else "")
+        want6 = [t.mac(ft[2]) + t.mac(macs.get(port, "00:00:00:00:00:00")) + fr[12:21]
+                 + bytes([fr[21] - 1]) + fr[22:]
+                 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
+                 and fr[12:14] == b"\x86\xdd"]
+        got6 = [o for o in got if o[12:14] == b"\x86\xdd"]
+        tap.eq(len(got6), len(want6), f"{name}: IPv6 frames out of port {port}")
+        bad = [k for k, (w, o) in enumerate(zip(want6, got6)) if w != o]
+        tap.eq(bad, [], f"{name}: port {port}: every IPv6 frame as the reference builds it",
+               g.first_difference(want6[bad[0]], got6[bad[0]]) if bad else "")
+
+
 tap = t.Tap()
-run = g.PcapRun("l3fwd", [frames, []], ["--routes=@DIR@/routes.conf"],
-                extra_files={"routes.conf": ROUTES}, tag="l3fwd_x4")
-g.check_run(tap, run, "l3fwd x4", len(frames), drops)
-macs = run.macs
-for port in (0, 1):
-    want = [routed(fr, ft[1], ft[2], macs.get(ft[1], "00:00:00:00:00:00"))
-            for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
-            and fr[12:14] == b"\x08\x00" and fr[14] == 0x45]
-    # the two frames one at a time for their headers (tagged, options) are
-    # checked by test_golden_l3fwd.py; here they are counted
-    extra = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
-                and not (fr[12:14] == b"\x08\x00" and fr[14] == 0x45)
-                and fr[12:14] != b"\x86\xdd")
-    got = run.outputs[port]
-    n6 = sum(1 for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
-             and fr[12:14] == b"\x86\xdd")
-    tap.eq(len(got), len(want) + extra + n6, f"l3fwd x4: frames out of port {port}")
-    plain_out = [o for o in got if o[12:14] == b"\x08\x00" and o[14] == 0x45]
-    tap.eq(len(plain_out), len(want), f"l3fwd x4: plain frames out of port {port}")
-    bad = [k for k, (w, o) in enumerate(zip(want, plain_out)) if w != o]
-    tap.eq(bad, [], f"l3fwd x4: port {port}: every plain frame as the reference builds it",
-           g.first_difference(want[bad[0]], plain_out[bad[0]]) if bad else "")
-    want6 = [t.mac(ft[2]) + t.mac(macs.get(port, "00:00:00:00:00:00")) + fr[12:21]
-             + bytes([fr[21] - 1]) + fr[22:]
-             for fr, ft in zip(frames, fates) if ft[0] == "route" and ft[1] == port
-             and fr[12:14] == b"\x86\xdd"]
-    got6 = [o for o in got if o[12:14] == b"\x86\xdd"]
-    tap.eq(len(got6), len(want6), f"l3fwd x4: IPv6 frames out of port {port}")
-    bad = [k for k, (w, o) in enumerate(zip(want6, got6)) if w != o]
-    tap.eq(bad, [], f"l3fwd x4: port {port}: every IPv6 frame as the reference builds it",
-           g.first_difference(want6[bad[0]], got6[bad[0]]) if bad else "")
-run.cleanup()
+check(tap, None)
+check(tap, 128)
 tap.done()

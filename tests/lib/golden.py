@@ -208,7 +208,7 @@ class PcapRun:
     """Run skbfwd with one net_pcap port per input list; outputs read back."""
 
     def __init__(self, engine, inputs, args=(), duration=1.5, tag=None, lcores="0,1",
-                 extra_files=None, extra_vdevs=()):
+                 extra_files=None, extra_vdevs=(), eal=None):
         self.dir = tempfile.mkdtemp(prefix="skbfwd_golden_")
         vdevs = []
         self.out_paths = []
@@ -226,7 +226,7 @@ class PcapRun:
         # the pcap frames are the input: not flushed before forwarding
         self.r = t.run(["--forward-mode=" + engine, f"--duration={duration}", "--no-flush-rx"]
                        + list(args),
-                       tag=tag or engine, vdevs=vdevs, lcores=lcores)
+                       tag=tag or engine, vdevs=vdevs, lcores=lcores, eal=eal)
         self.outputs = [t.read_pcap(p) if os.path.exists(p) else [] for p in self.out_paths]
         self.macs = port_macs(self.r.out)
 
