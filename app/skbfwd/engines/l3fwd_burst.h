@@ -237,6 +237,61 @@ typedef int32_t l3fwd_i32x4_t __attribute__((vector_size(16), may_alias, aligned
 /* The IPv6 frames the x4 path takes: untagged, no extension header to walk. */
 #define L3FWD_X4_HDRS6 (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv6_hdr))
 
+#ifdef RTE_ARCH_X86
+/*
+ * Bit k set when the frame at @p[k] (its 54 header bytes linear, @len[k] bytes
+ * long) is plain IPv6 as l3fwd_x4_lookup6() takes it: EtherType IPv6, version
+ * 6, payload inside the frame, a next header that is not an extension header
+ * to walk (skb_ipv6_is_exthdr(), IPPROTO_NONE aside), a source that is not
+ * multicast, hop limit above 1.  Made for the four in SSE registers from the
+ * 16 bytes at offset 12 of each: 32-bit word 0 holds the EtherType and the
+ * version, word 1 the payload length, word 2 the next header, the hop limit
+ * and the source's first byte.
+ */
+static __rte_always_inline unsigned int
+l3fwd_x4_check6(unsigned char *const p[4], const uint32_t len[4])
+{
+	/* the payload length of each lane (bytes 2 and 3 of word 1, big-endian) in host order */
+	const __m128i plen_be = _mm_set_epi8(-1, -1, 14, 15, -1, -1, 10, 11,
+					     -1, -1, 6, 7, -1, -1, 2, 3);
+	const __m128i lo8 = _mm_set1_epi32(0xff);
+	__m128i h[4], lo01, lo23, hi01, hi23, w0, w1, w2, ok, nh, plen, room, ext;
+	unsigned int k;
+
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++)
+		h[k] = _mm_loadu_si128((const __m128i *)(const void *)(p[k] + RTE_ETHER_HDR_LEN - 2));
+	lo01 = _mm_unpacklo_epi32(h[0], h[1]);
+	lo23 = _mm_unpacklo_epi32(h[2], h[3]);
+	hi01 = _mm_unpackhi_epi32(h[0], h[1]);
+	hi23 = _mm_unpackhi_epi32(h[2], h[3]);
+	w0 = _mm_unpacklo_epi64(lo01, lo23);
+	w1 = _mm_unpackhi_epi64(lo01, lo23);
+	w2 = _mm_unpacklo_epi64(hi01, hi23);
+	/* EtherType 0x86dd and the version nibble 6, as the bytes lie */
+	ok = _mm_cmpeq_epi32(_mm_and_si128(w0, _mm_set1_epi32(0x00f0ffff)),
+			     _mm_set1_epi32((int)(RTE_BE16(RTE_ETHER_TYPE_IPV6) | 0x60u << 16)));
+	/* 54 + payload length <= frame length (the frame holds 54 bytes at least) */
+	plen = _mm_shuffle_epi8(w1, plen_be);
+	room = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(const void *)len),
+			     _mm_set1_epi32(L3FWD_X4_HDRS6));
+	ok = _mm_and_si128(ok, _mm_cmpeq_epi32(_mm_min_epu32(plen, room), plen));
+	/* hop limit above 1, source's first byte not 0xff */
+	ok = _mm_and_si128(ok, _mm_cmpgt_epi32(_mm_and_si128(_mm_srli_epi32(w2, 8), lo8),
+					       _mm_set1_epi32(1)));
+	ok = _mm_andnot_si128(_mm_cmpeq_epi32(_mm_and_si128(_mm_srli_epi32(w2, 16), lo8), lo8), ok);
+	/* a next header skb_ipv6_is_exthdr() walks (IPPROTO_NONE ends the walk: taken) */
+	nh = _mm_and_si128(w2, lo8);
+	ext = _mm_or_si128(_mm_cmpeq_epi32(nh, _mm_set1_epi32(IPPROTO_HOPOPTS)),
+			   _mm_cmpeq_epi32(nh, _mm_set1_epi32(IPPROTO_ROUTING)));
+	ext = _mm_or_si128(ext, _mm_cmpeq_epi32(nh, _mm_set1_epi32(IPPROTO_FRAGMENT)));
+	ext = _mm_or_si128(ext, _mm_cmpeq_epi32(nh, _mm_set1_epi32(IPPROTO_AH)));
+	ext = _mm_or_si128(ext, _mm_cmpeq_epi32(nh, _mm_set1_epi32(IPPROTO_DSTOPTS)));
+	ok = _mm_andnot_si128(ext, ok);
+	return (unsigned int)_mm_movemask_ps(_mm_castsi128_ps(ok));
+}
+#endif
+
 /*
  * l3fwd_x4_lookup() for IPv6: the four frames at @skbs plain IPv6 that pass
  * what skb_parse_ip() and l3fwd6_route() check (version 6, payload inside the
@@ -260,21 +315,30 @@ l3fwd_x4_lookup6(struct sk_buff *const *skbs, unsigned char *p[4], uint32_t hop[
 		return 4;
 #pragma GCC unroll 4
 	for (k = 0; k < 4; k++) {
-		const struct rte_ipv6_hdr *ip;
-
 		if (unlikely(skb_headlen(skbs[k]) < L3FWD_X4_HDRS6))
 			return 4;
 		p[k] = skb_data(skbs[k]);
 		len[k] = skb_len(skbs[k]);
-		ip = (const struct rte_ipv6_hdr *)(p[k] + RTE_ETHER_HDR_LEN);
+	}
+#ifdef RTE_ARCH_X86
+	if (unlikely(l3fwd_x4_check6(p, len) != 0xf))
+		return 4;
+#else
+	for (k = 0; k < 4; k++) {
+		const struct rte_ipv6_hdr *ip = (const struct rte_ipv6_hdr *)(p[k] + RTE_ETHER_HDR_LEN);
+
 		if (unlikely(pkt_word(p[k] + RTE_ETHER_HDR_LEN - 2) != RTE_BE16(RTE_ETHER_TYPE_IPV6) ||
 			     (ip->vtc_flow & RTE_BE32(0xf0000000u)) != RTE_BE32(0x60000000u) ||
 			     L3FWD_X4_HDRS6 + rte_be_to_cpu_16(ip->payload_len) > len[k] ||
 			     (skb_ipv6_is_exthdr(ip->proto) && ip->proto != IPPROTO_NONE) ||
 			     ip->src_addr[0] == 0xff || ip->hop_limits <= 1))
 			return 4;
-		memcpy(dst[k], ip->dst_addr, sizeof(dst[k]));
 	}
+#endif
+#pragma GCC unroll 4
+	for (k = 0; k < 4; k++)
+		memcpy(dst[k], p[k] + RTE_ETHER_HDR_LEN + offsetof(struct rte_ipv6_hdr, dst_addr),
+		       sizeof(dst[k]));
 	rte_lpm6_lookup_bulk_func(l3fwd_rt.lpm6, dst, nh, 4);
 	/*
 	 * A negative answer (no route) becomes L3FWD_NO_HOP (all ones).  The
