@@ -23,7 +23,7 @@
 struct l3fwd_routes l3fwd_rt;
 struct l3fwd_nexthop l3fwd_nh[L3FWD_MAX_ROUTES];
 
-/* the burst and lcore loop forwarding runs: l3fwd_pick() chooses them */
+/* the burst and lcore loop forwarding runs: DPDK's flags unless l3fwd_pick() takes AVX2 */
 static void (*l3fwd_burst)(struct fwd_stream *fs) = l3fwd_fwd;
 static int (*l3fwd_burst_loop)(struct fwd_stream *const *streams, unsigned int nb,
 			       const volatile bool *stop) = l3fwd_fwd_lcore_loop;
@@ -36,8 +36,6 @@ static int (*l3fwd_burst_loop)(struct fwd_stream *const *streams, unsigned int n
 static unsigned int
 l3fwd_pick(void)
 {
-	l3fwd_burst = l3fwd_fwd;
-	l3fwd_burst_loop = l3fwd_fwd_lcore_loop;
 #ifdef SKBFWD_L3FWD_AVX2
 	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0 &&
 	    rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256) {
