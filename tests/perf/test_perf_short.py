@@ -66,6 +66,9 @@ def check(t, build, out):
         t.ok(tg["verdict"] in ("met", "MISSED", "n/a"), f"target '{tg['text']}' evaluated ({tg['value']})")
     micro = res.get("micro")
     if t.ok(micro is not None and len(micro["ops"]) >= 11, "skb micro-benchmarks produced"):
+        t.ok(micro.get("processes") == res["runs"] and
+             all(len(op["mbuf_runs"]) == res["runs"] for op in micro["ops"]),
+             f"micro: one skb_bench process per run ({micro.get('processes')} of {res['runs']})")
         for op in micro["ops"]:
             t.ok(op["mbuf_cycles"] > 0, f"micro {op['mbuf_op']}: cycles ({op['mbuf_cycles']})")
             if op.get("skb_cycles") is None:
