@@ -8,7 +8,9 @@
  * Each figure is the lowest of ROUNDS rounds of N calls (the round least
  * disturbed by other work on the machine), loop overhead included on both
  * sides.  The pool has a per-lcore cache (as a forwarding pool has), so
- * alloc/free measure the cache path.  tests/perf/bench.py runs this with --json.
+ * alloc/free measure the cache path.  tests/perf/bench.py runs this with --json,
+ * once a process for each of its --runs.  EAL runs without hugepages under the
+ * file prefix P (default skb_bench_PID); its runtime directory is removed at exit.
  */
 
 #include <getopt.h>
@@ -25,6 +27,7 @@
 #include <rte_ring.h>
 
 #include "skb.h"
+#include "test.h"   /* unit_test_eal_init(), unit_test_remove_runtime_dir() */
 
 #define ROUNDS 7
 #define BULK 32
@@ -478,8 +481,6 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	char prefix[64];
-	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "256", "-l", "1",
-			"--file-prefix", prefix, "--log-level", "lib.eal:error", NULL };
 	struct bench_ctx c = { .iters = 2000000 };
 	bool json = false;
 	unsigned int i, in_use;
@@ -506,12 +507,14 @@ main(int argc, char **argv)
 			return EXIT_FAILURE;
 		}
 	}
-	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
+	if (unit_test_eal_init(argv[0], "1", "256", prefix) < 0) {
 		fprintf(stderr, "skb_bench: EAL initialisation failed: %s\n", rte_strerror(rte_errno));
 		return EXIT_FAILURE;
 	}
 	if (bench_setup(&c) < 0) {
 		fprintf(stderr, "skb_bench: set-up failed (pool, skbs or rings)\n");
+		rte_eal_cleanup();
+		unit_test_remove_runtime_dir(prefix);
 		return EXIT_FAILURE;
 	}
 	if (json)
@@ -544,6 +547,7 @@ main(int argc, char **argv)
 	in_use = rte_mempool_in_use_count(c.mp) - 4; /* skb, m, chain head + frag */
 	bench_teardown(&c);
 	rte_eal_cleanup();
+	unit_test_remove_runtime_dir(prefix);
 	if (in_use != 0) {
 		fprintf(stderr, "skb_bench: %u mbufs leaked by the benchmark loops\n", in_use);
 		return EXIT_FAILURE;
